@@ -1,0 +1,138 @@
+// Reads flow YAML files, validates them with the zod schema and the cross-reference rules, and
+// reports every problem with the file, the YAML path and its line.
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { z } from 'zod';
+import { conditionItems } from './conditions.ts';
+import { FlowFileError, UnknownFlowError, formatPath, type FlowProblem } from './errors.ts';
+import { hashFlowFile, type Flow } from './model.ts';
+import { flowFileSchema, type Condition, type FlowFile } from './schema.ts';
+
+export const defaultFlowsDir = resolve(fileURLToPath(new URL('../../flows', import.meta.url)));
+
+export function loadFlowFile(file: string): Flow {
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new FlowFileError(file, [{ path: '', message: `cannot read file (${(err as Error).message})` }]);
+  }
+  return parseFlow(source, file);
+}
+
+/** Parses and validates one flow; `file` is only used to name the source in errors. */
+export function parseFlow(source: string, file: string): Flow {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new FlowFileError(
+      file,
+      doc.errors.map((e) => ({
+        path: '',
+        line: lineCounter.linePos(e.pos[0]).line,
+        message: `YAML syntax: ${e.message.split('\n')[0]}`,
+      })),
+    );
+  }
+  const parsed = flowFileSchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    throw new FlowFileError(file, parsed.error.issues.map((issue) => zodProblem(issue, doc, lineCounter)));
+  }
+  const problems = crossReferenceProblems(parsed.data).map((p) => ({
+    ...p,
+    line: lineOf(doc, lineCounter, p.rawPath),
+  }));
+  if (problems.length > 0) throw new FlowFileError(file, problems.map(({ rawPath: _r, ...p }) => p));
+  return { ...parsed.data, hash: hashFlowFile(parsed.data) };
+}
+
+function zodProblem(issue: z.core.$ZodIssue, doc: Document, lc: LineCounter): FlowProblem {
+  let message = issue.message;
+  if (issue.code === 'unrecognized_keys') message = `unknown key(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  // A missing key reads better as "required" than as the union's generic "Invalid input".
+  if (doc.getIn(issue.path as (string | number)[]) === undefined && issue.path.length > 0 && issue.code !== 'unrecognized_keys')
+    message = `required, but missing (${message})`;
+  return { path: formatPath(issue.path), line: lineOf(doc, lc, issue.path), message };
+}
+
+/** The line of the deepest node on the path that exists (a missing key points at its parent). */
+function lineOf(doc: Document, lc: LineCounter, path: readonly PropertyKey[]): number | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n) as (string | number)[], true);
+    if (isNode(node) && node.range) return lc.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+interface RawProblem extends Omit<FlowProblem, 'line'> {
+  rawPath: (string | number)[];
+}
+
+/** Rules zod cannot see: unique ids, note references, gates that read earlier items of the right type. */
+function crossReferenceProblems(flow: FlowFile): RawProblem[] {
+  const problems: RawProblem[] = [];
+  const seenSections = new Set<string>();
+  const seenItems = new Map<string, FlowFile['sections'][number]['items'][number]>();
+  const problem = (rawPath: (string | number)[], message: string) =>
+    problems.push({ rawPath, path: formatPath(rawPath), message });
+
+  const checkGate = (condition: Condition, at: (string | number)[]) => {
+    for (const id of conditionItems(condition)) {
+      const target = seenItems.get(id);
+      if (!target) problem(at, `condition reads item "${id}", which is not an earlier item of this flow`);
+    }
+  };
+
+  flow.sections.forEach((section, s) => {
+    if (seenSections.has(section.id)) problem(['sections', s, 'id'], `duplicate section id "${section.id}"`);
+    seenSections.add(section.id);
+    if (section.when) checkGate(section.when.condition, ['sections', s, 'when']);
+    const noteIds = new Set<string>();
+    section.notes.forEach((note, n) => {
+      if (noteIds.has(note.id)) problem(['sections', s, 'notes', n, 'id'], `duplicate note id "${note.id}"`);
+      noteIds.add(note.id);
+    });
+    section.items.forEach((item, i) => {
+      const at = ['sections', s, 'items', i];
+      if (seenItems.has(item.id)) problem([...at, 'id'], `duplicate item id "${item.id}"`);
+      if (item.when) checkGate(item.when.condition, [...at, 'when']);
+      item.notes.forEach((ref, n) => {
+        if (!noteIds.has(ref)) problem([...at, 'notes', n], `note "${ref}" is not defined in this section's notes`);
+      });
+      const a = item.answer;
+      if ((a.type === 'single' || a.type === 'multi') && new Set(a.options.map((o) => o.id)).size !== a.options.length)
+        problem([...at, 'answer', 'options'], 'option ids must be unique');
+      if (a.type === 'multi' && a.max !== undefined && a.max < a.min)
+        problem([...at, 'answer', 'max'], `max (${a.max}) is below min (${a.min})`);
+      if (a.type === 'number' && a.min !== undefined && a.max !== undefined && a.max < a.min)
+        problem([...at, 'answer', 'max'], `max (${a.max}) is below min (${a.min})`);
+      seenItems.set(item.id, item);
+    });
+  });
+  return problems;
+}
+
+/** All flows in a directory, keyed by id; a broken file stops loading with its error. */
+export function loadFlowsDir(dir: string = defaultFlowsDir): Map<string, Flow> {
+  const flows = new Map<string, Flow>();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+    .sort();
+  for (const f of files) {
+    const file = join(dir, f);
+    const flow = loadFlowFile(file);
+    const expected = basename(f).replace(/\.ya?ml$/, '');
+    if (flow.id !== expected)
+      throw new FlowFileError(file, [{ path: 'id', message: `flow id "${flow.id}" must match the file name "${expected}"` }]);
+    flows.set(flow.id, flow);
+  }
+  return flows;
+}
+
+export function requireFlow(flows: Map<string, Flow>, id: string): Flow {
+  const flow = flows.get(id);
+  if (!flow) throw new UnknownFlowError(id, [...flows.keys()]);
+  return flow;
+}
