@@ -1,0 +1,46 @@
+// Settings from the environment, validated once at start. A bad value stops start-up with one line
+// per variable that names it and says what is expected.
+import { z } from 'zod';
+import { isValidTimeZone } from '../dates/calendar-date.ts';
+import { localeSchema } from '../i18n/locale.ts';
+
+const optionalNonEmpty = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+export const envSchema = z.object({
+  KAKUNIN_DB: z.string().min(1, 'a file path for the SQLite database').default('data/kakunin.sqlite'),
+  KAKUNIN_TIME_ZONE: z
+    .string()
+    .default('Asia/Tokyo')
+    .refine(isValidTimeZone, 'an IANA time zone such as Asia/Tokyo'),
+  KAKUNIN_LOCALE: localeSchema.default('ja'),
+  KAKUNIN_FLOWS_DIR: optionalNonEmpty,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SLACK_BOT_TOKEN: optionalNonEmpty.pipe(z.string().startsWith('xoxb-', 'a bot token starting with xoxb-').optional()),
+  SLACK_APP_TOKEN: optionalNonEmpty.pipe(z.string().startsWith('xapp-', 'an app-level token starting with xapp-').optional()),
+  SLACK_SIGNING_SECRET: optionalNonEmpty,
+  SLACK_API_URL: optionalNonEmpty.pipe(z.string().url('an http(s) URL ending in /api/').optional()),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+});
+export type Env = z.output<typeof envSchema>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+  }
+}
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(
+    parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? '?');
+      const value = source[name];
+      return `設定エラー / config error: ${name}=${JSON.stringify(value ?? '')} — expected ${issue.message}`;
+    }),
+  );
+}

@@ -1,0 +1,54 @@
+// Where the walk-through goes next, given the skip logic. Pure functions over the flow and answers.
+import type { Answer, Answers } from '../flow/answer.ts';
+import { applicability, itemRefs, type Flow, type ItemRef } from '../flow/model.ts';
+
+export function isApplicable(ref: Pick<ItemRef, 'section' | 'item'>, answers: Answers): boolean {
+  return applicability(ref, answers).applicable;
+}
+
+/** First item at or after `from` that the skip logic leaves in; -1 when none. */
+export function firstApplicableFrom(flow: Flow, answers: Answers, from: number): number {
+  const refs = itemRefs(flow);
+  for (let i = Math.max(0, from); i < refs.length; i++) if (isApplicable(refs[i]!, answers)) return i;
+  return -1;
+}
+
+/** Last item before `before` that the skip logic leaves in; -1 when none. */
+export function lastApplicableBefore(flow: Flow, answers: Answers, before: number): number {
+  const refs = itemRefs(flow);
+  for (let i = Math.min(before, refs.length) - 1; i >= 0; i--) if (isApplicable(refs[i]!, answers)) return i;
+  return -1;
+}
+
+export function sameSection(flow: Flow, a: number, b: number): boolean {
+  const refs = itemRefs(flow);
+  return refs[a]?.sectionIndex === refs[b]?.sectionIndex;
+}
+
+/**
+ * Records 該当なし (with the gate's reason) for every item its gate leaves out, and clears such an
+ * automatic 該当なし when the gate opens again. Answers given by hand are never overwritten by a guess:
+ * an item gated off loses its manual answer only because it no longer applies, and history keeps it.
+ */
+export function reconcileGates(flow: Flow, answers: Answers): Answers {
+  const next: Answers = { ...answers };
+  for (const ref of itemRefs(flow)) {
+    const a = applicability(ref, next);
+    const current = next[ref.item.id];
+    if (!a.applicable) {
+      if (!(current?.kind === 'na' && current.auto)) next[ref.item.id] = { kind: 'na', reason: a.gate.reason, auto: true };
+    } else if (current?.kind === 'na' && current.auto) {
+      delete next[ref.item.id];
+    }
+  }
+  return next;
+}
+
+/** Required items the skip logic leaves in that have no answer yet, in flow order. */
+export function unansweredItems(flow: Flow, answers: Answers): ItemRef[] {
+  return itemRefs(flow).filter((ref) => ref.item.required && isApplicable(ref, answers) && answers[ref.item.id] === undefined);
+}
+
+export function isAutoNotApplicable(answer: Answer | undefined): boolean {
+  return answer?.kind === 'na' && answer.auto === true;
+}

@@ -1,0 +1,195 @@
+// What the user should see next, in channel-neutral terms. Adapters (Slack, terminal) only render it.
+import type { Answer, Answers } from '../flow/answer.ts';
+import { itemNotes, itemRefs, type Flow, type ItemRef } from '../flow/model.ts';
+import type { AnswerSpec, Localized, Note } from '../flow/schema.ts';
+import type { EngineError } from './engine-error.ts';
+import type { EngineContext, StepState } from './machine.ts';
+import { isApplicable, unansweredItems } from './navigation.ts';
+
+export interface Progress {
+  /** 1-based position of the question within its section, and the section's applicable size. */
+  inSection: { position: number; total: number };
+  /** 1-based position among the flow's checklist items (gate questions excluded), and their number. */
+  overall: { position: number; total: number };
+  answered: number;
+}
+
+export interface SectionBrief {
+  id: string;
+  title: Localized;
+  index: number;
+  count: number;
+  isGates: boolean;
+}
+
+export interface ItemBrief {
+  itemId: string;
+  sectionTitle: Localized;
+  number?: string | undefined;
+  text: Localized;
+}
+
+export interface SectionTally {
+  section: SectionBrief;
+  done: number;
+  planned: number;
+  notApplicable: number;
+  answered: number;
+  unanswered: number;
+  total: number;
+}
+
+export interface QuestionPrompt {
+  kind: 'question';
+  section: SectionBrief;
+  item: {
+    id: string;
+    number?: string | undefined;
+    text: Localized;
+    help?: Localized | undefined;
+    notes: Note[];
+    answer: AnswerSpec;
+    required: boolean;
+  };
+  current?: Answer | undefined;
+  progress: Progress;
+  /** Answering from the review returns there. */
+  editing: boolean;
+  canGoBack: boolean;
+}
+
+export type Prompt = (
+  | { kind: 'intro'; flowTitle: Localized; description?: Localized | undefined; totalItems: number; sections: SectionBrief[] }
+  | { kind: 'section-intro'; section: SectionBrief; intro?: Localized | undefined; itemCount: number; previous?: SectionTally | undefined; progress: Progress }
+  | QuestionPrompt
+  | { kind: 'review'; tallies: SectionTally[]; unanswered: ItemBrief[]; planned: (ItemBrief & { date: string })[]; canSubmit: boolean }
+  | { kind: 'paused'; resumeTo: StepState }
+  | { kind: 'submitted'; tallies: SectionTally[] }
+) & { error?: EngineError | undefined };
+
+/** State value as stored by XState: a string for our flat machine. */
+export function promptFor(flow: Flow, state: string, context: EngineContext): Prompt {
+  const error = context.error ?? undefined;
+  const refs = itemRefs(flow);
+  switch (state) {
+    case 'intro':
+      return {
+        kind: 'intro',
+        flowTitle: flow.title,
+        description: flow.description,
+        totalItems: checklistRefs(flow).length,
+        sections: flow.sections.map((_, i) => sectionBrief(flow, i)),
+        error,
+      };
+    case 'sectionIntro': {
+      const ref = refs[context.position]!;
+      const previousIndex = previousSectionIndex(flow, context.answers, ref);
+      return {
+        kind: 'section-intro',
+        section: sectionBrief(flow, ref.sectionIndex),
+        intro: ref.section.intro,
+        itemCount: ref.section.items.filter((item) => isApplicable({ section: ref.section, item }, context.answers)).length,
+        previous: previousIndex === undefined ? undefined : tallySection(flow, previousIndex, context.answers),
+        progress: progressOf(flow, ref, context.answers),
+        error,
+      };
+    }
+    case 'question':
+    case 'editing': {
+      const ref = refs[context.position]!;
+      return {
+        kind: 'question',
+        section: sectionBrief(flow, ref.sectionIndex),
+        item: {
+          id: ref.item.id,
+          number: ref.item.number,
+          text: ref.item.text,
+          help: ref.item.help,
+          notes: itemNotes(ref.section, ref.item),
+          answer: ref.item.answer,
+          required: ref.item.required,
+        },
+        current: context.answers[ref.item.id],
+        progress: progressOf(flow, ref, context.answers),
+        editing: state === 'editing',
+        canGoBack: true,
+        error,
+      };
+    }
+    case 'review':
+      return {
+        kind: 'review',
+        tallies: flow.sections.map((_, i) => tallySection(flow, i, context.answers)),
+        unanswered: unansweredItems(flow, context.answers).map(brief),
+        planned: plannedItems(flow, context.answers),
+        canSubmit: unansweredItems(flow, context.answers).length === 0,
+        error,
+      };
+    case 'paused':
+      return { kind: 'paused', resumeTo: context.resumeTo, error };
+    case 'submitted':
+      return { kind: 'submitted', tallies: flow.sections.map((_, i) => tallySection(flow, i, context.answers)), error };
+    default:
+      throw new Error(`promptFor: unexpected engine state "${state}"`);
+  }
+}
+
+export function checklistRefs(flow: Flow): ItemRef[] {
+  return itemRefs(flow).filter((r) => r.section.kind !== 'gates');
+}
+
+function sectionBrief(flow: Flow, index: number): SectionBrief {
+  const section = flow.sections[index]!;
+  return { id: section.id, title: section.title, index, count: flow.sections.length, isGates: section.kind === 'gates' };
+}
+
+export function brief(ref: ItemRef): ItemBrief {
+  return { itemId: ref.item.id, sectionTitle: ref.section.title, number: ref.item.number, text: ref.item.text };
+}
+
+function progressOf(flow: Flow, ref: ItemRef, answers: Answers): Progress {
+  const inSection = ref.section.items
+    .map((item) => ({ section: ref.section, item }))
+    .filter((r) => isApplicable(r, answers));
+  const checklist = checklistRefs(flow);
+  const overallIndex = checklist.findIndex((r) => r.index === ref.index);
+  return {
+    inSection: { position: inSection.findIndex((r) => r.item.id === ref.item.id) + 1, total: inSection.length },
+    overall: { position: overallIndex + 1, total: checklist.length },
+    answered: checklist.filter((r) => answers[r.item.id] !== undefined).length,
+  };
+}
+
+function previousSectionIndex(flow: Flow, answers: Answers, ref: ItemRef): number | undefined {
+  for (let i = ref.index - 1; i >= 0; i--) {
+    const r = itemRefs(flow)[i]!;
+    if (r.sectionIndex !== ref.sectionIndex && isApplicable(r, answers)) return r.sectionIndex;
+  }
+  return undefined;
+}
+
+export function tallySection(flow: Flow, index: number, answers: Answers): SectionTally {
+  const section = flow.sections[index]!;
+  const tally: SectionTally = { section: sectionBrief(flow, index), done: 0, planned: 0, notApplicable: 0, answered: 0, unanswered: 0, total: section.items.length };
+  for (const item of section.items) {
+    const a = answers[item.id];
+    if (!a) {
+      tally.unanswered++;
+      continue;
+    }
+    tally.answered++;
+    if (a.kind === 'done') tally.done++;
+    else if (a.kind === 'planned') tally.planned++;
+    else if (a.kind === 'na') tally.notApplicable++;
+  }
+  return tally;
+}
+
+function plannedItems(flow: Flow, answers: Answers): (ItemBrief & { date: string })[] {
+  return itemRefs(flow)
+    .flatMap((ref) => {
+      const a = answers[ref.item.id];
+      return a?.kind === 'planned' ? [{ ...brief(ref), date: a.date }] : [];
+    })
+    .sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+}

@@ -1,0 +1,130 @@
+// Checks one answer against its item's definition. Returns the refusal, or undefined when valid.
+import { addYearsIso, isRealDate } from '../dates/calendar-date.ts';
+import type { Answer } from '../flow/answer.ts';
+import type { AnswerSpec, GridCell, ItemDef } from '../flow/schema.ts';
+import type { EngineError } from './engine-error.ts';
+
+const KINDS: Record<AnswerSpec['type'], Answer['kind'][]> = {
+  status: ['done', 'planned', 'na'],
+  yesno: ['yesno'],
+  single: ['single'],
+  multi: ['multi'],
+  text: ['text'],
+  number: ['number'],
+  date: ['date'],
+  grid: ['grid'],
+};
+
+export function validateAnswer(item: ItemDef, answer: Answer, today: string): EngineError | undefined {
+  const spec = item.answer;
+  if (answer.kind === 'blank') return item.required ? { code: 'answer.required' } : undefined;
+  if (!KINDS[spec.type].includes(answer.kind))
+    return { code: 'answer.kindMismatch', params: { expected: spec.type, got: answer.kind } };
+
+  switch (answer.kind) {
+    case 'done':
+    case 'yesno':
+      return undefined;
+    case 'na':
+      return spec.type === 'status' && spec.notApplicable ? undefined : { code: 'answer.notApplicableNotAllowed' };
+    case 'planned':
+      return checkDate(answer.date, today, { notPast: true, maxYearsAhead: spec.type === 'status' ? spec.maxPlanYears : 3 });
+    case 'date':
+      return spec.type === 'date'
+        ? checkDate(answer.value, today, { notPast: spec.notPast, maxYearsAhead: spec.maxYearsAhead })
+        : undefined;
+    case 'single':
+      return spec.type === 'single' && !spec.options.some((o) => o.id === answer.value)
+        ? { code: 'option.unknown', params: { option: answer.value } }
+        : undefined;
+    case 'multi':
+      return spec.type === 'multi' ? checkMulti(spec, answer.values) : undefined;
+    case 'text':
+      if (spec.type !== 'text') return undefined;
+      if (answer.value.trim() === '') return { code: 'text.empty' };
+      if ([...answer.value].length > spec.maxLength)
+        return { code: 'text.tooLong', params: { max: spec.maxLength, length: [...answer.value].length } };
+      return undefined;
+    case 'number':
+      return spec.type === 'number' ? checkNumber(answer.value, spec) : undefined;
+    case 'grid':
+      return spec.type === 'grid' ? checkGrid(spec, answer.cells) : undefined;
+  }
+}
+
+export function checkDate(
+  iso: string,
+  today: string,
+  rule: { notPast: boolean; maxYearsAhead: number | undefined },
+): EngineError | undefined {
+  if (!isRealDate(iso)) return { code: 'date.invalid', params: { date: iso } };
+  if (rule.notPast && iso < today) return { code: 'date.past', params: { date: iso, today } };
+  if (rule.maxYearsAhead !== undefined) {
+    const latest = addYearsIso(today, rule.maxYearsAhead);
+    if (iso > latest) return { code: 'date.tooFar', params: { date: iso, latest, years: rule.maxYearsAhead } };
+  }
+  return undefined;
+}
+
+function checkMulti(spec: Extract<AnswerSpec, { type: 'multi' }>, values: string[]): EngineError | undefined {
+  if (new Set(values).size !== values.length) return { code: 'multi.duplicate' };
+  const unknown = values.find((v) => !spec.options.some((o) => o.id === v));
+  if (unknown !== undefined) return { code: 'option.unknown', params: { option: unknown } };
+  const exclusive = spec.options.find((o) => o.exclusive && values.includes(o.id));
+  if (exclusive && values.length > 1) return { code: 'multi.exclusive', params: { option: exclusive.label.ja } };
+  if (values.length < spec.min) return { code: 'multi.tooFew', params: { min: spec.min } };
+  if (spec.max !== undefined && values.length > spec.max) return { code: 'multi.tooMany', params: { max: spec.max } };
+  return undefined;
+}
+
+function checkNumber(
+  value: number,
+  rule: { min?: number | undefined; max?: number | undefined; integer: boolean },
+): EngineError | undefined {
+  if (!Number.isFinite(value)) return { code: 'number.notNumber' };
+  if (rule.integer && !Number.isInteger(value)) return { code: 'number.notInteger' };
+  if (rule.min !== undefined && value < rule.min) return { code: 'number.tooSmall', params: { min: rule.min } };
+  if (rule.max !== undefined && value > rule.max) return { code: 'number.tooLarge', params: { max: rule.max } };
+  return undefined;
+}
+
+function checkGrid(
+  spec: Extract<AnswerSpec, { type: 'grid' }>,
+  cells: Record<string, Record<string, number | boolean | string | null>>,
+): EngineError | undefined {
+  let filledRows = 0;
+  for (const [rowId, row] of Object.entries(cells)) {
+    const rowDef = spec.rows.find((r) => r.id === rowId);
+    if (!rowDef) return { code: 'grid.unknownCell', params: { row: rowId } };
+    let filled = 0;
+    let checks = 0;
+    for (const [colId, value] of Object.entries(row)) {
+      const colDef = spec.columns.find((c) => c.id === colId);
+      if (!colDef) return { code: 'grid.unknownCell', params: { row: rowId, column: colId } };
+      if (value === null) continue;
+      const where = { row: rowDef.label.ja, column: colDef.label.ja };
+      const problem = checkCell(spec.cell, value);
+      if (problem) return { code: 'grid.badValue', params: { ...where, ...problem.params } };
+      if (value !== false && value !== '') filled++;
+      if (value === true) checks++;
+    }
+    if (filled > 0) filledRows++;
+    const rule = spec.checksPerRow;
+    if (rule && filled > 0 && (checks < rule.min || (rule.max !== undefined && checks > rule.max)))
+      return { code: 'grid.rowChecks', params: { row: rowDef.label.ja, min: rule.min, max: rule.max ?? rule.min } };
+  }
+  if (filledRows === 0 && !spec.emptyRowsAllowed) return { code: 'grid.empty' };
+  return undefined;
+}
+
+function checkCell(cell: GridCell, value: number | boolean | string): EngineError | undefined {
+  switch (cell.kind) {
+    case 'number':
+      return typeof value === 'number' ? checkNumber(value, cell) : { code: 'number.notNumber' };
+    case 'check':
+      return typeof value === 'boolean' ? undefined : { code: 'answer.kindMismatch' };
+    case 'text':
+      if (typeof value !== 'string') return { code: 'answer.kindMismatch' };
+      return [...value].length > cell.maxLength ? { code: 'text.tooLong', params: { max: cell.maxLength } } : undefined;
+  }
+}
