@@ -1,0 +1,142 @@
+// Current answers of an assessment plus their append-only history: every actual change records who
+// changed which item from what to what, through which channel.
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import type { Answer, Answers } from '../flow/answer.ts';
+import { encodeAnswer, storedAnswerJsonSchema } from './answer-json.ts';
+import { isoNow, type Clock } from './clock.ts';
+import { NotFoundError } from './errors.ts';
+import type { PeopleRepo } from './people-repo.ts';
+import { readStored } from './stored-record.ts';
+
+/** `system` is the skip logic (auto 該当なし); `cli` is a scripted import; `terminal` the interactive adapter. */
+export const answerChannelSchema = z.enum(['terminal', 'slack', 'system', 'cli']);
+export type AnswerChannel = z.output<typeof answerChannelSchema>;
+
+/** `answer: undefined` clears the item. */
+export interface AnswerChange {
+  itemId: string;
+  answer: Answer | undefined;
+}
+
+export interface AnswerAuthor {
+  /** Null for changes nobody made by hand (channel `system`). */
+  personId: string | null;
+  channel: AnswerChannel;
+}
+
+export interface AppliedAnswerChange {
+  itemId: string;
+  oldAnswer: Answer | undefined;
+  newAnswer: Answer | undefined;
+}
+
+const optionalStoredAnswer = storedAnswerJsonSchema.nullable().transform((a) => a ?? undefined);
+
+export const answerHistoryEntrySchema = z.object({
+  id: z.number().int(),
+  assessmentId: z.string(),
+  itemId: z.string(),
+  oldAnswer: optionalStoredAnswer,
+  newAnswer: optionalStoredAnswer,
+  personId: z.string().nullable(),
+  channel: answerChannelSchema,
+  at: z.string(),
+});
+export type AnswerHistoryEntry = z.output<typeof answerHistoryEntrySchema>;
+
+const currentRowSchema = z.object({ itemId: z.string(), answer: storedAnswerJsonSchema });
+
+const historyColumns = `id, assessment_id AS assessmentId, item_id AS itemId, old_answer_json AS oldAnswer,
+  new_answer_json AS newAnswer, person_id AS personId, channel, at`;
+
+export interface AnswersRepoDeps {
+  people: PeopleRepo;
+}
+
+export type AnswersRepo = ReturnType<typeof createAnswersRepo>;
+
+export function createAnswersRepo(db: Database.Database, clock: Clock, deps: AnswersRepoDeps) {
+  const organizationOf = db.prepare<[string]>('SELECT organization_id FROM assessments WHERE id = ?').pluck();
+  const all = db.prepare<[string]>(
+    'SELECT item_id AS itemId, answer_json AS answer FROM answers WHERE assessment_id = ? ORDER BY item_id',
+  );
+  const one = db
+    .prepare<[string, string]>('SELECT answer_json FROM answers WHERE assessment_id = ? AND item_id = ?')
+    .pluck();
+  const upsert = db.prepare(
+    `INSERT INTO answers (assessment_id, item_id, answer_json, answered_by, channel, answered_at)
+     VALUES (@assessmentId, @itemId, @answerJson, @personId, @channel, @at)
+     ON CONFLICT (assessment_id, item_id) DO UPDATE SET
+       answer_json = excluded.answer_json, answered_by = excluded.answered_by,
+       channel = excluded.channel, answered_at = excluded.answered_at`,
+  );
+  const remove = db.prepare<[string, string]>('DELETE FROM answers WHERE assessment_id = ? AND item_id = ?');
+  const appendHistory = db.prepare(
+    `INSERT INTO answer_history (assessment_id, item_id, old_answer_json, new_answer_json, person_id, channel, at)
+     VALUES (@assessmentId, @itemId, @oldJson, @newJson, @personId, @channel, @at)`,
+  );
+  const historyAll = db.prepare<[string]>(`SELECT ${historyColumns} FROM answer_history WHERE assessment_id = ? ORDER BY id`);
+  const historyOfItem = db.prepare<[string, string]>(
+    `SELECT ${historyColumns} FROM answer_history WHERE assessment_id = ? AND item_id = ? ORDER BY id`,
+  );
+
+  const decode = (json: string, assessmentId: string, itemId: string) =>
+    readStored(storedAnswerJsonSchema, json, { table: 'answers', key: { assessmentId, itemId } });
+
+  return {
+    /** The answers as they stand now, keyed by item id. */
+    current(assessmentId: string): Answers {
+      const answers: Answers = {};
+      for (const row of all.all(assessmentId)) {
+        const { itemId, answer } = readStored(currentRowSchema, row, { table: 'answers', key: { assessmentId } });
+        answers[itemId] = answer;
+      }
+      return answers;
+    },
+
+    /**
+     * Upserts or clears each item and appends one history row per actual change; an answer equal to
+     * the stored one changes nothing (not even answered_at). Returns the changes that happened.
+     */
+    apply(assessmentId: string, changes: readonly AnswerChange[], who: AnswerAuthor): AppliedAnswerChange[] {
+      // IMMEDIATE: it reads before it writes (see Store.transaction); inside a caller's transaction it is a savepoint.
+      return db.transaction(() => {
+        const organizationId = organizationOf.get(assessmentId);
+        if (typeof organizationId !== 'string') throw new NotFoundError('assessment', { id: assessmentId });
+        // answers has no organization column, so the author's organization is checked here.
+        if (who.personId !== null) deps.people.get(organizationId, who.personId);
+        const at = isoNow(clock);
+        const applied: AppliedAnswerChange[] = [];
+        for (const { itemId, answer } of changes) {
+          const oldJson = one.get(assessmentId, itemId) as string | undefined;
+          const newJson = answer === undefined ? undefined : encodeAnswer(itemId, answer);
+          if (oldJson === newJson) continue;
+          if (newJson === undefined) remove.run(assessmentId, itemId);
+          else upsert.run({ assessmentId, itemId, answerJson: newJson, personId: who.personId, channel: who.channel, at });
+          appendHistory.run({
+            assessmentId,
+            itemId,
+            oldJson: oldJson ?? null,
+            newJson: newJson ?? null,
+            personId: who.personId,
+            channel: who.channel,
+            at,
+          });
+          applied.push({
+            itemId,
+            oldAnswer: oldJson === undefined ? undefined : decode(oldJson, assessmentId, itemId),
+            newAnswer: newJson === undefined ? undefined : decode(newJson, assessmentId, itemId),
+          });
+        }
+        return applied;
+      }).immediate();
+    },
+
+    /** Every recorded change, oldest first; only those of one item when `itemId` is given. */
+    history(assessmentId: string, itemId?: string): AnswerHistoryEntry[] {
+      const rows = itemId === undefined ? historyAll.all(assessmentId) : historyOfItem.all(assessmentId, itemId);
+      return rows.map((row) => readStored(answerHistoryEntrySchema, row, { table: 'answer_history', key: { assessmentId } }));
+    },
+  };
+}

@@ -1,0 +1,5 @@
+// Every migration, oldest first. Append new ones (e.g. schedules and reminders) at the end.
+import { initialSchema } from './0001-initial-schema.ts';
+import type { Migration } from './migration.ts';
+
+export const allMigrations: readonly Migration[] = [initialSchema];

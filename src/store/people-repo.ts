@@ -1,0 +1,106 @@
+// People who answer or review assessments: Slack users of a team, or named users at the terminal.
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { isoNow, type Clock } from './clock.ts';
+import { NotFoundError } from './errors.ts';
+import { newId } from './ids.ts';
+import { createOrganizationGuard } from './organization-guard.ts';
+import { readStored } from './stored-record.ts';
+
+export const localeSchema = z.enum(['ja', 'en']);
+export type Locale = z.output<typeof localeSchema>;
+
+/** `manager` reviews and approves; `lead` (担当者) fills in assessments. */
+export const roleSchema = z.enum(['manager', 'lead']);
+export type Role = z.output<typeof roleSchema>;
+
+export const personSchema = z.object({
+  id: z.string(),
+  organizationId: z.string(),
+  slackUserId: z.string().nullable(),
+  displayName: z.string(),
+  locale: localeSchema,
+  role: roleSchema,
+  createdAt: z.string(),
+});
+export type Person = z.output<typeof personSchema>;
+
+/** Only used when the person is created; an existing person keeps their locale and role. */
+export interface NewPersonDefaults {
+  locale?: Locale;
+  role?: Role;
+}
+
+const columns = `id, organization_id AS organizationId, slack_user_id AS slackUserId, display_name AS displayName,
+  locale, role, created_at AS createdAt`;
+
+export type PeopleRepo = ReturnType<typeof createPeopleRepo>;
+
+export function createPeopleRepo(db: Database.Database, clock: Clock) {
+  const requireOrganization = createOrganizationGuard(db);
+  const insertLocal = db.prepare<[string, string, string, string, string, string]>(
+    `INSERT INTO people (id, organization_id, slack_user_id, display_name, locale, role, created_at)
+     VALUES (?, ?, NULL, ?, ?, ?, ?)
+     ON CONFLICT (organization_id, display_name) WHERE slack_user_id IS NULL DO NOTHING`,
+  );
+  const insertSlack = db.prepare<[string, string, string, string, string, string, string]>(
+    `INSERT INTO people (id, organization_id, slack_user_id, display_name, locale, role, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (organization_id, slack_user_id) DO NOTHING`,
+  );
+  const localByName = db.prepare<[string, string]>(
+    `SELECT ${columns} FROM people WHERE organization_id = ? AND slack_user_id IS NULL AND display_name = ?`,
+  );
+  const bySlackUser = db.prepare<[string, string]>(
+    `SELECT ${columns} FROM people WHERE organization_id = ? AND slack_user_id = ?`,
+  );
+  const byId = db.prepare<[string, string]>(`SELECT ${columns} FROM people WHERE organization_id = ? AND id = ?`);
+  const rename = db.prepare<[string, string]>('UPDATE people SET display_name = ? WHERE id = ?');
+
+  const read = (row: unknown, key: Record<string, string>) => readStored(personSchema, row, { table: 'people', key });
+
+  return {
+    /** A terminal user, identified within the organization by display name. */
+    ensureLocal(organizationId: string, displayName: string, defaults: NewPersonDefaults = {}): Person {
+      requireOrganization(organizationId);
+      insertLocal.run(
+        newId('per'),
+        organizationId,
+        displayName,
+        defaults.locale ?? 'ja',
+        defaults.role ?? 'lead',
+        isoNow(clock),
+      );
+      return read(localByName.get(organizationId, displayName), { organizationId, displayName });
+    },
+
+    /** A Slack user of the team, created on first contact; a given `displayName` replaces a stale one. */
+    ensureForSlackUser(
+      organizationId: string,
+      slackUserId: string,
+      displayName?: string,
+      defaults: NewPersonDefaults = {},
+    ): Person {
+      requireOrganization(organizationId);
+      insertSlack.run(
+        newId('per'),
+        organizationId,
+        slackUserId,
+        displayName ?? slackUserId,
+        defaults.locale ?? 'ja',
+        defaults.role ?? 'lead',
+        isoNow(clock),
+      );
+      const person = read(bySlackUser.get(organizationId, slackUserId), { organizationId, slackUserId });
+      if (displayName === undefined || person.displayName === displayName) return person;
+      rename.run(displayName, person.id);
+      return { ...person, displayName };
+    },
+
+    get(organizationId: string, id: string): Person {
+      const row = byId.get(organizationId, id);
+      if (row === undefined) throw new NotFoundError('person', { organizationId, id });
+      return read(row, { id });
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// The store as the app uses it: one database handle and its repositories, wired to one clock.
+import type Database from 'better-sqlite3';
+import { createAnswersRepo, type AnswersRepo } from './answers-repo.ts';
+import { createAssessmentsRepo, type AssessmentsRepo } from './assessments-repo.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { openDatabase } from './database.ts';
+import { createFacilitiesRepo, type FacilitiesRepo } from './facilities-repo.ts';
+import { createFlowVersionsRepo, type FlowVersionsRepo } from './flow-versions-repo.ts';
+import { createOrganizationsRepo, type OrganizationsRepo } from './organizations-repo.ts';
+import { createPeopleRepo, type PeopleRepo } from './people-repo.ts';
+import { createProcessedEventsRepo, type ProcessedEventsRepo } from './processed-events-repo.ts';
+
+export interface StoreOptions {
+  now?: Clock;
+}
+
+export interface Store {
+  db: Database.Database;
+  organizations: OrganizationsRepo;
+  facilities: FacilitiesRepo;
+  people: PeopleRepo;
+  flowVersions: FlowVersionsRepo;
+  assessments: AssessmentsRepo;
+  answers: AnswersRepo;
+  events: ProcessedEventsRepo;
+  /**
+   * Runs `fn` in one transaction (synchronous: no awaits inside). Nested calls become savepoints.
+   * It starts IMMEDIATE so a read-then-write (restore → send → persist) holds the write lock from the
+   * start and cannot fail half-way because another process wrote in between.
+   */
+  transaction<T>(fn: () => T): T;
+  close(): void;
+}
+
+export function createStore(path: string, options: StoreOptions = {}): Store {
+  const now = options.now ?? systemClock;
+  const db = openDatabase(path, { now });
+  const facilities = createFacilitiesRepo(db, now);
+  const people = createPeopleRepo(db, now);
+  const flowVersions = createFlowVersionsRepo(db, now);
+  return {
+    db,
+    organizations: createOrganizationsRepo(db, now),
+    facilities,
+    people,
+    flowVersions,
+    assessments: createAssessmentsRepo(db, now, { facilities, people, flowVersions }),
+    answers: createAnswersRepo(db, now, { people }),
+    events: createProcessedEventsRepo(db, now),
+    transaction: (fn) => db.transaction(fn).immediate(),
+    close: () => db.close(),
+  };
+}
