@@ -2,14 +2,12 @@
 import { z } from 'zod';
 import { answerSchema, isoDateSchema } from '../flow/answer.ts';
 
-export const engineEventSchema = z.discriminatedUnion('type', [
+const answerFields = { itemId: z.string(), answer: answerSchema };
+
+const navigation = [
   z.object({ type: z.literal('START') }),
   /** Leave a section's introduction and ask its first question. */
   z.object({ type: z.literal('CONTINUE') }),
-  /** Answer the current question (`today` in the facility's time zone, for date rules). */
-  z.object({ type: z.literal('ANSWER'), itemId: z.string(), answer: answerSchema, today: isoDateSchema }),
-  /** Change an earlier answer explicitly, without moving the current position. */
-  z.object({ type: z.literal('REVISE'), itemId: z.string(), answer: answerSchema, today: isoDateSchema }),
   z.object({ type: z.literal('BACK') }),
   /** Leave the current question for later; it stays unanswered. */
   z.object({ type: z.literal('SKIP') }),
@@ -21,5 +19,21 @@ export const engineEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('EDIT'), itemId: z.string() }),
   z.object({ type: z.literal('CANCEL') }),
   z.object({ type: z.literal('SUBMIT') }),
+] as const;
+
+/** What a person does; the service adds `today` (in the facility's time zone) before the engine sees it. */
+export const interactionSchema = z.discriminatedUnion('type', [
+  ...navigation,
+  /** Answer the current question. */
+  z.object({ type: z.literal('ANSWER'), ...answerFields }),
+  /** Change an earlier answer explicitly, without moving the current position. */
+  z.object({ type: z.literal('REVISE'), ...answerFields }),
+]);
+export type Interaction = z.output<typeof interactionSchema>;
+
+export const engineEventSchema = z.discriminatedUnion('type', [
+  ...navigation,
+  z.object({ type: z.literal('ANSWER'), ...answerFields, today: isoDateSchema }),
+  z.object({ type: z.literal('REVISE'), ...answerFields, today: isoDateSchema }),
 ]);
 export type EngineEvent = z.output<typeof engineEventSchema>;

@@ -1,0 +1,42 @@
+// `npm start`: the Slack app when Slack settings are present, otherwise the local terminal conversation.
+import { existsSync } from 'node:fs';
+import { bootstrap } from './app/bootstrap.ts';
+import { ConfigError } from './config/env.ts';
+import { FlowFileError } from './flow/errors.ts';
+import { runTerminal } from './terminal/start-terminal.ts';
+
+async function main(): Promise<number> {
+  // Node 20.12+ reads .env itself; no dotenv dependency needed.
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const app = bootstrap();
+  if (app.env.SLACK_BOT_TOKEN || app.env.SLACK_APP_TOKEN || app.env.SLACK_SIGNING_SECRET) {
+    const { startSlackApp } = await import('./slack/start.ts');
+    await startSlackApp({ env: app.env, service: app.service, store: app.store, flows: app.flows, clock: app.clock });
+    return -1; // keep running
+  }
+  const { renderSubmittedReport } = await import('./report/submitted-report.ts');
+  const end = await runTerminal({
+    store: app.store,
+    service: app.service,
+    timeZone: app.env.KAKUNIN_TIME_ZONE,
+    locale: app.env.KAKUNIN_LOCALE,
+    input: process.stdin,
+    output: process.stdout,
+    onSubmitted: (turn) => renderSubmittedReport(app, turn),
+  });
+  app.store.close();
+  void end;
+  return 0;
+}
+
+main().then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    // Known start-up problems get their own clear lines; anything else is a bug worth its stack.
+    if (err instanceof ConfigError || err instanceof FlowFileError) console.error(err.message);
+    else console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,119 @@
+// The one place where a conversation turn happens: restore the engine from SQLite, apply one
+// interaction, persist snapshot + answers + history, all in one transaction. Adapters call this and
+// render the prompt it returns; they never see SQL, and the engine never sees SQLite.
+import { todayIn } from '../dates/calendar-date.ts';
+import type { Answer, Answers } from '../flow/answer.ts';
+import type { Flow } from '../flow/model.ts';
+import type { Interaction } from '../engine/events.ts';
+import type { Prompt } from '../engine/prompt.ts';
+import { currentPrompt, restoreEngine, sendEvent, startEngine, type EngineState } from '../engine/session.ts';
+import type { AnswerChange } from '../store/answers-repo.ts';
+import type { Assessment, AssessmentStatus } from '../store/assessments-repo.ts';
+import type { Store } from '../store/store.ts';
+import { NotRespondentError, OutdatedInteractionError } from './errors.ts';
+import { stampToday, type Participant } from './interaction.ts';
+import { UnknownFlowError } from '../flow/errors.ts';
+
+export interface Turn {
+  assessment: Assessment;
+  flow: Flow;
+  prompt: Prompt;
+  /** False when the engine refused the interaction; `prompt.error` says why and nothing was stored. */
+  accepted: boolean;
+  /** Items whose answer changed in this turn (including 該当なし set by skip logic). */
+  changedItems: string[];
+}
+
+export interface AssessmentServiceOptions {
+  store: Store;
+  flows: Map<string, Flow>;
+  clock?: () => Date;
+}
+
+export type AssessmentService = ReturnType<typeof createAssessmentService>;
+
+export function createAssessmentService({ store, flows, clock = () => new Date() }: AssessmentServiceOptions) {
+  const flowOf = (a: Assessment): Flow => store.flowVersions.get(a.flowId, a.flowHash);
+
+  const engineOf = (a: Assessment, flow: Flow): EngineState =>
+    a.snapshotJson ? restoreEngine(flow, a.snapshotJson) : startEngine(flow, store.answers.current(a.id));
+
+  const statusFor = (state: string, previous: AssessmentStatus): AssessmentStatus => {
+    if (state === 'submitted') return 'submitted';
+    if (state === 'paused') return 'paused';
+    return previous === 'returned' ? 'returned' : 'in_progress';
+  };
+
+  return {
+    /** The flows a new assessment can start with (the YAML files as they are now). */
+    availableFlows(): Flow[] {
+      return [...flows.values()];
+    },
+
+    start(input: { organizationId: string; facilityId: string; respondentId: string; flowId: string }): Turn {
+      const flow = flows.get(input.flowId);
+      if (!flow) throw new UnknownFlowError(input.flowId, [...flows.keys()]);
+      return store.transaction(() => {
+        const engine = startEngine(flow);
+        const assessment = store.assessments.create({ ...input, flow, snapshotJson: JSON.stringify(engine.envelope) });
+        return { assessment, flow, prompt: currentPrompt(flow, engine), accepted: true, changedItems: [] };
+      });
+    },
+
+    /** The assessment and what it asks now, changing nothing. */
+    view(organizationId: string, assessmentId: string): Turn {
+      const assessment = store.assessments.get(organizationId, assessmentId);
+      const flow = flowOf(assessment);
+      return { assessment, flow, prompt: currentPrompt(flow, engineOf(assessment, flow)), accepted: true, changedItems: [] };
+    },
+
+    /**
+     * Applies one interaction. With `expectedRevision` (what the person saw), an interaction made on an
+     * older view — a double click, a retried request — throws OutdatedInteractionError and changes nothing.
+     */
+    interact(who: Participant, assessmentId: string, interaction: Interaction, opts: { expectedRevision?: number } = {}): Turn {
+      return store.transaction(() => {
+        const assessment = store.assessments.get(who.organizationId, assessmentId);
+        if (assessment.respondentId !== who.personId) throw new NotRespondentError(assessmentId, who.personId);
+        if (opts.expectedRevision !== undefined && opts.expectedRevision !== assessment.revision)
+          throw new OutdatedInteractionError(assessmentId, opts.expectedRevision, assessment.revision);
+        const flow = flowOf(assessment);
+        const facility = store.facilities.get(who.organizationId, assessment.facilityId);
+        const event = stampToday(interaction, todayIn(facility.timeZone, clock()));
+        const result = sendEvent(flow, engineOf(assessment, flow), event);
+        if (!result.accepted) return { assessment, flow, prompt: result.prompt, accepted: false, changedItems: [] };
+
+        const changes = diffAnswers(result.answersBefore, result.context.answers);
+        const byPerson = interaction.type === 'ANSWER' || interaction.type === 'REVISE' ? interaction.itemId : undefined;
+        const manual = changes.filter((c) => c.itemId === byPerson);
+        const automatic = changes.filter((c) => c.itemId !== byPerson);
+        if (manual.length) store.answers.apply(assessmentId, manual, { personId: who.personId, channel: who.channel });
+        if (automatic.length) store.answers.apply(assessmentId, automatic, { personId: null, channel: 'system' });
+        const saved = store.assessments.saveEngineState(assessmentId, {
+          expectedRevision: assessment.revision,
+          snapshotJson: JSON.stringify(result.envelope),
+          status: statusFor(result.state, assessment.status),
+        });
+        return { assessment: saved, flow, prompt: result.prompt, accepted: true, changedItems: changes.map((c) => c.itemId) };
+      });
+    },
+
+    answers(organizationId: string, assessmentId: string): Answers {
+      store.assessments.get(organizationId, assessmentId);
+      return store.answers.current(assessmentId);
+    },
+
+    flowOf,
+  };
+}
+
+function diffAnswers(before: Answers, after: Answers): AnswerChange[] {
+  const ids = new Set([...Object.keys(before), ...Object.keys(after)]);
+  const changes: AnswerChange[] = [];
+  for (const itemId of ids) {
+    const a: Answer | undefined = before[itemId];
+    const b: Answer | undefined = after[itemId];
+    if (JSON.stringify(a) !== JSON.stringify(b)) changes.push({ itemId, answer: b });
+  }
+  return changes;
+}

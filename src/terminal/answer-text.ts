@@ -1,0 +1,59 @@
+// One line describing an answer, shared by the terminal's prompts, review and summary.
+import { formatKanjiDate, formatSlashDate } from '../dates/japanese-date.ts';
+import type { Answer } from '../flow/answer.ts';
+import type { AnswerSpec } from '../flow/schema.ts';
+import { localize, type Locale } from '../i18n/locale.ts';
+import { t } from '../i18n/messages.ts';
+
+export function formatDate(locale: Locale, iso: string): string {
+  return locale === 'ja' ? formatKanjiDate(iso) : formatSlashDate(iso);
+}
+
+export function answerText(locale: Locale, spec: AnswerSpec, answer: Answer | undefined): string {
+  if (!answer) return t(locale, 'common.status.unanswered');
+  switch (answer.kind) {
+    case 'done':
+      return t(locale, 'common.status.done');
+    case 'planned':
+      return t(locale, 'common.status.plannedWithDate', { date: formatDate(locale, answer.date) });
+    case 'na':
+      return answer.reason
+        ? t(locale, 'common.status.naWithReason', { reason: localize(answer.reason, locale) })
+        : t(locale, 'common.status.na');
+    case 'yesno':
+      return spec.type === 'yesno' ? localize(answer.value ? spec.yes : spec.no, locale) : String(answer.value);
+    case 'single':
+    case 'multi': {
+      const ids = answer.kind === 'single' ? [answer.value] : answer.values;
+      const options = spec.type === 'single' || spec.type === 'multi' ? spec.options : [];
+      return ids.map((id) => localize(options.find((o) => o.id === id)?.label ?? { ja: id }, locale)).join(locale === 'ja' ? '、' : ', ');
+    }
+    case 'text':
+      return answer.value;
+    case 'number':
+      return spec.type === 'number' && spec.unit ? `${answer.value}${localize(spec.unit, locale)}` : String(answer.value);
+    case 'date':
+      return formatDate(locale, answer.value);
+    case 'grid':
+      return gridText(locale, spec, answer.cells);
+    case 'blank':
+      return t(locale, 'common.blank');
+  }
+}
+
+function gridText(locale: Locale, spec: AnswerSpec, cells: Extract<Answer, { kind: 'grid' }>['cells']): string {
+  if (spec.type !== 'grid') return '';
+  return spec.rows
+    .map((row) => {
+      const values = spec.columns
+        .map((col) => {
+          const v = cells[row.id]?.[col.id];
+          if (v === null || v === undefined || v === false || v === '') return undefined;
+          return v === true ? localize(col.label, locale) : `${localize(col.label, locale)} ${v}`;
+        })
+        .filter((v) => v !== undefined);
+      return values.length ? `${localize(row.label, locale)}: ${values.join(' / ')}` : undefined;
+    })
+    .filter((v) => v !== undefined)
+    .join('; ');
+}

@@ -1,0 +1,140 @@
+// The terminal conversation over one assessment: print the prompt, read a line, hand the interaction
+// to the service, repeat. Every accepted answer is already saved, so stopping anywhere loses nothing.
+import type { Interaction } from '../engine/events.ts';
+import type { Answers } from '../flow/answer.ts';
+import { engineErrorText } from '../i18n/engine-error-text.ts';
+import { localize, type Locale } from '../i18n/locale.ts';
+import { t } from '../i18n/messages.ts';
+import type { AssessmentService, Turn } from '../service/assessment-service.ts';
+import type { Participant } from '../service/interaction.ts';
+import { formatDate } from './answer-text.ts';
+import type { LineReader } from './line-reader.ts';
+import { parseInput, plannedAnswer, type FollowUp, type ParsedInput } from './parse-input.ts';
+import { describeItem, renderPrompt, tallyText } from './render-prompt.ts';
+import { findItem } from '../flow/model.ts';
+
+export interface ConversationOptions {
+  service: AssessmentService;
+  participant: Participant;
+  assessmentId: string;
+  reader: LineReader;
+  write: (line: string) => void;
+  locale: Locale;
+  /** Called once the assessment is submitted (writes the PDF); returns lines to print. */
+  onSubmitted?: (turn: Turn) => Promise<string[]>;
+}
+
+export type ConversationEnd = 'submitted' | 'paused' | 'input-ended';
+
+export async function runConversation(o: ConversationOptions): Promise<ConversationEnd> {
+  const { service, participant, assessmentId, reader, write, locale } = o;
+  const print = (lines: string[]) => lines.forEach((l) => write(l));
+  const interact = (i: Interaction) => service.interact(participant, assessmentId, i);
+
+  let turn = service.view(participant.organizationId, assessmentId);
+  if (turn.prompt.kind === 'paused') turn = interact({ type: 'RESUME' });
+  print(renderPrompt(turn.flow, locale, turn.prompt));
+
+  for (;;) {
+    if (turn.prompt.kind === 'submitted') {
+      print(summaryLines(turn, service.answers(participant.organizationId, assessmentId), locale));
+      if (o.onSubmitted) print(await o.onSubmitted(turn));
+      return 'submitted';
+    }
+    if (turn.prompt.kind === 'paused') return 'paused';
+
+    const line = await reader.next();
+    if (line === null) {
+      interact({ type: 'PAUSE' });
+      write(t(locale, 'terminal.pausedByEof'));
+      return 'input-ended';
+    }
+    let parsed: ParsedInput = parseInput(turn.prompt, line);
+    if (parsed.kind === 'followUp') {
+      const resolved = await followUp(o, turn, parsed.followUp);
+      if (resolved === null) continue; // input ended: the loop pauses on the next read
+      parsed = resolved;
+    }
+    switch (parsed.kind) {
+      case 'help':
+        write(t(locale, 'terminal.help'));
+        continue;
+      case 'unknown':
+        write(t(locale, 'terminal.unknownInput'));
+        continue;
+      case 'refused':
+        write(`⚠ ${engineErrorText(locale, parsed.error, (id) => describeItem(turn.flow, locale, id))}`);
+        continue;
+      case 'send':
+        turn = interact(parsed.interaction);
+        print(renderPrompt(turn.flow, locale, turn.prompt));
+        continue;
+      case 'followUp':
+        continue;
+    }
+  }
+}
+
+async function followUp(o: ConversationOptions, turn: Turn, f: FollowUp): Promise<ParsedInput | null> {
+  const { reader, write, locale } = o;
+  if (f.kind === 'plannedDate') {
+    write(t(locale, 'terminal.askPlannedDate'));
+    const line = await reader.next('実施時期> ');
+    return line === null ? null : plannedAnswer(f.itemId, line);
+  }
+  const ref = findItem(turn.flow, f.itemId);
+  const spec = ref?.item.answer;
+  if (!spec || spec.type !== 'grid') return { kind: 'unknown' };
+  const cells: Record<string, Record<string, number | boolean | string | null>> = {};
+  const columns = spec.columns.map((c, i) => `${i + 1}) ${localize(c.label, locale)}`).join(' ');
+  for (const row of spec.rows) {
+    const rowLabel = localize(row.label, locale);
+    write(
+      spec.cell.kind === 'check'
+        ? t(locale, 'terminal.askGridChecks', { row: rowLabel, columns })
+        : t(locale, 'terminal.askGridRow', { row: rowLabel, columns: spec.columns.map((c) => localize(c.label, locale)).join(' ') }),
+    );
+    const line = await reader.next(`${rowLabel}> `);
+    if (line === null) return null;
+    const values = line.trim() === '' ? [] : line.trim().split(spec.cell.kind === 'check' ? /[\s,、]+/ : /\s+/);
+    const rowCells: Record<string, number | boolean | string | null> = {};
+    if (spec.cell.kind === 'check') {
+      for (const col of spec.columns) rowCells[col.id] = false;
+      for (const v of values) {
+        const col = spec.columns[Number(v) - 1];
+        if (!col) return { kind: 'refused', error: { code: 'grid.unknownCell', params: { row: rowLabel } } };
+        rowCells[col.id] = true;
+      }
+    } else {
+      spec.columns.forEach((col, i) => {
+        const v = values[i];
+        if (v === undefined || v === '-') rowCells[col.id] = null;
+        else rowCells[col.id] = spec.cell.kind === 'number' ? Number(v) : v;
+      });
+    }
+    cells[row.id] = rowCells;
+  }
+  return { kind: 'send', interaction: { type: 'ANSWER', itemId: f.itemId, answer: { kind: 'grid', cells } } };
+}
+
+/** The closing summary: each section's counts, then the planned items sorted by date. */
+export function summaryLines(turn: Turn, answers: Answers, locale: Locale): string[] {
+  if (turn.prompt.kind !== 'submitted') return [];
+  const lines = ['', t(locale, 'terminal.summaryTitle')];
+  for (const tally of turn.prompt.tallies) {
+    if (!tally.section.isGates) lines.push(`  ${localize(tally.section.title, locale)}: ${tallyText(locale, tally)}`);
+  }
+  const planned = turn.flow.sections.flatMap((s) =>
+    s.items.flatMap((item) => {
+      const a = answers[item.id];
+      if (a?.kind !== 'planned') return [];
+      const text = localize(item.text, locale).split('\n')[0];
+      return [{ date: a.date, line: `  ${formatDate(locale, a.date)}  ${localize(s.title, locale)} ${item.number ?? ''} ${text}` }];
+    }),
+  );
+  if (planned.length > 0) {
+    planned.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    lines.push(t(locale, 'terminal.summaryPlanned'), ...planned.map((r) => r.line));
+  }
+  return lines;
+}

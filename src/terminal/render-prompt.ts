@@ -1,0 +1,128 @@
+// Turns an engine prompt into the lines the terminal prints. Pure, so it is tested by string equality.
+import type { Prompt, QuestionPrompt, SectionTally } from '../engine/prompt.ts';
+import type { Flow } from '../flow/model.ts';
+import { findItem } from '../flow/model.ts';
+import { engineErrorText } from '../i18n/engine-error-text.ts';
+import { localize, type Locale } from '../i18n/locale.ts';
+import { t } from '../i18n/messages.ts';
+import { answerText, formatDate } from './answer-text.ts';
+
+export function progressBar(position: number, total: number, width = 20): string {
+  const filled = total === 0 ? 0 : Math.round((position / total) * width);
+  return `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}]`;
+}
+
+export function describeItem(flow: Flow, locale: Locale, itemId: string): string {
+  const ref = findItem(flow, itemId);
+  if (!ref) return itemId;
+  return `${localize(ref.section.title, locale)} ${ref.item.number ?? ''}`.trim();
+}
+
+export function tallyText(locale: Locale, tally: SectionTally): string {
+  return t(locale, 'common.tally', {
+    done: tally.done,
+    planned: tally.planned,
+    na: tally.notApplicable,
+    unanswered: tally.unanswered,
+  });
+}
+
+/** The numbered choices a question offers, in the order the user types their numbers. */
+export function choicesOf(locale: Locale, prompt: QuestionPrompt): string[] {
+  const spec = prompt.item.answer;
+  switch (spec.type) {
+    case 'status':
+      return [
+        t(locale, 'common.status.done'),
+        t(locale, 'terminal.choicePlanned'),
+        ...(spec.notApplicable ? [t(locale, 'common.status.na')] : []),
+      ];
+    case 'yesno':
+      return [localize(spec.yes, locale), localize(spec.no, locale)];
+    case 'single':
+    case 'multi':
+      return spec.options.map((o) => localize(o.label, locale));
+    default:
+      return [];
+  }
+}
+
+/** Review lists number items 1… across unanswered then planned, so `e 3` can name one. */
+export function reviewTargets(prompt: Extract<Prompt, { kind: 'review' }>): string[] {
+  return [...prompt.unanswered.map((i) => i.itemId), ...prompt.planned.map((i) => i.itemId)];
+}
+
+export function renderPrompt(flow: Flow, locale: Locale, prompt: Prompt): string[] {
+  const lines: string[] = [];
+  if (prompt.error) lines.push(`⚠ ${engineErrorText(locale, prompt.error, (id) => describeItem(flow, locale, id))}`);
+  switch (prompt.kind) {
+    case 'intro':
+      lines.push('', `━━ ${localize(prompt.flowTitle, locale)} ━━`);
+      if (prompt.description) lines.push(localize(prompt.description, locale));
+      lines.push(t(locale, 'terminal.intro', { total: prompt.totalItems }), t(locale, 'terminal.pressEnterToStart'));
+      break;
+    case 'section-intro':
+      if (prompt.previous && !prompt.previous.section.isGates)
+        lines.push('', t(locale, 'terminal.previousSection', { title: localize(prompt.previous.section.title, locale), tally: tallyText(locale, prompt.previous) }));
+      lines.push('', t(locale, 'terminal.sectionHeader', { title: localize(prompt.section.title, locale), count: prompt.itemCount }));
+      if (prompt.intro) lines.push(localize(prompt.intro, locale));
+      lines.push(t(locale, 'terminal.pressEnterToContinue'));
+      break;
+    case 'question':
+      lines.push(...renderQuestion(locale, prompt));
+      break;
+    case 'review': {
+      lines.push('', t(locale, 'terminal.reviewTitle'));
+      for (const tally of prompt.tallies.filter((x) => !x.section.isGates)) lines.push(`  ${localize(tally.section.title, locale)}: ${tallyText(locale, tally)}`);
+      let n = 0;
+      if (prompt.unanswered.length) {
+        lines.push(t(locale, 'terminal.reviewUnanswered', { count: prompt.unanswered.length }));
+        for (const i of prompt.unanswered) lines.push(`  ${++n}) ${localize(i.sectionTitle, locale)} ${i.number ?? ''} ${firstLine(localize(i.text, locale))}`);
+      }
+      if (prompt.planned.length) {
+        lines.push(t(locale, 'terminal.reviewPlanned', { count: prompt.planned.length }));
+        for (const i of prompt.planned)
+          lines.push(`  ${++n}) ${formatDate(locale, i.date)}  ${localize(i.sectionTitle, locale)} ${i.number ?? ''} ${firstLine(localize(i.text, locale))}`);
+      }
+      if (prompt.canSubmit) lines.push(t(locale, 'terminal.reviewCanSubmit'));
+      lines.push(t(locale, 'terminal.reviewCommands'));
+      break;
+    }
+    case 'paused':
+      lines.push(t(locale, 'terminal.paused'));
+      break;
+    case 'submitted':
+      lines.push(t(locale, 'terminal.submitted'));
+      break;
+  }
+  return lines;
+}
+
+function renderQuestion(locale: Locale, prompt: QuestionPrompt): string[] {
+  const { section, item, progress } = prompt;
+  const title = localize(section.title, locale);
+  const header = section.isGates
+    ? t(locale, 'common.progressGates', { section: title, inSection: progress.inSection.position, inSectionTotal: progress.inSection.total })
+    : t(locale, 'common.progress', {
+        section: title,
+        inSection: progress.inSection.position,
+        inSectionTotal: progress.inSection.total,
+        overall: progress.overall.position,
+        overallTotal: progress.overall.total,
+      });
+  const lines = ['', `━━ ${header} ${section.isGates ? '' : progressBar(progress.overall.position, progress.overall.total)}`.trimEnd()];
+  if (prompt.editing) lines.push(t(locale, 'terminal.editingNote'));
+  const text = localize(item.text, locale).split('\n');
+  lines.push(`${item.number ? `${item.number} ` : ''}${text[0]}`, ...text.slice(1).map((l) => `   ${l}`));
+  if (item.help) lines.push(`  ℹ ${localize(item.help, locale)}`);
+  for (const note of item.notes) lines.push(`  ${note.id}: ${localize(note.text, locale)}`);
+  choicesOf(locale, prompt).forEach((c, i) => lines.push(`  ${i + 1}) ${c}`));
+  if (prompt.current) lines.push(t(locale, 'terminal.currentAnswer', { answer: answerText(locale, item.answer, prompt.current) }));
+  lines.push(t(locale, prompt.editing ? 'terminal.commandsEditing' : 'terminal.commands'));
+  return lines;
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n')[0] ?? '';
+  return [...line].length > 40 ? `${[...line].slice(0, 40).join('')}…` : line;
+}

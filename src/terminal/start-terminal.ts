@@ -1,0 +1,107 @@
+// The local console conversation: who and where, which assessment, then the walk-through.
+import type { Readable, Writable } from 'node:stream';
+import type { Flow } from '../flow/model.ts';
+import { localize, type Locale } from '../i18n/locale.ts';
+import { t } from '../i18n/messages.ts';
+import type { AssessmentService, Turn } from '../service/assessment-service.ts';
+import type { Store } from '../store/store.ts';
+import { checklistRefs } from '../engine/prompt.ts';
+import { runConversation, type ConversationEnd } from './conversation.ts';
+import { createLineReader, type LineReader } from './line-reader.ts';
+
+export interface TerminalOptions {
+  store: Store;
+  service: AssessmentService;
+  timeZone: string;
+  locale: Locale;
+  input: Readable;
+  output: Writable;
+  onSubmitted?: (turn: Turn) => Promise<string[]>;
+}
+
+export async function runTerminal(o: TerminalOptions): Promise<ConversationEnd | 'input-ended'> {
+  const { store, service, locale } = o;
+  const write = (line: string) => o.output.write(`${line}\n`);
+  const reader = createLineReader(o.input, o.output);
+  try {
+    write(t(locale, 'terminal.banner'));
+    const flows = service.availableFlows();
+    if (flows.length === 0) {
+      write(t(locale, 'terminal.noFlows'));
+      return 'input-ended';
+    }
+    const facilityName = await askNonEmpty(reader, write, locale, t(locale, 'terminal.askFacility'));
+    if (facilityName === null) return 'input-ended';
+    const respondentName = await askNonEmpty(reader, write, locale, t(locale, 'terminal.askRespondent'));
+    if (respondentName === null) return 'input-ended';
+
+    const org = store.organizations.ensureLocal();
+    const facility = store.facilities.ensure(org.id, facilityName, o.timeZone);
+    const person = store.people.ensureLocal(org.id, respondentName);
+    const resumable = store.assessments.listInProgress(org.id, person.id).filter((a) => a.facilityId === facility.id);
+
+    const choices: { label: string; pick: () => string }[] = [];
+    if (resumable.length) write(t(locale, 'terminal.resumable'));
+    for (const a of resumable) {
+      const flow = service.flowOf(a);
+      const answers = service.answers(org.id, a.id);
+      const checklist = checklistRefs(flow);
+      const label = t(locale, 'terminal.resumableLine', {
+        title: localize(flow.title, locale),
+        facility: facility.name,
+        started: a.createdAt.slice(0, 10),
+        answered: checklist.filter((r) => answers[r.item.id] !== undefined).length,
+        total: checklist.length,
+      });
+      choices.push({ label, pick: () => a.id });
+      write(`  ${choices.length}) ${label}`);
+    }
+    write(t(locale, 'terminal.startNew'));
+    for (const flow of flows) {
+      const label = flowLabel(flow, locale);
+      choices.push({
+        label,
+        pick: () => service.start({ organizationId: org.id, facilityId: facility.id, respondentId: person.id, flowId: flow.id }).assessment.id,
+      });
+      write(`  ${choices.length}) ${label}`);
+    }
+    const choice = await askChoice(reader, write, locale, choices.length);
+    if (choice === null) return 'input-ended';
+    const assessmentId = choices[choice]!.pick();
+
+    return await runConversation({
+      service,
+      participant: { organizationId: org.id, personId: person.id, channel: 'terminal' },
+      assessmentId,
+      reader,
+      write,
+      locale,
+      ...(o.onSubmitted ? { onSubmitted: o.onSubmitted } : {}),
+    });
+  } finally {
+    reader.close();
+  }
+}
+
+function flowLabel(flow: Flow, locale: Locale): string {
+  return `${localize(flow.title, locale)}（${checklistRefs(flow).length}${locale === 'ja' ? '項目' : ' items'}）`;
+}
+
+async function askNonEmpty(reader: LineReader, write: (l: string) => void, locale: Locale, label: string): Promise<string | null> {
+  for (;;) {
+    const line = await reader.next(`${label}> `);
+    if (line === null) return null;
+    if (line.trim()) return line.trim();
+    write(t(locale, 'terminal.nameRequired'));
+  }
+}
+
+async function askChoice(reader: LineReader, write: (l: string) => void, locale: Locale, max: number): Promise<number | null> {
+  for (;;) {
+    const line = await reader.next(`${t(locale, 'terminal.chooseNumber')}> `);
+    if (line === null) return null;
+    const n = Number(line.trim().replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+    if (Number.isInteger(n) && n >= 1 && n <= max) return n - 1;
+    write(t(locale, 'terminal.notAChoice', { max }));
+  }
+}
