@@ -83,6 +83,19 @@ function crossReferenceProblems(flow: FlowFile): RawProblem[] {
       const target = seenItems.get(id);
       if (!target) problem(at, `condition reads item "${id}", which is not an earlier item of this flow`);
     }
+    for (const leaf of conditionLeaves(condition)) {
+      const target = seenItems.get(leaf.item);
+      if (!target) continue;
+      const expected = comparableValues(target.answer);
+      const values = 'equals' in leaf ? [leaf.equals] : 'notEquals' in leaf ? [leaf.notEquals] : 'in' in leaf ? leaf.in : [leaf.includes];
+      if ('includes' in leaf && target.answer.type !== 'multi')
+        problem(at, `"includes" needs a multiple-choice item, but "${leaf.item}" is ${target.answer.type}`);
+      // A gate comparing against a value the item can never hold would silently gate its items off.
+      const bad = expected && values.find((v) => !expected.some((e) => e === v));
+      if (expected === null) problem(at, `items of type ${target.answer.type} cannot be used in conditions ("${leaf.item}")`);
+      else if (bad !== undefined && bad !== false)
+        problem(at, `"${leaf.item}" can never be ${JSON.stringify(bad)}; expected one of ${expected.map((e) => JSON.stringify(e)).join(', ')}`);
+    }
   };
 
   flow.sections.forEach((section, s) => {
@@ -112,6 +125,31 @@ function crossReferenceProblems(flow: FlowFile): RawProblem[] {
     });
   });
   return problems;
+}
+
+type ConditionLeaf = Extract<Condition, { item: string }>;
+function conditionLeaves(c: Condition): ConditionLeaf[] {
+  if ('all' in c) return c.all.flatMap(conditionLeaves);
+  if ('any' in c) return c.any.flatMap(conditionLeaves);
+  if ('not' in c) return conditionLeaves(c.not);
+  return [c];
+}
+
+/** The values a condition may compare an item's answer with; undefined = any number; null = not comparable. */
+function comparableValues(spec: FlowFile['sections'][number]['items'][number]['answer']): (string | number | boolean)[] | undefined | null {
+  switch (spec.type) {
+    case 'yesno':
+      return [true, false];
+    case 'status':
+      return ['done', 'planned', 'na'];
+    case 'single':
+    case 'multi':
+      return spec.options.map((o) => o.id);
+    case 'number':
+      return undefined;
+    default:
+      return null;
+  }
 }
 
 /** All flows in a directory, keyed by id; a broken file stops loading with its error. */

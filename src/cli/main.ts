@@ -1,0 +1,58 @@
+// `npm run kakunin -- <command>`: the command-line tools beside the conversation.
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { validateFlows } from './flows-validate.ts';
+
+const USAGE = `使い方 / usage:
+  npm run kakunin -- flows validate [file…]                      flows/ の定義を検査する
+  npm run kakunin -- report <assessment-id> --out file.pdf       提出済みの点検をPDFにする
+  npm run kakunin -- export <assessment-id> --format csv|json [--out file]`;
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { out: { type: 'string', short: 'o' }, format: { type: 'string', short: 'f' }, help: { type: 'boolean', short: 'h' } },
+  });
+  const [command, ...rest] = positionals;
+  const log = (l: string) => process.stdout.write(`${l}\n`);
+  const warn = (l: string) => process.stderr.write(`${l}\n`);
+  if (values.help || !command) {
+    log(USAGE);
+    return values.help ? 0 : 2;
+  }
+  switch (command) {
+    case 'flows':
+      if (rest[0] !== 'validate') throw new UsageError(`unknown: flows ${rest[0] ?? ''}`.trim());
+      return validateFlows(rest.slice(1), log, warn);
+    case 'report':
+    case 'export': {
+      const { runReportCommand } = await import('./report-command.ts');
+      const args = z
+        .object({
+          assessmentId: z.string({ error: 'an assessment id is required' }).min(1),
+          out: z.string().optional(),
+          format: z.enum(['pdf', 'csv', 'json']).default(command === 'report' ? 'pdf' : 'csv'),
+        })
+        .safeParse({ assessmentId: rest[0], out: values.out, format: values.format });
+      if (!args.success) throw new UsageError(args.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      return runReportCommand(args.data, log, warn);
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof UsageError) process.stderr.write(`${err.message}\n${USAGE}\n`);
+    else if (err instanceof Error && err.name !== 'Error') process.stderr.write(`${err.name}: ${err.message}\n`);
+    else process.stderr.write(`${String(err)}\n`);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import type { EngineEvent } from '../../src/engine/events.ts';
+import { restoreEngine, sendEvent, startEngine, type EngineState, type StepResult } from '../../src/engine/session.ts';
+import { smallFlow } from '../helpers/small-flow.ts';
+
+const flow = smallFlow();
+const today = '2026-11-22';
+
+function run(events: EngineEvent[], from: EngineState = startEngine(flow)): StepResult {
+  let state: EngineState = from;
+  let last: StepResult | undefined;
+  for (const e of events) {
+    last = sendEvent(flow, state, e);
+    state = last;
+  }
+  return last!;
+}
+
+const answer = (itemId: string, a: Extract<EngineEvent, { type: 'ANSWER' }>['answer']): EngineEvent => ({ type: 'ANSWER', itemId, answer: a, today });
+const toFirstQuestion: EngineEvent[] = [{ type: 'START' }, { type: 'CONTINUE' }];
+const wlanNo = answer('scope.wlan', { kind: 'yesno', value: false });
+const wlanYes = answer('scope.wlan', { kind: 'yesno', value: true });
+
+describe('the walk-through', () => {
+  it('starts with the intro, then introduces the first section, then asks its first question', () => {
+    const start = startEngine(flow);
+    expect(start.state).toBe('intro');
+    const intro = run([{ type: 'START' }]);
+    expect(intro.prompt).toMatchObject({ kind: 'section-intro', section: { id: 'scope', isGates: true } });
+    const q = run(toFirstQuestion);
+    expect(q.prompt).toMatchObject({ kind: 'question', item: { id: 'scope.wlan' }, progress: { inSection: { position: 1, total: 1 } } });
+  });
+
+  it('answering the gate "no" records 該当なし with the reason for the gated item and never asks it', () => {
+    const r = run([...toFirstQuestion, wlanNo, { type: 'CONTINUE' }, answer('org.1', { kind: 'done' })]);
+    expect(r.context.answers['org.2']).toEqual({ kind: 'na', reason: { ja: '無線LANを利用していないため該当なし' }, auto: true });
+    expect(r.prompt).toMatchObject({ kind: 'section-intro', section: { id: 'tech' } });
+  });
+
+  it('answering the gate "yes" asks the gated item, and changing the gate back clears the automatic 該当なし', () => {
+    const asked = run([...toFirstQuestion, wlanYes, { type: 'CONTINUE' }, answer('org.1', { kind: 'done' })]);
+    expect(asked.prompt).toMatchObject({ kind: 'question', item: { id: 'org.2' } });
+    const revisedNo = run([{ type: 'REVISE', itemId: 'scope.wlan', answer: { kind: 'yesno', value: false }, today }], asked);
+    // The current question no longer applies, so the walk moves on instead of asking it.
+    expect(revisedNo.prompt).toMatchObject({ kind: 'question', item: { id: 'tech.1' } });
+    expect(revisedNo.context.answers['org.2']).toMatchObject({ kind: 'na', auto: true });
+    const revisedYes = run([{ type: 'REVISE', itemId: 'scope.wlan', answer: { kind: 'yesno', value: true }, today }], revisedNo);
+    expect(revisedYes.context.answers['org.2']).toBeUndefined();
+  });
+
+  it('section intro carries the previous section tally and progress counts exclude gate questions', () => {
+    const r = run([...toFirstQuestion, wlanNo, { type: 'CONTINUE' }, answer('org.1', { kind: 'planned', date: '2027-03-31' })]);
+    expect(r.prompt).toMatchObject({ kind: 'section-intro', previous: { section: { id: 'org' }, planned: 1, notApplicable: 1 } });
+    const q = run([{ type: 'CONTINUE' }], r);
+    expect(q.prompt).toMatchObject({ kind: 'question', progress: { overall: { position: 3, total: 3 } }, item: { notes: [{ id: '注1', text: { ja: '注の本文。' } }] } });
+  });
+
+  it('BACK goes to the previous applicable question, then to the section intro, then to the intro', () => {
+    const atTech = run([...toFirstQuestion, wlanNo, { type: 'CONTINUE' }, answer('org.1', { kind: 'done' }), { type: 'CONTINUE' }]);
+    const back1 = run([{ type: 'BACK' }], atTech);
+    expect(back1.prompt).toMatchObject({ kind: 'section-intro', section: { id: 'tech' } });
+    const back2 = run([{ type: 'BACK' }], back1);
+    // org.2 is gated off, so BACK lands on org.1 with its current answer shown.
+    expect(back2.prompt).toMatchObject({ kind: 'question', item: { id: 'org.1' }, current: { kind: 'done' } });
+    const back3 = run([{ type: 'BACK' }, { type: 'BACK' }, { type: 'BACK' }, { type: 'BACK' }], back2);
+    expect(back3.prompt.kind).toBe('intro');
+  });
+
+  it('SKIP leaves the question unanswered and moves on; the review lists it', () => {
+    const r = run([...toFirstQuestion, wlanNo, { type: 'CONTINUE' }, { type: 'SKIP' }, { type: 'CONTINUE' }, answer('tech.1', { kind: 'na' })]);
+    expect(r.prompt).toMatchObject({ kind: 'review', canSubmit: false, unanswered: [{ itemId: 'org.1' }] });
+    expect(r.context.answers['org.1']).toBeUndefined();
+  });
+
+  it('SUBMIT is refused while items are unanswered, and the refusal lists them', () => {
+    const r = run([{ type: 'START' }, { type: 'REVIEW' }, { type: 'SUBMIT' }]);
+    expect(r.accepted).toBe(false);
+    expect(r.state).toBe('review');
+    expect(r.prompt.error).toEqual({ code: 'submit.unanswered', params: { items: ['scope.wlan', 'org.1', 'org.2', 'tech.1'] } });
+  });
+
+  it('EDIT from the review asks that item and returns to the review; then SUBMIT succeeds', () => {
+    const review = run([...toFirstQuestion, wlanNo, { type: 'CONTINUE' }, { type: 'SKIP' }, { type: 'CONTINUE' }, answer('tech.1', { kind: 'done' })]);
+    const editing = run([{ type: 'EDIT', itemId: 'org.1' }], review);
+    expect(editing.prompt).toMatchObject({ kind: 'question', item: { id: 'org.1' }, editing: true });
+    const back = run([answer('org.1', { kind: 'done' })], editing);
+    expect(back.prompt).toMatchObject({ kind: 'review', canSubmit: true });
+    const submitted = run([{ type: 'SUBMIT' }], back);
+    expect(submitted.state).toBe('submitted');
+    expect(run([answer('org.1', { kind: 'done' })], submitted)).toMatchObject({ accepted: false, prompt: { error: { code: 'event.notAllowed' } } });
+  });
+
+  it('PAUSE and RESUME return to exactly the same question', () => {
+    const q = run([...toFirstQuestion, wlanYes, { type: 'CONTINUE' }, answer('org.1', { kind: 'done' })]);
+    const paused = run([{ type: 'PAUSE' }], q);
+    expect(paused.prompt).toMatchObject({ kind: 'paused', resumeTo: 'question' });
+    const resumed = run([{ type: 'RESUME' }], paused);
+    expect(resumed.prompt).toMatchObject({ kind: 'question', item: { id: 'org.2' } });
+  });
+});
+
+describe('refusals store nothing', () => {
+  const atOrg1 = () => run([...toFirstQuestion, wlanNo, { type: 'CONTINUE' }]);
+
+  it('manager answers 実施予定 with a past date → asked again, nothing stored', () => {
+    const r = run([answer('org.1', { kind: 'planned', date: '2026-11-21' })], atOrg1());
+    expect(r.accepted).toBe(false);
+    expect(r.prompt).toMatchObject({ kind: 'question', item: { id: 'org.1' }, error: { code: 'date.past' } });
+    expect(r.context.answers['org.1']).toBeUndefined();
+  });
+
+  it('today is allowed; more than three years ahead is refused', () => {
+    expect(run([answer('org.1', { kind: 'planned', date: today })], atOrg1()).accepted).toBe(true);
+    expect(run([answer('org.1', { kind: 'planned', date: '2029-11-22' })], atOrg1()).accepted).toBe(true);
+    const far = run([answer('org.1', { kind: 'planned', date: '2029-11-23' })], atOrg1());
+    expect(far.prompt.error).toEqual({ code: 'date.tooFar', params: { date: '2029-11-23', latest: '2029-11-22', years: 3 } });
+  });
+
+  it('a day that does not exist is refused', () => {
+    expect(run([answer('org.1', { kind: 'planned', date: '2027-02-30' })], atOrg1()).prompt.error?.code).toBe('date.invalid');
+  });
+
+  it('該当なし is refused where the flow does not allow it by hand', () => {
+    expect(run([answer('org.1', { kind: 'na' })], atOrg1()).prompt.error?.code).toBe('answer.notApplicableNotAllowed');
+  });
+
+  it('an answer for a question other than the current one (an old button) is refused as stale', () => {
+    const r = run([answer('tech.1', { kind: 'done' })], atOrg1());
+    expect(r.prompt.error).toEqual({ code: 'item.stale', params: { itemId: 'tech.1', currentItemId: 'org.1' } });
+    expect(r.context.position).toBe(atOrg1().context.position);
+  });
+
+  it('an event that makes no sense in the current state is refused without changing anything', () => {
+    const r = run([{ type: 'SUBMIT' }], atOrg1());
+    expect(r).toMatchObject({ accepted: false, state: 'question', prompt: { error: { code: 'event.notAllowed' } } });
+  });
+});
+
+describe('the persisted envelope', () => {
+  it('restores to the same state and question', () => {
+    const q = run([...toFirstQuestion, wlanYes, { type: 'CONTINUE' }, answer('org.1', { kind: 'done' })]);
+    const restored = restoreEngine(flow, JSON.stringify(q.envelope));
+    expect(restored.state).toBe('question');
+    const next = sendEvent(flow, restored, answer('org.2', { kind: 'done' }));
+    expect(next.prompt).toMatchObject({ kind: 'section-intro', section: { id: 'tech' } });
+  });
+
+  it('refuses a snapshot of another flow version or of another machine version', () => {
+    const q = run(toFirstQuestion);
+    const otherHash = { ...q.envelope, flowHash: 'f'.repeat(64) };
+    expect(() => restoreEngine(flow, JSON.stringify(otherHash))).toThrow(/belongs to flow small@ffffffff/);
+    const otherMachine = { ...q.envelope, machineVersion: 99 };
+    expect(() => restoreEngine(flow, JSON.stringify(otherMachine))).toThrow(/engine version 99/);
+    expect(() => restoreEngine(flow, '{"envelope":1}')).toThrow(/unexpected shape/);
+  });
+});
