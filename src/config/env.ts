@@ -23,7 +23,14 @@ export const envSchema = z.object({
   SLACK_BOT_TOKEN: optionalNonEmpty.pipe(z.string().startsWith('xoxb-', 'a bot token starting with xoxb-').optional()),
   SLACK_APP_TOKEN: optionalNonEmpty.pipe(z.string().startsWith('xapp-', 'an app-level token starting with xapp-').optional()),
   SLACK_SIGNING_SECRET: optionalNonEmpty,
-  SLACK_API_URL: optionalNonEmpty.pipe(z.string().url('an http(s) URL ending in /api/').optional()),
+  // The WebClient appends method names to this base ("…/api/" + "chat.postMessage"), so it must end in "/".
+  SLACK_API_URL: optionalNonEmpty.pipe(
+    z
+      .string()
+      .regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, 'an http(s) URL such as https://slack.com/api/')
+      .transform((url) => (url.endsWith('/') ? url : `${url}/`))
+      .optional(),
+  ),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 });
 export type Env = z.output<typeof envSchema>;

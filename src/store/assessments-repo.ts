@@ -140,6 +140,12 @@ export function createAssessmentsRepo(db: Database.Database, clock: Clock, deps:
       return read(row, { id });
     },
 
+    /** For operator tools (the CLI) that are given only an assessment id. */
+    organizationOf(id: string): string | undefined {
+      const org = organizationOf.get(id);
+      return typeof org === 'string' ? org : undefined;
+    },
+
     listForPerson(organizationId: string, respondentId: string): Assessment[] {
       return readAll(byRespondent.all(organizationId, respondentId));
     },

@@ -1,0 +1,46 @@
+// `kakunin report <id> --out file.pdf` and `kakunin export <id> --format csv|json [--out file]`.
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { bootstrap } from '../app/bootstrap.ts';
+import { toChecklistCsv } from '../report/checklist-csv.ts';
+import { toChecklistJson } from '../report/checklist-json.ts';
+import { renderChecklistPdf } from '../report/checklist-pdf.ts';
+import { reportSource } from '../service/report-source.ts';
+
+export class ReportCommandError extends Error {
+  override readonly name = 'ReportCommandError';
+}
+
+export async function runReportCommand(
+  args: { assessmentId: string; out?: string | undefined; format: 'pdf' | 'csv' | 'json' },
+  log: (l: string) => void,
+  _warn: (l: string) => void,
+): Promise<number> {
+  const app = bootstrap();
+  try {
+    const organizationId = app.store.assessments.organizationOf(args.assessmentId);
+    if (!organizationId)
+      throw new ReportCommandError(`点検「${args.assessmentId}」は見つかりません / no assessment "${args.assessmentId}" in ${app.env.KAKUNIN_DB}`);
+    const source = { ...reportSource(app.store, organizationId, args.assessmentId), locale: app.env.KAKUNIN_LOCALE };
+    let content: Uint8Array | string;
+    if (args.format === 'pdf') content = await renderChecklistPdf(source);
+    else if (args.format === 'csv') content = toChecklistCsv(source);
+    else content = `${JSON.stringify(toChecklistJson(source), null, 2)}\n`;
+
+    if (!args.out) {
+      if (args.format === 'pdf') throw new ReportCommandError('PDFの出力先を --out で指定してください / give --out file.pdf');
+      process.stdout.write(content);
+      return 0;
+    }
+    const path = resolve(args.out);
+    try {
+      writeFileSync(path, content);
+    } catch (err) {
+      throw new ReportCommandError(`書き込めません / cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+    log(path);
+    return 0;
+  } finally {
+    app.store.close();
+  }
+}
