@@ -53,12 +53,16 @@ describe('every flow in flows/', () => {
   });
 });
 
-describe.each(['mhlw-minimum-5.2', 'online-qualification-measures'])('the %s checklist', (id) => {
+describe.each([
+  ['mhlw-minimum-5.2', 'checklist-pdf'],
+  // The measures reuse the checklist layout with their own headings (templates/checklist-pdf-measures.yaml).
+  ['online-qualification-measures', 'checklist-pdf-measures'],
+])('the %s checklist', (id, template) => {
   const flow = () => requireFlow(flows, id);
 
-  it('is a checklist rendered by the checklist PDF, with its source named', () => {
+  it('is a checklist rendered by the checklist PDF template, with its source named', () => {
     expect(flow().kind).toBe('checklist');
-    expect(flow().report).toBe('checklist-pdf');
+    expect(flow().report).toBe(template);
     expect(flow().source).toBeTruthy();
   });
 

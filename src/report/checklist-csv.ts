@@ -1,0 +1,34 @@
+// The checklist as CSV for spreadsheets: UTF-8 with a BOM and CRLF line ends, which is what Excel needs
+// to open Japanese text correctly by double-click.
+import { stringify } from 'csv-stringify/sync';
+import type { Localized } from '../flow/schema.ts';
+import { checklistRows } from './checklist-rows.ts';
+import type { ChecklistReportInput } from './checklist-input.ts';
+import { localize } from './localize.ts';
+import { statusLabel } from './status-labels.ts';
+
+export const CSV_COLUMNS = {
+  section: { ja: '分野', en: 'Area' },
+  number: { ja: 'No', en: 'No' },
+  itemId: { ja: '項目ID', en: 'Item ID' },
+  text: { ja: 'チェック項目', en: 'Checklist item' },
+  answer: { ja: '回答', en: 'Answer' },
+  plannedDate: { ja: '実施時期', en: 'Planned date' },
+  notApplicableReason: { ja: '該当なし理由', en: 'Reason not applicable' },
+} satisfies Record<string, Localized>;
+
+export function toChecklistCsv(input: Pick<ChecklistReportInput, 'flow' | 'answers' | 'locale'>): string {
+  const locale = input.locale ?? 'ja';
+  const header = Object.values(CSV_COLUMNS).map((c) => localize(c, locale));
+  const records = checklistRows(input.flow, input.answers, locale).map((row) => [
+    row.sectionTitle,
+    row.number,
+    row.itemId,
+    row.text,
+    statusLabel(row.status, locale),
+    // ISO dates: Excel reads them as dates in every locale.
+    row.plannedDate ?? '',
+    row.notApplicableReason ?? '',
+  ]);
+  return stringify([header, ...records], { bom: true, record_delimiter: 'windows' });
+}

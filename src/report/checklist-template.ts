@@ -1,0 +1,216 @@
+// The checklist report template (templates/<name>.yaml): page geometry, column widths, font sizes,
+// colours and every heading text, so a second form is a second template rather than new code.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { rgb } from 'pdf-lib';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { localizedSchema } from '../flow/schema.ts';
+import { formatPath } from '../flow/errors.ts';
+import { ReportTemplateError } from './errors.ts';
+
+export const defaultTemplatesDir = resolve(fileURLToPath(new URL('../../templates', import.meta.url)));
+export const DEFAULT_CHECKLIST_TEMPLATE = 'checklist-pdf';
+
+const pt = z.number().positive();
+const ptOrZero = z.number().min(0);
+const colorSchema = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb')
+  .transform((hex) => rgb(...([1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255) as [number, number, number])));
+
+const summaryTextsSchema = z
+  .object({
+    title: localizedSchema,
+    subtitle: localizedSchema,
+    complianceLabel: localizedSchema,
+    compliant: localizedSchema,
+    notCompliant: localizedSchema,
+    totals: localizedSchema,
+    complianceRule: localizedSchema,
+    scopeHeading: localizedSchema,
+    unansweredScope: localizedSchema,
+    sectionsHeading: localizedSchema,
+    legend: z
+      .object({ done: localizedSchema, planned: localizedSchema, na: localizedSchema, unanswered: localizedSchema })
+      .strict(),
+    sectionCounts: localizedSchema,
+    sectionCountsHeading: localizedSchema,
+    actionPlanHeading: localizedSchema,
+    actionPlanColumns: z
+      .object({ date: localizedSchema, section: localizedSchema, number: localizedSchema, item: localizedSchema })
+      .strict(),
+    noActionPlan: localizedSchema,
+  })
+  .strict();
+
+export const checklistTemplateSchema = z
+  .object({
+    page: z
+      .object({
+        size: z.tuple([pt, pt]),
+        margin: z.object({ top: ptOrZero, right: ptOrZero, bottom: ptOrZero, left: ptOrZero }).strict(),
+      })
+      .strict(),
+    fontSizes: z
+      .object({
+        attachmentLabel: pt,
+        title: pt,
+        subtitle: pt,
+        heading: pt,
+        body: pt,
+        tableHeader: pt,
+        checkMark: pt,
+        reason: pt,
+        note: pt,
+        footer: pt,
+      })
+      .strict(),
+    lineHeight: z.number().min(1).max(3),
+    cellPadding: z.object({ x: ptOrZero, y: ptOrZero }).strict(),
+    rule: z.object({ color: colorSchema, width: pt }).strict(),
+    spacing: z
+      .object({
+        afterTitle: ptOrZero,
+        afterIntro: ptOrZero,
+        afterInfoTable: ptOrZero,
+        beforeSection: ptOrZero,
+        afterHeading: ptOrZero,
+        beforeNotes: ptOrZero,
+        betweenNotes: ptOrZero,
+      })
+      .strict(),
+    colors: z
+      .object({
+        text: colorSchema,
+        muted: colorSchema,
+        headerFill: colorSchema,
+        labelFill: colorSchema,
+        notApplicableFill: colorSchema,
+        done: colorSchema,
+        planned: colorSchema,
+        na: colorSchema,
+        unanswered: colorSchema,
+      })
+      .strict(),
+    checklistTable: z.object({ columns: z.object({ number: pt, done: pt, planned: pt }).strict() }).strict(),
+    infoTable: z.object({ columns: z.object({ label: pt, sublabel: pt }).strict() }).strict(),
+    summary: z
+      .object({
+        enabled: z.boolean(),
+        /** 最終更新日 / 回答ID values beside the facility and respondent. */
+        factsValueColumn: pt,
+        labelColumn: pt,
+        countsColumn: pt,
+        barHeight: pt,
+        rowGap: ptOrZero,
+        columnGap: ptOrZero,
+        actionPlanColumns: z.object({ date: pt, section: pt, number: pt }).strict(),
+      })
+      .strict(),
+    texts: z
+      .object({
+        /** null drops the label inherited from a base template. */
+        attachmentLabel: localizedSchema.nullable().optional(),
+        title: localizedSchema.optional(),
+        updateInfo: localizedSchema,
+        lastUpdated: localizedSchema,
+        facility: localizedSchema,
+        respondent: localizedSchema,
+        assessmentId: localizedSchema,
+        columns: z
+          .object({ number: localizedSchema, item: localizedSchema, done: localizedSchema, planned: localizedSchema })
+          .strict(),
+        notApplicable: localizedSchema,
+        notApplicableReason: localizedSchema,
+        plannedDate: localizedSchema,
+        noteReference: localizedSchema,
+        note: localizedSchema,
+        pageNumber: localizedSchema,
+        footerRight: localizedSchema.optional(),
+        summary: summaryTextsSchema,
+      })
+      .strict(),
+  })
+  .strict()
+  .superRefine((t, ctx) => {
+    const { number, done, planned } = t.checklistTable.columns;
+    const content = t.page.size[0] - t.page.margin.left - t.page.margin.right;
+    // Leave the チェック項目 column at least a third of the line, or most items become towers of text.
+    if (number + done + planned > (content * 2) / 3)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['checklistTable', 'columns'],
+        message: `number + done + planned (${number + done + planned}pt) leave too little of the ${content.toFixed(0)}pt line for チェック項目; keep them under ${((content * 2) / 3).toFixed(0)}pt`,
+      });
+    const { labelColumn, countsColumn, columnGap } = t.summary;
+    if (labelColumn + countsColumn + 2 * columnGap > content - 60)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['summary'],
+        message: `labelColumn + countsColumn + 2 × columnGap (${labelColumn + countsColumn + 2 * columnGap}pt) leave under 60pt of the ${content.toFixed(0)}pt line for the bars`,
+      });
+  });
+export type ChecklistTemplate = z.output<typeof checklistTemplateSchema>;
+
+const cache = new Map<string, ChecklistTemplate>();
+
+/** Reads templates/<name>.yaml (following `extends`), validated; cached per process. */
+export function loadChecklistTemplate(name: string = DEFAULT_CHECKLIST_TEMPLATE, dir: string = defaultTemplatesDir): ChecklistTemplate {
+  const key = `${dir}\0${name}`;
+  let template = cache.get(key);
+  if (!template) {
+    const file = join(dir, `${name}.yaml`);
+    const merged = readMerged(name, dir, []);
+    const parsed = checklistTemplateSchema.safeParse(merged);
+    if (!parsed.success)
+      throw new ReportTemplateError(
+        file,
+        parsed.error.issues.map((issue) => ({
+          path: formatPath(issue.path),
+          message: issue.code === 'unrecognized_keys' ? `unknown key(s) ${issue.keys.join(', ')}` : issue.message,
+        })),
+      );
+    template = parsed.data;
+    cache.set(key, template);
+  }
+  return template;
+}
+
+function readMerged(name: string, dir: string, chain: string[]): Record<string, unknown> {
+  const file = join(dir, `${name}.yaml`);
+  if (chain.includes(name))
+    throw new ReportTemplateError(file, [{ path: 'extends', message: `extends loops: ${[...chain, name].join(' → ')}` }]);
+  if (!existsSync(file)) {
+    const known = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)) : [];
+    throw new ReportTemplateError(file, [
+      { path: '', message: `no such report template "${name}"; known: ${known.join(', ') || '(none)'} (check the flow's \`report:\`)` },
+    ]);
+  }
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new ReportTemplateError(file, [{ path: '', message: `YAML syntax: ${(err as Error).message.split('\n')[0]}` }]);
+  }
+  if (!isPlainObject(raw)) throw new ReportTemplateError(file, [{ path: '', message: 'expected a mapping at the top level' }]);
+  const { extends: base, ...own } = raw;
+  if (base === undefined) return own;
+  if (typeof base !== 'string') throw new ReportTemplateError(file, [{ path: 'extends', message: 'expected a template name' }]);
+  return deepMerge(readMerged(base, dir, [...chain, name]), own);
+}
+
+/** Mappings merge key by key; anything else (lists, texts, numbers) replaces the base value. */
+function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(over)) {
+    const current = out[key];
+    out[key] = isPlainObject(current) && isPlainObject(value) ? deepMerge(current, value) : value;
+  }
+  return out;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

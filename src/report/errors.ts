@@ -1,0 +1,50 @@
+// Named errors for report rendering: each says what was wrong and what to change to fix it.
+
+export interface TemplateProblem {
+  /** YAML path as people read it: `checklistTable.columns.done`. */
+  path: string;
+  message: string;
+}
+
+export class ReportTemplateError extends Error {
+  override readonly name = 'ReportTemplateError';
+  constructor(
+    readonly file: string,
+    readonly problems: TemplateProblem[],
+  ) {
+    super(problems.map((p) => `${file}: ${p.path || '(root)'}: ${p.message}`).join('\n'));
+  }
+}
+
+export class ReportFontError extends Error {
+  override readonly name = 'ReportFontError';
+  constructor(
+    readonly file: string,
+    cause: unknown,
+  ) {
+    super(
+      `Cannot read the report font ${file} (${(cause as Error).message}). ` +
+        'It ships with @expo-google-fonts/noto-sans-jp; run `npm ci` to restore node_modules.',
+      { cause },
+    );
+  }
+}
+
+/** A table row taller than a whole page cannot be kept on one page. */
+export class RowTooTallError extends Error {
+  override readonly name = 'RowTooTallError';
+  constructor(
+    readonly rowLabel: string,
+    readonly rowHeight: number,
+    readonly pageBodyHeight: number,
+  ) {
+    super(
+      `Table row "${rowLabel}" needs ${rowHeight.toFixed(0)}pt but a page holds only ${pageBodyHeight.toFixed(0)}pt. ` +
+        'Shorten the text or lower the font size / margins in the report template.',
+    );
+  }
+}
+
+export class ReportInputError extends Error {
+  override readonly name = 'ReportInputError';
+}

@@ -1,0 +1,114 @@
+// The assessment at a glance: counts per section, whether the facility meets the minimum guideline, the
+// action plan (every 実施予定 item by date) and the 前提 answers that decided which items apply.
+import { z } from 'zod';
+import { isoDateSchema, type Answers } from '../flow/answer.ts';
+import { itemRefs, type Flow } from '../flow/model.ts';
+import { answerText } from './answer-text.ts';
+import { checklistRefs, isChecklistItem, itemState, type ItemStatus } from './checklist-rows.ts';
+import { localize, type ReportLocale } from './localize.ts';
+
+const countsShape = {
+  done: z.number().int().min(0),
+  planned: z.number().int().min(0),
+  na: z.number().int().min(0),
+  unanswered: z.number().int().min(0),
+  total: z.number().int().min(0),
+};
+export const statusCountsSchema = z.object(countsShape);
+export type StatusCounts = z.infer<typeof statusCountsSchema>;
+
+export const sectionSummarySchema = z.object({ sectionId: z.string(), title: z.string(), ...countsShape });
+export type SectionSummary = z.infer<typeof sectionSummarySchema>;
+
+export const actionPlanEntrySchema = z.object({
+  sectionId: z.string(),
+  sectionTitle: z.string(),
+  number: z.string(),
+  itemId: z.string(),
+  shortText: z.string(),
+  date: isoDateSchema,
+});
+export type ActionPlanEntry = z.infer<typeof actionPlanEntrySchema>;
+
+export const scopeAnswerSchema = z.object({
+  itemId: z.string(),
+  question: z.string(),
+  /** null while unanswered. */
+  answer: z.string().nullable(),
+});
+export type ScopeAnswer = z.infer<typeof scopeAnswerSchema>;
+
+export const checklistSummarySchema = z.object({
+  totals: statusCountsSchema,
+  sections: z.array(sectionSummarySchema),
+  /** Every item 実施済 or 該当なし (the form's 「最低限のガイドラインを遵守済」). */
+  compliant: z.boolean(),
+  actionPlan: z.array(actionPlanEntrySchema),
+  /** 前提: answers of gate sections, which are not checklist rows. */
+  scope: z.array(scopeAnswerSchema),
+});
+export type ChecklistSummary = z.infer<typeof checklistSummarySchema>;
+
+const SHORT_TEXT_LENGTH = 40;
+
+export function summarizeAssessment(flow: Flow, answers: Answers, locale: ReportLocale = 'ja'): ChecklistSummary {
+  const emptyCounts = (): StatusCounts => ({ done: 0, planned: 0, na: 0, unanswered: 0, total: 0 });
+  const totals = emptyCounts();
+  const bySection = new Map<string, SectionSummary>();
+  const actionPlan: (ActionPlanEntry & { order: number })[] = [];
+
+  for (const ref of checklistRefs(flow)) {
+    const state = itemState(ref, answers);
+    let section = bySection.get(ref.section.id);
+    if (!section) {
+      section = { sectionId: ref.section.id, title: localize(ref.section.title, locale), ...emptyCounts() };
+      bySection.set(ref.section.id, section);
+    }
+    count(section, state.status);
+    count(totals, state.status);
+    if (state.status === 'planned') {
+      actionPlan.push({
+        sectionId: ref.section.id,
+        sectionTitle: section.title,
+        number: ref.item.number ?? '',
+        itemId: ref.item.id,
+        shortText: shortText(localize(ref.item.text, locale)),
+        date: state.date,
+        order: ref.index,
+      });
+    }
+  }
+
+  actionPlan.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order));
+  const scope = itemRefs(flow)
+    .filter((ref) => !isChecklistItem(ref.section, ref.item))
+    .map((ref) => ({
+      itemId: ref.item.id,
+      question: localize(ref.item.text, locale),
+      answer: answerText(ref.item, answers[ref.item.id], locale) ?? null,
+    }));
+
+  return {
+    totals,
+    sections: [...bySection.values()],
+    compliant: totals.total > 0 && totals.done + totals.na === totals.total,
+    actionPlan: actionPlan.map(({ order: _order, ...entry }) => entry),
+    scope,
+  };
+}
+
+function count(counts: StatusCounts, status: ItemStatus): void {
+  counts[status] += 1;
+  counts.total += 1;
+}
+
+/**
+ * The item's first sentence when short, else its first line cut to length: enough to recognise the item in
+ * a list, with the number pointing to the full text on the form.
+ */
+export function shortText(text: string, maxLength = SHORT_TEXT_LENGTH): string {
+  const firstLine = text.split('\n')[0]!.trim();
+  const firstSentence = /^.*?[。．.](?=\s|$|[^\d])/u.exec(firstLine)?.[0] ?? firstLine;
+  const chars = [...firstSentence];
+  return chars.length <= maxLength ? firstSentence : `${chars.slice(0, maxLength - 1).join('')}…`;
+}

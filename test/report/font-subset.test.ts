@@ -1,0 +1,95 @@
+// The PDF must look the same on any machine: Noto Sans JP travels inside it as a subset (only the glyphs
+// used), and every one of those glyphs must really be there. @pdf-lib/fontkit 1.1.1 used to write broken
+// subsets when a document used few glyphs, so both a tiny and a full document are checked.
+import * as fontkit from 'fontkit';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { loadFlowFile } from '../../src/flow/loader.ts';
+import { renderChecklistPdf } from '../../src/report/checklist-pdf.ts';
+import { createReportDocument, reportFontBytes, type FontWeight } from '../../src/report/font.ts';
+import { mixedAnswers } from './fixtures/mixed-answers.ts';
+import { embeddedFonts, type EmbeddedFont } from './helpers/embedded-fonts.ts';
+
+async function shortPdf(): Promise<Uint8Array> {
+  const { doc, fonts } = await createReportDocument();
+  const page = doc.addPage([595.28, 841.89]);
+  page.drawText('実施済 ■', { x: 40, y: 800, size: 12, font: fonts.regular.pdfFont });
+  page.drawText('該当なし', { x: 40, y: 780, size: 12, font: fonts.bold.pdfFont });
+  return doc.save();
+}
+
+async function longPdf(): Promise<Uint8Array> {
+  const flow = loadFlowFile(new URL('../../flows/mhlw-minimum-5.2.yaml', import.meta.url).pathname);
+  return renderChecklistPdf({
+    flow,
+    answers: mixedAnswers(flow),
+    facilityName: '医療法人社団 さくら会 さくら内科クリニック',
+    respondentName: '山田 花子',
+    updatedOn: '2026-11-22',
+    assessmentId: 'asm-font-check',
+  });
+}
+
+const original = (weight: FontWeight) => fontkit.create(Buffer.from(reportFontBytes(weight))) as fontkit.Font;
+
+/**
+ * The original glyph a subset glyph was copied from. Usually the one the character maps to, but layout may
+ * pick a contextual alternate (the 1 and 3 of "TLS1.3"), so fall back to searching every outline once.
+ */
+function findOriginal(source: fontkit.Font, text: string, outline: string): fontkit.Glyph | undefined {
+  const mapped = source.glyphForCodePoint(text.codePointAt(0)!);
+  if (mapped.path.toSVG() === outline) return mapped;
+  let index = outlineIndex.get(source);
+  if (!index) {
+    index = new Map();
+    for (let id = 0; id < source.numGlyphs; id++) {
+      const glyph = source.getGlyph(id);
+      index.set(glyph.path.toSVG(), glyph);
+    }
+    outlineIndex.set(source, index);
+  }
+  return index.get(outline);
+}
+const outlineIndex = new WeakMap<fontkit.Font, Map<string, fontkit.Glyph>>();
+const weightOf = (font: EmbeddedFont): FontWeight => (font.baseFont.endsWith('-Bold') ? 'bold' : 'regular');
+
+const originals = { regular: original('regular'), bold: original('bold') };
+
+describe.each([
+  ['a short PDF with a handful of glyphs', shortPdf],
+  ['the full 90-item report', longPdf],
+])('%s', (_name, make) => {
+  let fonts: EmbeddedFont[];
+  beforeAll(async () => {
+    fonts = await embeddedFonts(await make());
+  });
+
+  test('embeds Noto Sans JP regular and bold, each marked as a subset (XXXXXX+ name)', () => {
+    const names = fonts.map((f) => f.baseFont);
+    expect(names.map((n) => n.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual(['NotoSansJP-Bold', 'NotoSansJP-Regular']);
+    for (const name of names) expect(name).toMatch(/^[A-Z]{6}\+/);
+  });
+
+  test('carries only the glyphs it uses, not the 17,000 of the whole font', () => {
+    for (const font of fonts) {
+      const subset = fontkit.create(Buffer.from(font.program)) as fontkit.Font;
+      expect(subset.numGlyphs).toBeLessThan(1500);
+      expect(font.program.byteLength).toBeLessThan(reportFontBytes(weightOf(font)).byteLength / 10);
+    }
+  });
+
+  test('has a real outline, identical to the original font’s, for every glyph its text uses', () => {
+    for (const font of fonts) {
+      const subset = fontkit.create(Buffer.from(font.program)) as fontkit.Font;
+      const source = originals[weightOf(font)];
+      expect(font.toUnicode.size).toBeGreaterThan(0);
+      for (const [glyphId, text] of font.toUnicode) {
+        if (/^\s+$/.test(text)) continue;
+        const glyph = subset.getGlyph(glyphId);
+        expect(glyph.path.commands.length, `${font.baseFont} ${text}`).toBeGreaterThan(0);
+        const copiedFrom = findOriginal(source, text, glyph.path.toSVG());
+        expect(copiedFrom, `${font.baseFont} ${text}: outline not found in Noto Sans JP`).toBeDefined();
+        expect(glyph.advanceWidth, `${font.baseFont} ${text}`).toBe(copiedFrom!.advanceWidth);
+      }
+    }
+  });
+});
