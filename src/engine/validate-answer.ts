@@ -44,6 +44,11 @@ export function validateAnswer(item: ItemDef, answer: Answer, today: string): En
       if (answer.value.trim() === '') return { code: 'text.empty' };
       if ([...answer.value].length > spec.maxLength)
         return { code: 'text.tooLong', params: { max: spec.maxLength, length: [...answer.value].length } };
+      if (spec.pattern && !new RegExp(`^(?:${spec.pattern})$`, 'u').test(answer.value.trim()))
+        return {
+          code: 'text.pattern',
+          params: { hint: spec.patternHint?.ja ?? spec.pattern, hintEn: spec.patternHint?.en ?? spec.patternHint?.ja ?? spec.pattern },
+        };
       return undefined;
     case 'number':
       return spec.type === 'number' ? checkNumber(answer.value, spec) : undefined;
@@ -114,6 +119,46 @@ function checkGrid(
       return { code: 'grid.rowChecks', params: { row: rowDef.label.ja, min: rule.min, max: rule.max ?? rule.min } };
   }
   if (filledRows === 0 && !spec.emptyRowsAllowed) return { code: 'grid.empty' };
+  return checkGridSubsets(spec, cells);
+}
+
+/** 「左記のうち」/「上記のうち」: a part may not exceed its whole (a blank whole counts as 0). */
+function checkGridSubsets(
+  spec: Extract<AnswerSpec, { type: 'grid' }>,
+  cells: Record<string, Record<string, number | boolean | string | null>>,
+): EngineError | undefined {
+  const numberAt = (row: string, column: string) => {
+    const v = cells[row]?.[column];
+    return typeof v === 'number' ? v : undefined;
+  };
+  const label = (axis: typeof spec.rows, id: string) => axis.find((a) => a.id === id)?.label.ja ?? id;
+  const exceeds = (row: string, column: string, ofRow: string, ofColumn: string): EngineError | undefined => {
+    const part = numberAt(row, column);
+    if (part === undefined) return undefined;
+    const whole = numberAt(ofRow, ofColumn) ?? 0;
+    if (part <= whole) return undefined;
+    return {
+      code: 'grid.subsetExceeds',
+      params: {
+        row: label(spec.rows, row),
+        column: label(spec.columns, column),
+        value: part,
+        ofRow: label(spec.rows, ofRow),
+        ofColumn: label(spec.columns, ofColumn),
+        limit: whole,
+      },
+    };
+  };
+  for (const { column, of } of spec.subsetColumns ?? [])
+    for (const row of spec.rows) {
+      const problem = exceeds(row.id, column, row.id, of);
+      if (problem) return problem;
+    }
+  for (const { row, of } of spec.subsetRows ?? [])
+    for (const column of spec.columns) {
+      const problem = exceeds(row, column.id, of, column.id);
+      if (problem) return problem;
+    }
   return undefined;
 }
 

@@ -121,10 +121,39 @@ function crossReferenceProblems(flow: FlowFile): RawProblem[] {
         problem([...at, 'answer', 'max'], `max (${a.max}) is below min (${a.min})`);
       if (a.type === 'number' && a.min !== undefined && a.max !== undefined && a.max < a.min)
         problem([...at, 'answer', 'max'], `max (${a.max}) is below min (${a.min})`);
+      if (a.type === 'text' && a.pattern !== undefined && !compiles(a.pattern))
+        problem([...at, 'answer', 'pattern'], `"${a.pattern}" is not a valid regular expression`);
+      if (a.type === 'grid') {
+        const rowIds = new Set(a.rows.map((r) => r.id));
+        const columnIds = new Set(a.columns.map((c) => c.id));
+        (a.subsetColumns ?? []).forEach((rule, r) => {
+          for (const id of [rule.column, rule.of])
+            if (!columnIds.has(id)) problem([...at, 'answer', 'subsetColumns', r], `"${id}" is not a column of this grid`);
+        });
+        (a.subsetRows ?? []).forEach((rule, r) => {
+          for (const id of [rule.row, rule.of])
+            if (!rowIds.has(id)) problem([...at, 'answer', 'subsetRows', r], `"${id}" is not a row of this grid`);
+        });
+        if ((a.subsetColumns || a.subsetRows) && a.cell.kind !== 'number')
+          problem([...at, 'answer'], 'subsetColumns / subsetRows compare numbers: the cell kind must be number');
+      }
       seenItems.set(item.id, item);
     });
   });
+  (flow.related ?? []).forEach((related, r) => {
+    if (related.required && !related.missing)
+      problem(['related', r], `a required related flow needs \`missing\`: what to tell the user when "${related.flow}" has no submitted assessment`);
+  });
   return problems;
+}
+
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern, 'u');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 type ConditionLeaf = Extract<Condition, { item: string }>;

@@ -59,6 +59,9 @@ const textAnswerSchema = z
     maxLength: z.number().int().min(1).max(3000),
     multiline: z.boolean().default(false),
     placeholder: localizedSchema.optional(),
+    /** A regular expression the whole answer must match (a 10-digit 機関番号), with what to tell the user. */
+    pattern: z.string().min(1).optional(),
+    patternHint: localizedSchema.optional(),
   })
   .strict();
 
@@ -108,6 +111,10 @@ const gridAnswerSchema = z
     emptyRowsAllowed: z.boolean().default(true),
     /** For check grids: how many checks each non-empty row must hold. */
     checksPerRow: z.object({ min: z.number().int().min(0).default(0), max: z.number().int().min(1).optional() }).strict().optional(),
+    /** 「左記のうち」 (number grids): in every row, `column` may not exceed column `of`. */
+    subsetColumns: z.array(z.object({ column: idSchema, of: idSchema }).strict()).optional(),
+    /** 「上記のうち」 (number grids): in every column, `row` may not exceed row `of`. */
+    subsetRows: z.array(z.object({ row: idSchema, of: idSchema }).strict()).optional(),
   })
   .strict();
 
@@ -192,6 +199,22 @@ export const sectionSchema = z
   .strict();
 export type SectionDef = z.output<typeof sectionSchema>;
 
+/**
+ * Another flow whose latest submitted assessment this one draws on (the agency form's 「ガイドラインの遵守」
+ * follows from the organisation's checklist). `required`: without one, adapters say `missing` and offer to
+ * start `flow`.
+ */
+export const relatedFlowSchema = z
+  .object({
+    id: idSchema,
+    flow: idSchema,
+    scope: z.enum(['organization', 'facility']),
+    required: z.boolean().optional(),
+    missing: localizedSchema.optional(),
+  })
+  .strict();
+export type RelatedFlow = z.output<typeof relatedFlowSchema>;
+
 export const flowFileSchema = z
   .object({
     id: idSchema,
@@ -202,6 +225,8 @@ export const flowFileSchema = z
     /** Which report template renders it (templates/<report>.yaml); absent → generic. */
     report: z.string().optional(),
     source: z.string().optional(),
+    /** Optional (no default), so flows without it keep their content hash. */
+    related: z.array(relatedFlowSchema).optional(),
     sections: z.array(sectionSchema).min(1),
   })
   .strict();

@@ -90,6 +90,17 @@ export function createAssessmentsRepo(db: Database.Database, clock: Clock, deps:
      WHERE organization_id = ? AND respondent_id = ? AND status IN (${openStatusList})
      ORDER BY updated_at DESC, id`,
   );
+  // Submitted ones, approved included (approval follows submission); the latest submission first.
+  const latestSubmittedInOrganization = db.prepare<[string, string]>(
+    `SELECT ${columns} FROM assessments
+     WHERE organization_id = ? AND flow_id = ? AND status IN ('submitted', 'approved') AND submitted_at IS NOT NULL
+     ORDER BY submitted_at DESC, id DESC LIMIT 1`,
+  );
+  const latestSubmittedAtFacility = db.prepare<[string, string, string]>(
+    `SELECT ${columns} FROM assessments
+     WHERE organization_id = ? AND flow_id = ? AND facility_id = ? AND status IN ('submitted', 'approved') AND submitted_at IS NOT NULL
+     ORDER BY submitted_at DESC, id DESC LIMIT 1`,
+  );
   const organizationOf = db.prepare<[string]>('SELECT organization_id FROM assessments WHERE id = ?').pluck();
   const revisionOf = db.prepare<[string]>('SELECT revision FROM assessments WHERE id = ?').pluck();
   // In an UPDATE every right-hand side reads the old row, so `status <> 'submitted'` is the previous status.
@@ -152,6 +163,18 @@ export function createAssessmentsRepo(db: Database.Database, clock: Clock, deps:
 
     listForFacility(organizationId: string, facilityId: string): Assessment[] {
       return readAll(byFacility.all(organizationId, facilityId));
+    },
+
+    /**
+     * The most recently submitted (or approved) assessment of a flow in the organization, or at one of its
+     * facilities; undefined when there is none. Flow versions do not matter: the id names the questionnaire.
+     */
+    latestSubmitted(organizationId: string, flowId: string, facilityId?: string): Assessment | undefined {
+      const row =
+        facilityId === undefined
+          ? latestSubmittedInOrganization.get(organizationId, flowId)
+          : latestSubmittedAtFacility.get(organizationId, flowId, facilityId);
+      return row === undefined ? undefined : read(row, { organizationId, flowId });
     },
 
     /** The respondent's assessments still waiting on them (see openAssessmentStatuses), newest first. */

@@ -1,0 +1,64 @@
+// What every part of a form PDF shares: the input, the template, the reader's language, fonts, and the
+// text and table styles derived from the template.
+import type { RGB } from 'pdf-lib';
+import type { Answers } from '../../flow/answer.ts';
+import type { Flow } from '../../flow/model.ts';
+import type { Localized } from '../../flow/schema.ts';
+import type { ReportFonts } from '../font.ts';
+import type { FormTemplate } from '../form-template.ts';
+import { fillPlaceholders, localize, type ReportLocale } from '../localize.ts';
+import type { PageFlow } from '../pdf/page-flow.ts';
+import type { TableStyle } from '../pdf/table.ts';
+import type { HorizontalAlign, TextStyle } from '../pdf/text-block.ts';
+import type { RelatedAssessments } from '../related-assessment.ts';
+
+export interface FormPdfInput {
+  flow: Flow;
+  answers: Answers;
+  facilityName: string;
+  /** YYYY-MM-DD, printed as 更新情報 最終更新日. */
+  updatedOn: string;
+  assessmentId: string;
+  related?: RelatedAssessments;
+  locale?: ReportLocale;
+  generatedAt?: Date;
+}
+
+export interface FormPdfContext {
+  input: FormPdfInput;
+  answers: Answers;
+  template: FormTemplate;
+  locale: ReportLocale;
+  fonts: ReportFonts;
+  flow: PageFlow;
+  text(value: Localized, placeholders?: Record<string, string | number>): string;
+  style(size: keyof FormTemplate['fontSizes'], options?: { bold?: boolean; color?: RGB; align?: HorizontalAlign }): TextStyle;
+  tableStyle(columnWidths: number[]): TableStyle;
+}
+
+export function createFormContext(
+  input: FormPdfInput,
+  template: FormTemplate,
+  fonts: ReportFonts,
+  flow: PageFlow,
+  locale: ReportLocale,
+): FormPdfContext {
+  return {
+    input,
+    answers: input.answers,
+    template,
+    locale,
+    fonts,
+    flow,
+    text: (value, placeholders) => fillPlaceholders(localize(value, locale), placeholders ?? {}),
+    style: (size, options = {}) => ({
+      font: options.bold ? fonts.bold : fonts.regular,
+      size: template.fontSizes[size],
+      lineHeight: template.lineHeight,
+      color: options.color ?? template.colors.text,
+      align: options.align ?? 'left',
+    }),
+    tableStyle: (columnWidths) => ({ columnWidths, padding: template.cellPadding, rule: template.rule }),
+  };
+}
+
