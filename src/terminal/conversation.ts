@@ -92,11 +92,14 @@ async function followUp(o: ConversationOptions, turn: Turn, f: FollowUp): Promis
     write(
       spec.cell.kind === 'check'
         ? t(locale, 'terminal.askGridChecks', { row: rowLabel, columns })
-        : t(locale, 'terminal.askGridRow', { row: rowLabel, columns: spec.columns.map((c) => localize(c.label, locale)).join(' ') }),
+        : t(locale, spec.cell.kind === 'text' && spec.columns.length > 1 ? 'terminal.askGridTextRow' : 'terminal.askGridRow', {
+            row: rowLabel,
+            columns: spec.columns.map((c) => localize(c.label, locale)).join(spec.cell.kind === 'text' ? ' | ' : ' '),
+          }),
     );
     const line = await reader.next(`${rowLabel}> `);
     if (line === null) return null;
-    const values = line.trim() === '' ? [] : line.trim().split(spec.cell.kind === 'check' ? /[\s,、]+/ : /\s+/);
+    const values = splitGridLine(line, spec.cell.kind, spec.columns.length);
     const rowCells: Record<string, number | boolean | string | null> = {};
     if (spec.cell.kind === 'check') {
       for (const col of spec.columns) rowCells[col.id] = false;
@@ -108,13 +111,26 @@ async function followUp(o: ConversationOptions, turn: Turn, f: FollowUp): Promis
     } else {
       spec.columns.forEach((col, i) => {
         const v = values[i];
-        if (v === undefined || v === '-') rowCells[col.id] = null;
+        if (v === undefined || v === '' || v === '-') rowCells[col.id] = null;
         else rowCells[col.id] = spec.cell.kind === 'number' ? Number(v) : v;
       });
     }
     cells[row.id] = rowCells;
   }
   return { kind: 'send', interaction: { type: 'ANSWER', itemId: f.itemId, answer: { kind: 'grid', cells } } };
+}
+
+/**
+ * Check grids take column numbers; number grids, numbers separated by spaces; text grids keep spaces
+ * inside a cell ("平日 8:00-16:00"), so their columns are separated by "|" and a one-column grid takes
+ * the whole line.
+ */
+export function splitGridLine(line: string, kind: 'check' | 'number' | 'text', columns: number): string[] {
+  const trimmed = line.trim();
+  if (trimmed === '') return [];
+  if (kind === 'check') return trimmed.split(/[\s,、]+/);
+  if (kind === 'number') return trimmed.split(/\s+/);
+  return columns === 1 ? [trimmed] : trimmed.split('|').map((v) => v.trim());
 }
 
 /** The closing summary: each section's counts, then the planned items sorted by date. */

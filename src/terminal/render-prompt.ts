@@ -19,6 +19,8 @@ export function describeItem(flow: Flow, locale: Locale, itemId: string): string
 }
 
 export function tallyText(locale: Locale, tally: SectionTally): string {
+  if (!hasStatusAnswers(tally) && tally.answered > 0)
+    return t(locale, 'common.answeredCount', { answered: tally.answered, total: tally.total });
   return t(locale, 'common.tally', {
     done: tally.done,
     planned: tally.planned,
@@ -120,6 +122,11 @@ function renderQuestion(locale: Locale, prompt: QuestionPrompt): string[] {
   if (prompt.current) lines.push(t(locale, 'terminal.currentAnswer', { answer: answerText(locale, item.answer, prompt.current) }));
   lines.push(t(locale, prompt.editing ? 'terminal.commandsEditing' : 'terminal.commands'));
   return lines;
+}
+
+/** Form sections (text, numbers, grids) have no 実施済/実施予定 to count. */
+function hasStatusAnswers(tally: SectionTally): boolean {
+  return tally.done + tally.planned + tally.notApplicable > 0;
 }
 
 function firstLine(text: string): string {

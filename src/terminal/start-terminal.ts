@@ -7,6 +7,7 @@ import type { AssessmentService, Turn } from '../service/assessment-service.ts';
 import type { Store } from '../store/store.ts';
 import { checklistRefs } from '../engine/prompt.ts';
 import { runConversation, type ConversationEnd } from './conversation.ts';
+import { missingRelatedAssessments } from '../service/related-assessments.ts';
 import { createLineReader, type LineReader } from './line-reader.ts';
 
 export interface TerminalOptions {
@@ -25,7 +26,8 @@ export async function runTerminal(o: TerminalOptions): Promise<ConversationEnd |
   const reader = createLineReader(o.input, o.output);
   try {
     write(t(locale, 'terminal.banner'));
-    const flows = service.availableFlows();
+    // The self-assessments first (what most people come for), then the forms that build on them.
+    const flows = service.availableFlows().sort((a, b) => Number(a.kind !== 'checklist') - Number(b.kind !== 'checklist'));
     if (flows.length === 0) {
       write(t(locale, 'terminal.noFlows'));
       return 'input-ended';
@@ -40,7 +42,7 @@ export async function runTerminal(o: TerminalOptions): Promise<ConversationEnd |
     const person = store.people.ensureLocal(org.id, respondentName);
     const resumable = store.assessments.listInProgress(org.id, person.id).filter((a) => a.facilityId === facility.id);
 
-    const choices: { label: string; pick: () => string }[] = [];
+    const choices: { label: string; pick: () => string | null | Promise<string | null> }[] = [];
     if (resumable.length) write(t(locale, 'terminal.resumable'));
     for (const a of resumable) {
       const flow = service.flowOf(a);
@@ -57,17 +59,31 @@ export async function runTerminal(o: TerminalOptions): Promise<ConversationEnd |
       write(`  ${choices.length}) ${label}`);
     }
     write(t(locale, 'terminal.startNew'));
+    const start = (flowId: string) =>
+      service.start({ organizationId: org.id, facilityId: facility.id, respondentId: person.id, flowId }).assessment.id;
     for (const flow of flows) {
       const label = flowLabel(flow, locale);
       choices.push({
         label,
-        pick: () => service.start({ organizationId: org.id, facilityId: facility.id, respondentId: person.id, flowId: flow.id }).assessment.id,
+        pick: async () => {
+          // A form that draws on another assessment (the agency form's 遵守 box) says so and offers it first.
+          const missing = missingRelatedAssessments(store, new Map(flows.map((f) => [f.id, f])), flow, { organizationId: org.id, facilityId: facility.id });
+          const offer = missing.find((m) => m.canStart);
+          for (const m of missing) write(`ℹ ${localize(m.message, locale)}`);
+          if (!offer) return start(flow.id);
+          write(`  1) ${t(locale, 'terminal.startRelatedFirst', { title: localize(offer.flowTitle ?? { ja: offer.flowId }, locale) })}`);
+          write(`  2) ${t(locale, 'terminal.continueWithout')}`);
+          const answer = await askChoice(reader, write, locale, 2);
+          if (answer === null) return null;
+          return start(answer === 0 ? offer.flowId : flow.id);
+        },
       });
       write(`  ${choices.length}) ${label}`);
     }
     const choice = await askChoice(reader, write, locale, choices.length);
     if (choice === null) return 'input-ended';
-    const assessmentId = choices[choice]!.pick();
+    const assessmentId = await choices[choice]!.pick();
+    if (assessmentId === null) return 'input-ended';
 
     return await runConversation({
       service,

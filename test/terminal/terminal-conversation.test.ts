@@ -87,3 +87,30 @@ describe('terminal conversation as a child process', () => {
     expect(r.stderr.trim()).toBe('設定エラー / config error: KAKUNIN_TIME_ZONE="Mars/Base" — expected an IANA time zone such as Asia/Tokyo');
   });
 });
+
+describe('terminal conversation with a form flow', () => {
+  const tempDir = useTempDir();
+
+  it('a pharmacy fills in the security policy and gets the policy PDF in its own wording', async () => {
+    const dir = tempDir();
+    const env = { KAKUNIN_DB: join(dir, 'k.sqlite'), KAKUNIN_OUT_DIR: join(dir, 'out') };
+    const input = lines(
+      'さくら薬局 本店', '山田', '5',
+      '', '', '3', 'さくら薬局', '山田 一郎', // intro, 施設: 種類 薬局, 名称, 施設の長
+      '', '1', '副薬局長 鈴木 花子', '事務長 高橋 次郎', // 管理体制
+      '', '2', // ２要素認証 なし
+      '', '2026/12/01', // 適用年月日
+      'submit',
+    );
+    const r = await runEntry('src/main.ts', [], input, env);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('提出しました。');
+    const pdfPath = /PDFを書き出しました: (.+\.pdf)/.exec(r.stdout)?.[1];
+    const { readPdfText, squash } = await import('../report/helpers/pdf-text.ts');
+    const text = squash((await readPdfText(new Uint8Array(readFileSync(pdfPath!)))).flatMap((p) => p.pieces.map((x) => x.str)).join(''));
+    expect(text).toContain('さくら薬局（以下「当薬局」という。）');
+    expect(text).toContain('薬局長をもって、これに充てる');
+    expect(text).toContain('令和8年12月1日より適用する');
+    expect(text).toContain('最長でも２か月以内に変更する');
+  });
+});
