@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Thin launcher so `npx kakunin …` works without a build step: tsx runs the TypeScript CLI.
 import { spawnSync } from 'node:child_process';
+import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 

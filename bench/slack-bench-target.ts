@@ -1,0 +1,102 @@
+// The app under load, in its own process so its peak RSS is its own: either kakunin's Slack app
+// (real SQLite, engine, Bolt HTTP receiver) or a bare Bolt app that only acknowledges. Started by
+// bench/slack-ack.bench.ts; prints "READY <port>" and answers "rss" over IPC.
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App } from '@slack/bolt';
+import pino from 'pino';
+import { loadFlowsDir } from '../src/flow/loader.ts';
+import { createAssessmentService } from '../src/service/assessment-service.ts';
+import { createSlackApp } from '../src/slack/start.ts';
+import { slackLogger } from '../src/slack/logger.ts';
+import { createStore } from '../src/store/store.ts';
+
+const mode = process.env.BENCH_MODE;
+const apiUrl = process.env.BENCH_API_URL!;
+const signingSecret = process.env.BENCH_SIGNING_SECRET!;
+const logger = pino({ level: 'warn' });
+
+/** Time to ack as the app itself sees it: request received → response finished. */
+const serverAcks: number[] = [];
+function measure(server: Server): void {
+  server.on('request', (_req, res) => {
+    const started = performance.now();
+    res.on('finish', () => serverAcks.push(performance.now() - started));
+  });
+}
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+loopDelay.enable();
+
+async function main(): Promise<() => Promise<void>> {
+  if (mode === 'bare') {
+    const app = new App({
+      token: 'xoxb-bench',
+      botId: 'B0BOT',
+      botUserId: 'U0BOT',
+      signingSecret,
+      logger: slackLogger(logger, 'bolt'),
+      clientOptions: { slackApiUrl: apiUrl, retryConfig: { retries: 0 } },
+      convoStore: false,
+    });
+    app.action(/.*/, async ({ ack }) => ack());
+    app.command(/.*/, async ({ ack }) => ack());
+    app.view(/.*/, async ({ ack }) => ack());
+    app.event(/.*/, async () => undefined);
+    const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
+    // The same keep-alive as kakunin's receiver (src/slack/start.ts), so both see the same connections.
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
+    measure(server);
+    console.log(`READY ${(server.address() as AddressInfo).port}`);
+    return async () => void (await app.stop());
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'kakunin-bench-'));
+  const store = createStore(join(dir, 'kakunin.sqlite'));
+  const all = loadFlowsDir();
+  const flows = new Map([['mhlw-minimum-5.2', all.get('mhlw-minimum-5.2')!]]);
+  const service = createAssessmentService({ store, flows });
+  const kakunin = createSlackApp({
+    service,
+    store,
+    botToken: 'xoxb-bench',
+    signingSecret,
+    http: { port: 0, host: '127.0.0.1' },
+    slackApiUrl: apiUrl,
+    botId: 'B0BOT',
+    botUserId: 'U0BOT',
+    logger,
+  });
+  const { port } = await kakunin.start();
+  // The receiver's server is Bolt's; listening to its 'request' event as well only observes.
+  measure((kakunin.app as unknown as { receiver: { server: Server } }).receiver.server);
+  console.log(`READY ${port}`);
+  return async () => {
+    await kakunin.stop();
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
+
+const stop = await main();
+process.on('message', (msg) => {
+  if (msg === 'reset') {
+    serverAcks.length = 0;
+    loopDelay.reset();
+  }
+  if (msg === 'rss') {
+    // Live heap after a full collection, next to peak RSS: tells retained memory from lazy GC.
+    (globalThis as { gc?: () => void }).gc?.();
+    process.send!({
+      maxRssKb: process.resourceUsage().maxRSS,
+      heapAfterGcMb: process.memoryUsage().heapUsed / 1e6,
+      serverAcks,
+      loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
+      loopDelayMaxMs: loopDelay.max / 1e6,
+    });
+  }
+  if (msg === 'stop') void stop().then(() => process.exit(0));
+});

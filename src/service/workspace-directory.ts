@@ -1,0 +1,140 @@
+// Who is acting, from a chat workspace's point of view: the organization of a Slack team, the person of
+// a Slack user, the facility a new assessment belongs to, and the lists a person sees (status, App
+// Home). Adapters call this instead of stitching repository calls together themselves.
+import { todayIn } from '../dates/calendar-date.ts';
+import type { Answers } from '../flow/answer.ts';
+import { itemRefs, type Flow } from '../flow/model.ts';
+import type { Localized } from '../flow/schema.ts';
+import type { Locale } from '../i18n/locale.ts';
+import type { Assessment, AssessmentStatus } from '../store/assessments-repo.ts';
+import type { Facility } from '../store/facilities-repo.ts';
+import type { Organization } from '../store/organizations-repo.ts';
+import type { Person } from '../store/people-repo.ts';
+import type { Store } from '../store/store.ts';
+import type { Channel, Participant } from './interaction.ts';
+
+export interface WorkspaceMember {
+  organization: Organization;
+  person: Person;
+  participant: Participant;
+}
+
+export interface AssessmentOverview {
+  id: string;
+  flowId: string;
+  flowTitle: Localized;
+  status: AssessmentStatus;
+  revision: number;
+  facilityName: string;
+  /** Checklist items answered (gate questions excluded) and their number. */
+  answered: number;
+  total: number;
+  /** Calendar dates in the facility's time zone. */
+  updatedOn: string;
+  submittedOn: string | undefined;
+}
+
+/** What a report renderer needs about one assessment (structurally the checklist PDF's input). */
+export interface ReportSource {
+  flow: Flow;
+  answers: Answers;
+  facilityName: string;
+  respondentName: string;
+  updatedOn: string;
+  assessmentId: string;
+  locale: Locale;
+}
+
+export interface WorkspaceDirectoryOptions {
+  store: Store;
+  channel: Channel;
+  clock?: () => Date;
+  /** For people seen for the first time. */
+  defaultLocale?: Locale;
+  defaultTimeZone?: string;
+}
+
+export type WorkspaceDirectory = ReturnType<typeof createWorkspaceDirectory>;
+
+const OPEN: readonly AssessmentStatus[] = ['in_progress', 'paused', 'returned'];
+
+export function createWorkspaceDirectory({ store, channel, clock = () => new Date(), defaultLocale = 'ja', defaultTimeZone }: WorkspaceDirectoryOptions) {
+  const overviewOf = (assessment: Assessment): AssessmentOverview => {
+    const flow = store.flowVersions.get(assessment.flowId, assessment.flowHash);
+    const facility = store.facilities.get(assessment.organizationId, assessment.facilityId);
+    const answers = store.answers.current(assessment.id);
+    const checklist = itemRefs(flow).filter((r) => r.section.kind !== 'gates');
+    const day = (iso: string) => todayIn(facility.timeZone, new Date(iso));
+    return {
+      id: assessment.id,
+      flowId: flow.id,
+      flowTitle: flow.title,
+      status: assessment.status,
+      revision: assessment.revision,
+      facilityName: facility.name,
+      answered: checklist.filter((r) => answers[r.item.id] !== undefined).length,
+      total: checklist.length,
+      updatedOn: day(assessment.updatedAt),
+      submittedOn: assessment.submittedAt ? day(assessment.submittedAt) : undefined,
+    };
+  };
+
+  return {
+    /** The organization and person behind a Slack team and user, created on first contact. */
+    enter(input: { teamId: string; slackUserId: string; teamName?: string; userName?: string }): WorkspaceMember {
+      return store.transaction(() => {
+        const organization = store.organizations.ensureForSlackTeam(input.teamId, input.teamName);
+        const person = store.people.ensureForSlackUser(organization.id, input.slackUserId, input.userName, { locale: defaultLocale });
+        return { organization, person, participant: { organizationId: organization.id, personId: person.id, channel } };
+      });
+    },
+
+    /**
+     * Where a new assessment is filed: the organization's only facility when it has exactly one
+     * (created at the terminal, say), otherwise one named after the workspace.
+     */
+    facilityForNewAssessment(organizationId: string, workspaceName: string): Facility {
+      const existing = store.facilities.list(organizationId);
+      if (existing.length === 1) return existing[0]!;
+      return store.facilities.ensure(organizationId, workspaceName, defaultTimeZone);
+    },
+
+    /** Today in the assessment's facility's time zone (the first day a 実施予定 date may take). */
+    todayFor(organizationId: string, assessment: Pick<Assessment, 'facilityId'>): string {
+      return todayIn(store.facilities.get(organizationId, assessment.facilityId).timeZone, clock());
+    },
+
+    /** The person's assessments, newest first: still waiting on them, and submitted (or reviewed). */
+    overview(organizationId: string, personId: string): { open: AssessmentOverview[]; submitted: AssessmentOverview[] } {
+      const all = store.assessments.listForPerson(organizationId, personId).map(overviewOf);
+      return { open: all.filter((a) => OPEN.includes(a.status)), submitted: all.filter((a) => !OPEN.includes(a.status)) };
+    },
+
+    /** The assessment `/kakunin` continues: the most recently touched one still open. */
+    currentAssessment(organizationId: string, personId: string, flowId?: string): Assessment | undefined {
+      return store.assessments.listInProgress(organizationId, personId).find((a) => flowId === undefined || a.flowId === flowId);
+    },
+
+    latestSubmitted(organizationId: string, personId: string): Assessment | undefined {
+      return store.assessments
+        .listForPerson(organizationId, personId)
+        .filter((a) => a.submittedAt !== null)
+        .sort((x, y) => (x.submittedAt! < y.submittedAt! ? 1 : -1))[0];
+    },
+
+    reportSource(organizationId: string, assessmentId: string, locale: Locale): ReportSource {
+      const assessment = store.assessments.get(organizationId, assessmentId);
+      const facility = store.facilities.get(organizationId, assessment.facilityId);
+      const respondent = store.people.get(organizationId, assessment.respondentId);
+      return {
+        flow: store.flowVersions.get(assessment.flowId, assessment.flowHash),
+        answers: store.answers.current(assessment.id),
+        facilityName: facility.name,
+        respondentName: respondent.displayName,
+        updatedOn: todayIn(facility.timeZone, new Date(assessment.submittedAt ?? assessment.updatedAt)),
+        assessmentId: assessment.id,
+        locale,
+      };
+    },
+  };
+}

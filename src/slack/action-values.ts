@@ -1,0 +1,77 @@
+// What our buttons, date pickers and modals carry back to us. Slack returns these strings verbatim in
+// interaction payloads, so they are validated with zod before anything acts on them: a malformed or
+// forged value is refused, never half-applied.
+import { z } from 'zod';
+import { answerSchema } from '../flow/answer.ts';
+import { MalformedPayloadError } from './errors.ts';
+
+/** action_ids; answer and edit buttons get an index suffix because ids must be unique within a block. */
+export const ACTION = {
+  start: 'kakunin.start',
+  resume: 'kakunin.resume',
+  report: 'kakunin.report',
+  navPrefix: 'kakunin.nav.',
+  answerPrefix: 'kakunin.answer.',
+  editPrefix: 'kakunin.edit.',
+  revise: 'kakunin.revise',
+  planOpen: 'kakunin.plan.open',
+  planClose: 'kakunin.plan.close',
+  planDate: 'kakunin.plan.date',
+  openModal: 'kakunin.modal.open',
+} as const;
+
+export const VIEW_CALLBACK = { answer: 'kakunin.answer' } as const;
+
+export const ACTION_PATTERN = {
+  nav: /^kakunin\.nav\.[A-Z]+$/,
+  answer: /^kakunin\.answer\.\d+$/,
+  edit: /^kakunin\.edit\.\d+$/,
+} as const;
+
+/** Navigation the buttons offer; REVIEW and SKIP are engine events with no button in Slack. */
+export const navTypeSchema = z.enum(['START', 'CONTINUE', 'BACK', 'PAUSE', 'RESUME', 'CANCEL', 'SUBMIT']);
+export type NavType = z.output<typeof navTypeSchema>;
+
+/**
+ * The view a button was rendered on: the assessment and the revision the person saw. Applying it
+ * with compare-and-set makes double clicks, retries and old messages harmless.
+ */
+export const stepSchema = z.object({ a: z.string().min(1).max(100), r: z.number().int().nonnegative() }).strict();
+export type Step = z.output<typeof stepSchema>;
+
+/** Navigation from a question message also names the question, so it still applies after an unrelated change. */
+export const navStepSchema = stepSchema.extend({ i: z.string().min(1).max(200).optional() }).strict();
+
+export const itemStepSchema = stepSchema.extend({ i: z.string().min(1).max(200) }).strict();
+export type ItemStep = z.output<typeof itemStepSchema>;
+
+export const answerStepSchema = itemStepSchema.extend({ v: answerSchema }).strict();
+export type AnswerStep = z.output<typeof answerStepSchema>;
+
+/** The 実施時期 picker's block id: the step, plus the refused date that made us re-render it. */
+export const planBlockSchema = itemStepSchema.extend({ n: z.string().max(40).optional() }).strict();
+
+export const flowChoiceSchema = z.object({ f: z.string().min(1).max(200) }).strict();
+export const assessmentRefSchema = z.object({ a: z.string().min(1).max(100) }).strict();
+
+/** A modal remembers which message opened it, so that message can be closed after the answer. */
+export const modalMetadataSchema = itemStepSchema
+  .extend({ c: z.string().max(50).optional(), t: z.string().max(50).optional() })
+  .strict();
+export type ModalMetadata = z.output<typeof modalMetadataSchema>;
+
+export function encodeValue(value: object): string {
+  return JSON.stringify(value);
+}
+
+export function decodeValue<S extends z.ZodType>(schema: S, raw: string | undefined, what: string): z.output<S> {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw ?? '');
+  } catch {
+    throw new MalformedPayloadError(what, 'not JSON');
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new MalformedPayloadError(what, parsed.error.issues[0]?.message ?? 'invalid');
+  return parsed.data;
+}

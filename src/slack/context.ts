@@ -1,0 +1,115 @@
+// Everything the listeners need, built once at start-up: the assessment service and workspace
+// directory (no SQL here), the clock, the logger, the bulk Web API client and small in-memory caches.
+import type { webApi } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { AssessmentService } from '../service/assessment-service.ts';
+import type { ReportSource, WorkspaceDirectory } from '../service/workspace-directory.ts';
+import type { Background } from './background.ts';
+import type { Step } from './action-values.ts';
+import type { SlackActor } from './payloads.ts';
+
+export type WebClient = webApi.WebClient;
+
+/** Renders the filled checklist; the real one is src/report/checklist-pdf.ts. */
+export type RenderReport = (source: ReportSource) => Promise<Uint8Array>;
+
+export interface SlackContext {
+  service: AssessmentService;
+  directory: WorkspaceDirectory;
+  /** Slack retries events it thinks were lost; the first delivery of an event id wins. */
+  processedEvents: { markProcessed(source: string, key: string): boolean };
+  clock: () => Date;
+  logger: Logger;
+  /** Answers clicks: posts the next question, updates the answered one, ephemeral notes. */
+  client: WebClient;
+  /** For uploads only: a 429 pauses a WebClient's whole queue, so bulk sends never share the click client. */
+  bulk: WebClient;
+  renderReport: RenderReport;
+  background: Background;
+  dm: DmChannels;
+  profiles: Profiles;
+  recent: RecentSteps;
+}
+
+export interface DmChannels {
+  /** The user's DM with the app (a D… id, as files.uploadV2 needs). */
+  channelFor(client: WebClient, actor: SlackActor, knownDm?: string): Promise<string>;
+}
+
+export function createDmChannels(): DmChannels {
+  const cache = new Map<string, string>();
+  return {
+    async channelFor(client, actor, knownDm) {
+      const key = `${actor.teamId}:${actor.userId}`;
+      const cached = cache.get(key);
+      if (cached) return cached;
+      let channel = knownDm;
+      if (!channel) {
+        const opened = await client.conversations.open({ users: actor.userId });
+        channel = opened.channel?.id;
+      }
+      if (!channel) throw new Error(`conversations.open returned no channel for ${actor.userId}`);
+      cache.set(key, channel);
+      return channel;
+    },
+  };
+}
+
+export interface Profiles {
+  /** The workspace's name (team.info), else its domain: the facility name of a first assessment. */
+  teamName(client: WebClient, actor: SlackActor): Promise<string>;
+  /** The person's real name (users.info), printed as 記入者 on the PDF; undefined when unknown. */
+  userName(client: WebClient, actor: SlackActor): Promise<string | undefined>;
+}
+
+export function createProfiles(logger: Logger): Profiles {
+  const teams = new Map<string, string>();
+  return {
+    async teamName(client, actor) {
+      const cached = teams.get(actor.teamId);
+      if (cached) return cached;
+      try {
+        const info = await client.team.info({ team: actor.teamId });
+        const name = info.team?.name;
+        if (name) {
+          teams.set(actor.teamId, name);
+          return name;
+        }
+      } catch (err) {
+        logger.warn({ err, teamId: actor.teamId }, 'team.info failed; naming the facility after the workspace domain');
+      }
+      return actor.teamDomain ?? actor.teamId;
+    },
+    async userName(client, actor) {
+      try {
+        const info = await client.users.info({ user: actor.userId });
+        const profile = info.user?.profile;
+        return profile?.real_name || profile?.display_name || info.user?.real_name || info.user?.name || actor.userName;
+      } catch (err) {
+        logger.warn({ err, userId: actor.userId }, 'users.info failed; using the Slack user name');
+        return actor.userName;
+      }
+    },
+  };
+}
+
+/**
+ * Which steps were applied recently, and by which button. A second click of the same button on the
+ * same step (a double click, a Slack retry) is then recognised and ignored quietly.
+ */
+export interface RecentSteps {
+  remember(step: Step, signature: string): void;
+  isRepeat(step: Step, signature: string): boolean;
+}
+
+export function createRecentSteps(capacity = 10_000): RecentSteps {
+  const applied = new Map<string, string>();
+  const key = (step: Step) => `${step.a}@${step.r}`;
+  return {
+    remember(step, signature) {
+      applied.set(key(step), signature);
+      if (applied.size > capacity) applied.delete(applied.keys().next().value!);
+    },
+    isRepeat: (step, signature) => applied.get(key(step)) === signature,
+  };
+}

@@ -1,0 +1,147 @@
+// Entering the conversation: resuming the current assessment (also after a restart — everything is in
+// SQLite), starting a new one, the App Home tab, and the in-place refreshes of a question message.
+import { localize } from '../../i18n/locale.ts';
+import { t } from '../../i18n/messages.ts';
+import type { Turn } from '../../service/assessment-service.ts';
+import { NotFoundError, OutdatedInteractionError } from '../../service/refusals.ts';
+import type { WorkspaceMember } from '../../service/workspace-directory.ts';
+import type { ItemStep } from '../action-values.ts';
+import type { SlackContext, WebClient } from '../context.ts';
+import type { Origin, SlackActor } from '../payloads.ts';
+import { flowPickerMessage, plainMessage } from '../views/command-replies.ts';
+import { homeView } from '../views/home-view.ts';
+import { promptMessages } from '../views/prompt-messages.ts';
+import { questionMessage } from '../views/question-message.ts';
+import { deliverReport } from './report-delivery.ts';
+import { postEphemeral, postMessages, updateMessage } from './slack-calls.ts';
+import { enter } from './steps.ts';
+
+/**
+ * Posts what the assessment asks now into the DM (a paused one is resumed first). Without an id,
+ * the person's most recent open assessment; false when there is none.
+ */
+export async function showCurrent(ctx: SlackContext, client: WebClient, actor: SlackActor, assessmentId?: string): Promise<boolean> {
+  const member = enter(ctx, actor);
+  const id = assessmentId ?? ctx.directory.currentAssessment(member.organization.id, member.person.id)?.id;
+  if (!id) return false;
+  let turn: Turn = ctx.service.view(member.organization.id, id);
+  const locale = member.person.locale;
+  const dm = await ctx.dm.channelFor(client, actor);
+  if (turn.assessment.respondentId !== member.person.id) {
+    await postEphemeral(ctx, client, dm, actor.userId, plainMessage(t(locale, 'slack.refusal.notRespondent')));
+    return true;
+  }
+  if (turn.prompt.kind === 'submitted') {
+    await postMessages(ctx, client, dm, [plainMessage(t(locale, 'slack.stale.closed'))]);
+    return true;
+  }
+  if (turn.prompt.kind === 'paused') {
+    try {
+      turn = ctx.service.interact(member.participant, id, { type: 'RESUME' }, { expectedRevision: turn.assessment.revision });
+    } catch (err) {
+      // Resumed by a concurrent click: show whatever it is now.
+      if (!(err instanceof OutdatedInteractionError)) throw err;
+      turn = ctx.service.view(member.organization.id, id);
+    }
+  }
+  const today = ctx.directory.todayFor(member.organization.id, turn.assessment);
+  const step = { a: turn.assessment.id, r: turn.assessment.revision };
+  await postMessages(ctx, client, dm, promptMessages({ flow: turn.flow, prompt: turn.prompt, step, locale, today }));
+  return true;
+}
+
+export function flowChoices(ctx: SlackContext) {
+  return ctx.service.availableFlows().map((f) => ({ id: f.id, title: f.title, description: f.description }));
+}
+
+export async function offerStart(ctx: SlackContext, client: WebClient, actor: SlackActor, member: WorkspaceMember): Promise<void> {
+  const dm = await ctx.dm.channelFor(client, actor);
+  await postMessages(ctx, client, dm, [flowPickerMessage(member.person.locale, flowChoices(ctx))]);
+}
+
+/**
+ * Starts `flowId` for the person, filed under the workspace's facility; an assessment of that flow
+ * still open is continued instead of starting a second one.
+ */
+export async function startAssessment(ctx: SlackContext, client: WebClient, actor: SlackActor, flowId: string): Promise<void> {
+  let member = enter(ctx, actor);
+  const flow = ctx.service.availableFlows().find((f) => f.id === flowId);
+  const dm = await ctx.dm.channelFor(client, actor);
+  if (!flow) {
+    const text = t(member.person.locale, 'slack.command.unknownFlow', { flow: flowId, flows: flowChoices(ctx).map((f) => f.id).join(', ') });
+    await postMessages(ctx, client, dm, [plainMessage(text)]);
+    return;
+  }
+  const open = ctx.directory.currentAssessment(member.organization.id, member.person.id, flowId);
+  if (open) {
+    await postMessages(ctx, client, dm, [plainMessage(t(member.person.locale, 'slack.picker.inProgress', { title: localize(flow.title, member.person.locale) }))]);
+    await showCurrent(ctx, client, actor, open.id);
+    return;
+  }
+  // Names for the PDF (施設名, 記入者): looked up once per start, after the ack.
+  const [teamName, userName] = await Promise.all([ctx.profiles.teamName(client, actor), ctx.profiles.userName(client, actor)]);
+  member = ctx.directory.enter({ teamId: actor.teamId, slackUserId: actor.userId, teamName, userName });
+  const facility = ctx.directory.facilityForNewAssessment(member.organization.id, teamName);
+  const turn = ctx.service.start({ organizationId: member.organization.id, facilityId: facility.id, respondentId: member.person.id, flowId });
+  ctx.logger.info({ assessmentId: turn.assessment.id, flowId, teamId: actor.teamId }, 'assessment started');
+  const today = ctx.directory.todayFor(member.organization.id, turn.assessment);
+  const step = { a: turn.assessment.id, r: turn.assessment.revision };
+  await postMessages(ctx, client, dm, promptMessages({ flow: turn.flow, prompt: turn.prompt, step, locale: member.person.locale, today }));
+}
+
+export async function publishHome(ctx: SlackContext, client: WebClient, actor: SlackActor): Promise<void> {
+  const member = enter(ctx, actor);
+  const overview = ctx.directory.overview(member.organization.id, member.person.id);
+  const view = homeView({ ...overview, flows: flowChoices(ctx), locale: member.person.locale });
+  try {
+    await client.views.publish({ user_id: actor.userId, view });
+  } catch (err) {
+    ctx.logger.error({ err, userId: actor.userId }, 'views.publish failed');
+  }
+}
+
+/**
+ * Re-renders a question message in place (the 実施時期 picker opened or closed). Only on the view the
+ * message shows: on an older one the person is told it moved on.
+ */
+export async function refreshQuestion(
+  ctx: SlackContext,
+  client: WebClient,
+  input: { actor: SlackActor; origin: Origin | undefined; channelId: string | undefined; step: ItemStep; planning: boolean },
+): Promise<void> {
+  const { actor, origin, step } = input;
+  const member = enter(ctx, actor);
+  const locale = member.person.locale;
+  const channel = input.channelId ?? (await ctx.dm.channelFor(client, actor));
+  let turn: Turn;
+  try {
+    turn = ctx.service.view(member.organization.id, step.a);
+  } catch {
+    return void (await postEphemeral(ctx, client, channel, actor.userId, plainMessage(t(locale, 'slack.refusal.notRespondent'))));
+  }
+  if (turn.assessment.respondentId !== member.person.id)
+    return void (await postEphemeral(ctx, client, channel, actor.userId, plainMessage(t(locale, 'slack.refusal.notRespondent'))));
+  const { prompt } = turn;
+  // Only the question being asked now can open its picker (the message may predate an unrelated change).
+  if (prompt.kind !== 'question' || prompt.item.id !== step.i || !origin)
+    return void (await postEphemeral(ctx, client, channel, actor.userId, plainMessage(t(locale, 'slack.stale.outdated'))));
+  const today = ctx.directory.todayFor(member.organization.id, turn.assessment);
+  const current = { a: turn.assessment.id, r: turn.assessment.revision };
+  await updateMessage(ctx, client, origin, questionMessage({ flow: turn.flow, prompt, step: current, locale, today, planning: input.planning ? {} : undefined }));
+}
+
+/** The PDF of one of the person's own assessments, again (App Home's PDFを受け取る). */
+export async function sendReport(ctx: SlackContext, client: WebClient, actor: SlackActor, assessmentId: string): Promise<void> {
+  const member = enter(ctx, actor);
+  let turn: Turn | undefined;
+  try {
+    turn = ctx.service.view(member.organization.id, assessmentId);
+  } catch (err) {
+    if (!(err instanceof NotFoundError)) throw err;
+  }
+  if (!turn || turn.assessment.respondentId !== member.person.id) {
+    const dm = await ctx.dm.channelFor(client, actor);
+    return void (await postEphemeral(ctx, client, dm, actor.userId, plainMessage(t(member.person.locale, 'slack.refusal.notRespondent'))));
+  }
+  await deliverReport(ctx, client, { actor, member, assessmentId });
+}

@@ -1,0 +1,40 @@
+// Slack Web API calls made after the ack. Each is logged and contained: the answer is already in
+// SQLite, so a failed post must not stop the next one (the person can always resume with /kakunin).
+import { yieldToEventLoop } from '../background.ts';
+import type { SlackContext, WebClient } from '../context.ts';
+import type { Origin } from '../payloads.ts';
+import type { SlackMessage } from '../views/block-kit.ts';
+
+async function attempt(ctx: SlackContext, what: string, detail: Record<string, unknown>, call: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await call();
+    return true;
+  } catch (err) {
+    ctx.logger.error({ err, call: what, ...detail }, `Slack ${what} failed`);
+    return false;
+  } finally {
+    // What follows a call (rendering the next message…) takes its turn like the first step did, so
+    // many replies arriving together cannot hold up the acks of new clicks.
+    await yieldToEventLoop();
+  }
+}
+
+export function updateMessage(ctx: SlackContext, client: WebClient, origin: Origin, message: SlackMessage): Promise<boolean> {
+  return attempt(ctx, 'chat.update', { channel: origin.channelId, ts: origin.messageTs }, () =>
+    client.chat.update({ channel: origin.channelId, ts: origin.messageTs, text: message.text, blocks: message.blocks }),
+  );
+}
+
+/** Posts in order, so a question never appears above the summary that precedes it. */
+export async function postMessages(ctx: SlackContext, client: WebClient, channel: string, messages: SlackMessage[]): Promise<boolean> {
+  let ok = true;
+  for (const message of messages)
+    ok = (await attempt(ctx, 'chat.postMessage', { channel }, () => client.chat.postMessage({ channel, text: message.text, blocks: message.blocks }))) && ok;
+  return ok;
+}
+
+export function postEphemeral(ctx: SlackContext, client: WebClient, channel: string, user: string, message: SlackMessage): Promise<boolean> {
+  return attempt(ctx, 'chat.postEphemeral', { channel, user }, () =>
+    client.chat.postEphemeral({ channel, user, text: message.text, blocks: message.blocks }),
+  );
+}

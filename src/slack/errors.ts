@@ -1,0 +1,28 @@
+// Named errors of the Slack adapter. Refusals a person should see (not their assessment, outdated
+// button) come from the service; these are about Slack itself.
+
+/** An interaction payload part we rely on (a button value, block id, modal metadata) is not what we sent. */
+export class MalformedPayloadError extends Error {
+  override readonly name = 'MalformedPayloadError';
+  constructor(readonly what: string, readonly problem: string) {
+    super(`Slack payload ${what} is malformed (${problem}); it was ignored.`);
+  }
+}
+
+/** Slack (or the server at SLACK_API_URL) refused the bot token, or could not be reached, at start-up. */
+export class SlackStartError extends Error {
+  override readonly name = 'SlackStartError';
+  constructor(readonly apiUrl: string, readonly problem: string) {
+    super(`Slack start-up failed against ${apiUrl}: ${problem}. Check SLACK_BOT_TOKEN, SLACK_APP_TOKEN and SLACK_API_URL.`);
+  }
+}
+
+/** The filled PDF could not be rendered or uploaded; the answers are safe and the upload can be retried. */
+export class ReportDeliveryError extends Error {
+  override readonly name = 'ReportDeliveryError';
+  constructor(readonly assessmentId: string, readonly stage: 'render' | 'upload', cause: unknown) {
+    super(`Could not ${stage} the report of assessment ${assessmentId}: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
+  }
+}

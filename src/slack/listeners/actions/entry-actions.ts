@@ -1,0 +1,15 @@
+// Buttons that enter the conversation from the App Home tab or the start offer: start a checklist,
+// continue one, get the PDF again.
+import { assessmentRefSchema, decodeValue, flowChoiceSchema } from '../../action-values.ts';
+import { sendReport, showCurrent, startAssessment } from '../../conversation/assessments.ts';
+import type { ActionHandler } from './block-action.ts';
+
+export const start: ActionHandler = (ctx, client, { action, actor }) =>
+  startAssessment(ctx, client, actor, decodeValue(flowChoiceSchema, action.value, 'start value').f);
+
+export const resume: ActionHandler = async (ctx, client, { action, actor }) => {
+  await showCurrent(ctx, client, actor, decodeValue(assessmentRefSchema, action.value, 'resume value').a);
+};
+
+export const report: ActionHandler = (ctx, client, { action, actor }) =>
+  sendReport(ctx, client, actor, decodeValue(assessmentRefSchema, action.value, 'report value').a);

@@ -1,0 +1,24 @@
+import type { App } from '@slack/bolt';
+import { ACTION, ACTION_PATTERN } from '../../action-values.ts';
+import type { SlackContext } from '../../context.ts';
+import { blockAction } from './block-action.ts';
+import { report, resume, start } from './entry-actions.ts';
+import { answer, closePlanPicker, edit, navigate, openModal, openPlanPicker, pickPlanDate, revise } from './walkthrough-actions.ts';
+
+const register = (app: App, ctx: SlackContext) => {
+  const on = (actionId: string | RegExp, handler: Parameters<typeof blockAction>[1]) =>
+    app.action({ type: 'block_actions', action_id: actionId }, blockAction(ctx, handler));
+  on(ACTION_PATTERN.nav, navigate);
+  on(ACTION_PATTERN.answer, answer);
+  on(ACTION_PATTERN.edit, edit);
+  on(ACTION.revise, revise);
+  on(ACTION.planOpen, openPlanPicker);
+  on(ACTION.planClose, closePlanPicker);
+  on(ACTION.planDate, pickPlanDate);
+  on(ACTION.openModal, openModal);
+  on(ACTION.start, start);
+  on(ACTION.resume, resume);
+  on(ACTION.report, report);
+};
+
+export default { register };

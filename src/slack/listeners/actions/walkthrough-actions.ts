@@ -1,0 +1,72 @@
+// Buttons on the walk-through messages: answers, navigation, review edits, the explicit change offered
+// after a stale click, the 実施時期 picker and the typed-answer modal.
+import {
+  answerStepSchema,
+  decodeValue,
+  itemStepSchema,
+  navStepSchema,
+  navTypeSchema,
+  planBlockSchema,
+  ACTION,
+} from '../../action-values.ts';
+import { refreshQuestion } from '../../conversation/assessments.ts';
+import { openAnswerModal } from '../../conversation/answer-modal-flow.ts';
+import { applyStep } from '../../conversation/steps.ts';
+import { MalformedPayloadError } from '../../errors.ts';
+import type { ActionHandler } from './block-action.ts';
+
+const signature = (a: { action_id: string; value?: string | undefined }) => `${a.action_id}|${a.value ?? ''}`;
+
+export const navigate: ActionHandler = (ctx, client, { action, actor, origin, channelId }) => {
+  const type = navTypeSchema.safeParse(action.action_id.slice(ACTION.navPrefix.length));
+  if (!type.success) throw new MalformedPayloadError('action_id', action.action_id);
+  const { i, ...step } = decodeValue(navStepSchema, action.value, 'navigation value');
+  return applyStep(ctx, client, { actor, origin, channelId, step, interaction: { type: type.data }, signature: signature(action), questionItemId: i });
+};
+
+export const answer: ActionHandler = (ctx, client, { action, actor, origin, channelId }) => {
+  const { a, r, i, v } = decodeValue(answerStepSchema, action.value, 'answer value');
+  return applyStep(ctx, client, {
+    actor,
+    origin,
+    channelId,
+    step: { a, r },
+    interaction: { type: 'ANSWER', itemId: i, answer: v },
+    signature: signature(action),
+  });
+};
+
+export const revise: ActionHandler = (ctx, client, { action, actor, channelId }) => {
+  const { a, r, i, v } = decodeValue(answerStepSchema, action.value, 'revise value');
+  // The offer was ephemeral: there is no message to close, only a confirmation to give.
+  return applyStep(ctx, client, { actor, channelId, step: { a, r }, interaction: { type: 'REVISE', itemId: i, answer: v }, signature: signature(action) });
+};
+
+export const edit: ActionHandler = (ctx, client, { action, actor, origin, channelId }) => {
+  const { a, r, i } = decodeValue(itemStepSchema, action.value, 'edit value');
+  return applyStep(ctx, client, { actor, origin, channelId, step: { a, r }, interaction: { type: 'EDIT', itemId: i }, signature: signature(action) });
+};
+
+export const openPlanPicker: ActionHandler = (ctx, client, { action, actor, origin, channelId }) =>
+  refreshQuestion(ctx, client, { actor, origin, channelId, step: decodeValue(itemStepSchema, action.value, 'plan value'), planning: true });
+
+export const closePlanPicker: ActionHandler = (ctx, client, { action, actor, origin, channelId }) =>
+  refreshQuestion(ctx, client, { actor, origin, channelId, step: decodeValue(itemStepSchema, action.value, 'plan value'), planning: false });
+
+export const pickPlanDate: ActionHandler = (ctx, client, { action, actor, origin, channelId }) => {
+  const { a, r, i } = decodeValue(planBlockSchema, action.block_id, 'date picker block_id');
+  const date = action.selected_date;
+  if (!date) return Promise.resolve();
+  return applyStep(ctx, client, {
+    actor,
+    origin,
+    channelId,
+    step: { a, r },
+    interaction: { type: 'ANSWER', itemId: i, answer: { kind: 'planned', date } },
+    signature: `${action.action_id}|${a}|${i}|${date}`,
+    planningAttempt: date,
+  });
+};
+
+export const openModal: ActionHandler = (ctx, client, { body, action, actor, origin, channelId }) =>
+  openAnswerModal(ctx, client, { actor, origin, channelId, step: decodeValue(itemStepSchema, action.value, 'modal value'), triggerId: body.trigger_id });

@@ -1,0 +1,30 @@
+import type { App } from '@slack/bolt';
+import { VIEW_CALLBACK } from '../../action-values.ts';
+import type { SlackContext } from '../../context.ts';
+import { submitAnswerModal } from '../../conversation/answer-modal-flow.ts';
+import { viewSubmissionBodySchema } from '../../payloads.ts';
+import { safely } from '../safely.ts';
+
+const register = (app: App, ctx: SlackContext) => {
+  app.view(VIEW_CALLBACK.answer, async ({ ack, body }) => {
+    const client = ctx.client;
+    let acked = false;
+    const once = async (response?: { response_action: 'errors'; errors: Record<string, string> }) => {
+      if (acked) return;
+      acked = true;
+      await ack(response);
+    };
+    const parsed = viewSubmissionBodySchema.safeParse(body);
+    if (!parsed.success) {
+      await once();
+      ctx.logger.warn({ issue: parsed.error.issues[0]?.message }, 'ignored a malformed view submission');
+      return;
+    }
+    const submission = parsed.data;
+    const actor = { teamId: submission.team?.id ?? submission.user.team_id ?? '', userId: submission.user.id };
+    await safely(ctx, client, { actor, what: 'answer modal' }, () => submitAnswerModal(ctx, client, submission, once));
+    await once();
+  });
+};
+
+export default { register };

@@ -1,0 +1,192 @@
+// Starting the Slack adapter. `startSlackApp` is what `npm start` calls; `createSlackApp` is the same
+// app with every outside contact injectable (receiver port and host, Web API URL, bot identity,
+// retry policy, clock, PDF renderer), which the tests and the benchmark use.
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { webApi, type App } from '@slack/bolt';
+import pino, { type Logger } from 'pino';
+import type { Env } from '../config/env.ts';
+import type { Flow } from '../flow/model.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { renderChecklistPdf } from '../report/checklist-pdf.ts';
+import type { AssessmentService } from '../service/assessment-service.ts';
+import { createWorkspaceDirectory, type WorkspaceDirectoryOptions } from '../service/workspace-directory.ts';
+import { createBoltApp } from './app.ts';
+import { createBackground } from './background.ts';
+import { createDmChannels, createProfiles, createRecentSteps, type RenderReport, type SlackContext } from './context.ts';
+import { SlackStartError } from './errors.ts';
+import { slackLogger } from './logger.ts';
+import { DEFAULT_SLACK_API_URL, slackSettings } from './settings.ts';
+
+/** The store as the service layer hands it over; the adapter itself never reaches into it. */
+type Store = WorkspaceDirectoryOptions['store'];
+
+export interface CreateSlackAppOptions {
+  service: AssessmentService;
+  store: Store;
+  botToken: string;
+  /** Socket Mode when given; otherwise HTTP with `signingSecret`. */
+  appToken?: string | undefined;
+  signingSecret?: string | undefined;
+  /** Where the HTTP receiver listens (port 0: any free port). */
+  http?: { port: number; host?: string } | undefined;
+  slackApiUrl?: string | undefined;
+  botId?: string | undefined;
+  botUserId?: string | undefined;
+  /** Retries of Slack API calls; tests pass `{ retries: 0 }`. Defaults: a few quick ones for clicks, patient ones for uploads. */
+  retryConfig?: webApi.RetryOptions | undefined;
+  logger?: Logger | undefined;
+  clock?: (() => Date) | undefined;
+  renderReport?: RenderReport | undefined;
+  defaultLocale?: Locale | undefined;
+  defaultTimeZone?: string | undefined;
+}
+
+export interface KakuninSlackApp {
+  app: App;
+  context: SlackContext;
+  /** Starts the receiver; for HTTP, resolves with the port it listens on. */
+  start(): Promise<{ port?: number }>;
+  /** Stops receiving, then waits for work already acknowledged (answers, uploads) to finish. */
+  stop(): Promise<void>;
+  /** Resolves when no acknowledged work is still running. */
+  idle(): Promise<void>;
+}
+
+/** processed_events only needs to outlive Slack's retries (minutes); prune what is a day old. */
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+const KEEP_EVENTS_MS = 24 * 60 * 60 * 1000;
+
+export function createSlackApp(options: CreateSlackAppOptions): KakuninSlackApp {
+  const logger = options.logger ?? pino({ level: 'info' });
+  const clock = options.clock ?? (() => new Date());
+  const slackApiUrl = options.slackApiUrl ?? DEFAULT_SLACK_API_URL;
+  const { retryPolicies } = webApi;
+  const webClient = (name: 'interactive' | 'bulk', retryConfig: webApi.RetryOptions, timeout: number) => {
+    const client = new webApi.WebClient(options.botToken, { slackApiUrl, retryConfig, timeout, logger: slackLogger(logger, `slack-${name}`) });
+    client.on(webApi.WebClientEvent.RATE_LIMITED, (retryAfterSeconds: number, { url }: { url: string }) =>
+      logger.warn({ retryAfterSeconds, url, client: name }, 'Slack rate limit: retrying after the pause'),
+    );
+    return client;
+  };
+  // Two clients with separate queues: a rate-limited upload must not pause the answers to clicks.
+  const client = webClient('interactive', options.retryConfig ?? retryPolicies.fiveRetriesInFiveMinutes, 15_000);
+  const bulk = webClient('bulk', options.retryConfig ?? retryPolicies.tenRetriesInAboutThirtyMinutes, 120_000);
+  const context: SlackContext = {
+    service: options.service,
+    directory: createWorkspaceDirectory({
+      store: options.store,
+      channel: 'slack',
+      clock,
+      defaultLocale: options.defaultLocale,
+      defaultTimeZone: options.defaultTimeZone,
+    }),
+    processedEvents: options.store.events,
+    clock,
+    logger,
+    client,
+    bulk,
+    renderReport: options.renderReport ?? ((source) => renderChecklistPdf(source)),
+    background: createBackground(),
+    dm: createDmChannels(),
+    profiles: createProfiles(logger),
+    recent: createRecentSteps(),
+  };
+
+  if (!options.appToken && !options.signingSecret) throw new Error('createSlackApp needs appToken (Socket Mode) or signingSecret (HTTP)');
+  const app = createBoltApp(
+    {
+      botToken: options.botToken,
+      botId: options.botId,
+      botUserId: options.botUserId,
+      receiver: options.appToken ? { mode: 'socket', appToken: options.appToken } : { mode: 'http', signingSecret: options.signingSecret! },
+      slackApiUrl,
+      retryConfig: options.retryConfig ?? retryPolicies.fiveRetriesInFiveMinutes,
+      logger,
+    },
+    context,
+  );
+
+  let pruner: NodeJS.Timeout | undefined;
+  return {
+    app,
+    context,
+    async start() {
+      pruner = setInterval(() => {
+        const pruned = options.store.events.pruneBefore(new Date(clock().getTime() - KEEP_EVENTS_MS));
+        if (pruned) logger.debug({ pruned }, 'pruned processed Slack events');
+      }, PRUNE_EVERY_MS);
+      pruner.unref();
+      if (options.appToken) {
+        await app.start();
+        return {};
+      }
+      const http = options.http ?? { port: 3000 };
+      const server = (await app.start({ port: http.port, ...(http.host ? { host: http.host } : {}) })) as Server;
+      // Proxies and load balancers reuse idle connections for up to 60 s; closing them sooner (Node's
+      // default is 5 s) makes requests race the close or pay for a new connection.
+      server.keepAliveTimeout = 65_000;
+      server.headersTimeout = 66_000;
+      return { port: (server.address() as AddressInfo).port };
+    },
+    async stop() {
+      clearInterval(pruner);
+      await app.stop();
+      await context.background.idle();
+    },
+    idle: () => context.background.idle(),
+  };
+}
+
+export interface StartSlackAppOptions {
+  env: Env;
+  service: AssessmentService;
+  store: Store;
+  flows?: Map<string, Flow>;
+  logger?: Logger;
+  clock?: () => Date;
+}
+
+/**
+ * `npm start` with Slack settings: checks the bot token against SLACK_API_URL (so a wrong token or
+ * URL stops start-up with one clear line), then runs in Socket Mode or serves HTTP on PORT.
+ */
+export async function startSlackApp(options: StartSlackAppOptions): Promise<{ app: App; stop(): Promise<void> }> {
+  const settings = slackSettings(options.env);
+  const logger = options.logger ?? pino({ level: options.env.LOG_LEVEL });
+  const identity = await whoAmI(settings.botToken, settings.apiUrl, logger);
+  const kakunin = createSlackApp({
+    service: options.service,
+    store: options.store,
+    botToken: settings.botToken,
+    ...(settings.mode === 'socket' ? { appToken: settings.appToken } : { signingSecret: settings.signingSecret, http: { port: settings.port } }),
+    slackApiUrl: settings.apiUrl,
+    botId: identity.botId,
+    botUserId: identity.botUserId,
+    logger,
+    clock: options.clock,
+    defaultLocale: options.env.KAKUNIN_LOCALE,
+    defaultTimeZone: options.env.KAKUNIN_TIME_ZONE,
+  });
+  try {
+    const { port } = await kakunin.start();
+    logger.info(
+      { mode: settings.mode, port, apiUrl: settings.apiUrl, team: identity.team, botUserId: identity.botUserId },
+      settings.mode === 'socket' ? 'kakunin is connected to Slack (Socket Mode)' : `kakunin is serving Slack requests on port ${port}`,
+    );
+  } catch (err) {
+    throw new SlackStartError(settings.apiUrl, err instanceof Error ? err.message : String(err));
+  }
+  return { app: kakunin.app, stop: () => kakunin.stop() };
+}
+
+async function whoAmI(botToken: string, apiUrl: string, logger: Logger): Promise<{ botId?: string; botUserId?: string; team?: string }> {
+  const client = new webApi.WebClient(botToken, { slackApiUrl: apiUrl, retryConfig: { retries: 2 }, timeout: 15_000, logger: slackLogger(logger, 'slack-start') });
+  try {
+    const auth = await client.auth.test();
+    return { botId: auth.bot_id, botUserId: auth.user_id, team: auth.team };
+  } catch (err) {
+    const code = (err as { data?: { error?: string } }).data?.error;
+    throw new SlackStartError(apiUrl, `auth.test failed (${code ?? (err instanceof Error ? err.message : String(err))})`);
+  }
+}

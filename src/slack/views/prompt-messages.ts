@@ -1,0 +1,39 @@
+// Any engine prompt as the DM message(s) that ask it. The one entry point the conversation uses.
+import type { Prompt } from '../../engine/prompt.ts';
+import type { Flow } from '../../flow/model.ts';
+import type { Locale } from '../../i18n/locale.ts';
+import type { Step } from '../action-values.ts';
+import type { SlackMessage } from './block-kit.ts';
+import { introMessage } from './intro-message.ts';
+import { pausedMessage } from './paused-message.ts';
+import { questionMessage } from './question-message.ts';
+import { reviewMessages } from './review-messages.ts';
+import { sectionIntroMessages } from './section-intro-message.ts';
+import { submittedMessage } from './submitted-message.ts';
+
+export interface PromptMessagesInput {
+  flow: Flow;
+  prompt: Prompt;
+  step: Step;
+  locale: Locale;
+  today: string;
+  planning?: { attempt?: string } | undefined;
+}
+
+export function promptMessages(input: PromptMessagesInput): SlackMessage[] {
+  const { flow, prompt, step, locale, today } = input;
+  switch (prompt.kind) {
+    case 'intro':
+      return [introMessage({ prompt, step, locale })];
+    case 'section-intro':
+      return sectionIntroMessages({ prompt, step, locale });
+    case 'question':
+      return [questionMessage({ flow, prompt, step, locale, today, planning: input.planning })];
+    case 'review':
+      return reviewMessages({ flow, prompt, step, locale });
+    case 'paused':
+      return [pausedMessage({ step, locale })];
+    case 'submitted':
+      return [submittedMessage({ flow, prompt, locale })];
+  }
+}

@@ -1,0 +1,39 @@
+// Between sections: the summary of the section just finished, then the next section's title, its
+// introduction and 始める.
+import type { Prompt, SectionTally } from '../../engine/prompt.ts';
+import { localize, type Locale } from '../../i18n/locale.ts';
+import { t } from '../../i18n/messages.ts';
+import { ACTION, encodeValue, type Step } from '../action-values.ts';
+import { actions, button, contexts, escapeMrkdwn, fallback, header, sections, type Block, type SlackMessage } from './block-kit.ts';
+import { progressBar } from './progress.ts';
+
+export function tallyText(locale: Locale, tally: Pick<SectionTally, 'done' | 'planned' | 'notApplicable' | 'unanswered'>): string {
+  return t(locale, 'common.tally', { done: tally.done, planned: tally.planned, na: tally.notApplicable, unanswered: tally.unanswered });
+}
+
+/**
+ * The summary of the section just finished stays in the DM as its own message; the next section's
+ * start message (with its buttons) follows and is closed once started.
+ */
+export function sectionIntroMessages(input: { prompt: Extract<Prompt, { kind: 'section-intro' }>; step: Step; locale: Locale }): SlackMessage[] {
+  const { prompt, step, locale } = input;
+  const messages: SlackMessage[] = [];
+  if (prompt.previous && !prompt.previous.section.isGates) {
+    const summary = t(locale, 'slack.section.finished', { title: localize(prompt.previous.section.title, locale), tally: tallyText(locale, prompt.previous) });
+    messages.push({ text: fallback(summary), blocks: sections(`:checkered_flag: ${escapeMrkdwn(summary)}`) });
+  }
+  const title = localize(prompt.section.title, locale);
+  const blocks: Block[] = [header(t(locale, 'slack.section.title', { title, count: prompt.itemCount }))];
+  if (prompt.intro) blocks.push(...sections(escapeMrkdwn(localize(prompt.intro, locale))));
+  if (!prompt.section.isGates)
+    blocks.push(...contexts(`${progressBar(prompt.progress.answered, prompt.progress.overall.total)}\u3000${prompt.progress.answered}/${prompt.progress.overall.total}`));
+  blocks.push(
+    actions(`section.${step.r}`, [
+      button({ text: t(locale, 'slack.section.start'), actionId: `${ACTION.navPrefix}CONTINUE`, value: encodeValue(step), style: 'primary' }),
+      button({ text: t(locale, 'slack.question.back'), actionId: `${ACTION.navPrefix}BACK`, value: encodeValue(step) }),
+      button({ text: t(locale, 'slack.question.pause'), actionId: `${ACTION.navPrefix}PAUSE`, value: encodeValue(step) }),
+    ]),
+  );
+  messages.push({ text: fallback(title), blocks });
+  return messages;
+}

@@ -1,0 +1,58 @@
+// Slack delivers some things twice: a double click, a retried request, a retried event. Each is
+// recorded once and never skips a question.
+import { expect, test } from 'vitest';
+import { startHarness } from './harness.ts';
+import { sato as satoIds, snapshot, startChecklist } from './helpers.ts';
+import { textOf } from './slack-user.ts';
+
+test('a double click on 実施済 records the answer once and asks the next question once', async () => {
+  const h = await startHarness();
+  const sato = h.user('U0SATO', 'sato');
+  await startChecklist(sato);
+  const id = satoIds(h).assessmentId();
+  const before = snapshot(h, id);
+  const question = sato.last();
+  const posts = h.fake.callsTo('chat.postMessage').length;
+
+  // Both clicks arrive before either is handled, as a quick double click does.
+  const [first, second] = await Promise.all([sato.click('実施済', question), sato.click('実施済', question)]);
+  expect([first.status, second.status]).toEqual([200, 200]);
+
+  const after = snapshot(h, id);
+  expect(after.revision).toBe(before.revision + 1);
+  expect(after.history).toBe(before.history + 1);
+  expect(h.fake.callsTo('chat.postMessage').length).toBe(posts + 1);
+  expect(textOf(sato.last().blocks)).toContain('組織的安全管理対策 2/5・全体 2/90');
+  // The second click is quietly ignored: no "moved on" notice.
+  expect(h.fake.ephemerals('U0SATO')).toEqual([]);
+});
+
+test('a Slack retry of an answer (same payload, x-slack-retry-num) changes nothing, even after a restart', async () => {
+  const h = await startHarness();
+  const sato = h.user('U0SATO', 'sato');
+  await startChecklist(sato);
+  const id = satoIds(h).assessmentId();
+  await sato.click('実施済');
+  const payload = sato.lastPayload;
+  const after = snapshot(h, id);
+
+  const retry = await sato.sendPayload(payload, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+  expect(retry.status).toBe(200);
+  await h.restart();
+  await sato.sendPayload(payload, { headers: { 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_timeout' } });
+
+  expect(snapshot(h, id)).toEqual(after);
+  expect(textOf(sato.last().blocks)).toContain('組織的安全管理対策 2/5・全体 2/90');
+  expect(h.fake.ephemerals('U0SATO')).toEqual([]);
+});
+
+test('a retried app_home_opened event (same event id) publishes the Home tab once', async () => {
+  const h = await startHarness();
+  const sato = h.user('U0SATO', 'sato');
+  await sato.openHome({ eventId: 'Ev0HOME1' });
+  await sato.openHome({ eventId: 'Ev0HOME1', retryNum: 1 });
+  await sato.openHome({ eventId: 'Ev0HOME1', retryNum: 2 });
+  expect(h.fake.callsTo('views.publish')).toHaveLength(1);
+  await sato.openHome({ eventId: 'Ev0HOME2' });
+  expect(h.fake.callsTo('views.publish')).toHaveLength(2);
+});

@@ -1,0 +1,115 @@
+// The app as a test runs it: a real SQLite file in a temp dir, the real flows and engine, the real
+// Bolt app with its HTTP receiver on 127.0.0.1, and its Web API client pointed at the fake Slack API.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { onTestFinished } from 'vitest';
+import { loadFlowsDir } from '../../src/flow/loader.ts';
+import type { Flow } from '../../src/flow/model.ts';
+import { createAssessmentService, type AssessmentService } from '../../src/service/assessment-service.ts';
+import type { RenderReport } from '../../src/slack/context.ts';
+import { createSlackApp, type KakuninSlackApp } from '../../src/slack/start.ts';
+import { createStore, type Store } from '../../src/store/store.ts';
+import { manualClock, type ManualClock } from '../store/helpers/manual-clock.ts';
+import { startFakeSlackApi, type FakeSlackApi, type FakeSlackApiOptions } from './fake-slack-api.ts';
+import { SlackUser, type SlackEndpoint } from './slack-user.ts';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
+export const BOT_TOKEN = 'xoxb-test-bot-token';
+
+/** The two checklists the stories use (flows/ also holds forms that other tests cover). */
+export function checklistFlows(): Map<string, Flow> {
+  const all = loadFlowsDir();
+  return new Map(['mhlw-minimum-5.2', 'online-qualification-measures'].map((id) => [id, all.get(id)!]));
+}
+
+export interface HarnessOptions {
+  flows?: Map<string, Flow>;
+  /** Default: the real PDF renderer. */
+  renderReport?: RenderReport;
+  retryConfig?: { retries: number; minTimeout?: number; maxTimeout?: number; factor?: number };
+  fake?: FakeSlackApiOptions;
+  /** Default 2026-04-01 09:00 in Tokyo. */
+  clock?: ManualClock;
+}
+
+export interface Harness {
+  fake: FakeSlackApi;
+  store: Store;
+  service: AssessmentService;
+  kakunin: KakuninSlackApp;
+  endpoint: SlackEndpoint;
+  clock: ManualClock;
+  logs: Record<string, unknown>[];
+  user(userId: string, name: string, teamId?: string): SlackUser;
+  /** Stops the app and closes the database, then starts both again on the same file — a process restart. */
+  restart(): Promise<void>;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'kakunin-slack-'));
+  const dbPath = join(dir, 'kakunin.sqlite');
+  const flows = options.flows ?? checklistFlows();
+  const clock = options.clock ?? manualClock('2026-04-01T00:00:00.000Z');
+  const fake = await startFakeSlackApi({
+    teams: { T0CLINIC: { name: 'さくら内科クリニック', domain: 'sakura-naika' }, T0OTHER: { name: '別のクリニック' } },
+    users: { U0SATO: { name: 'sato', realName: '佐藤 花子' }, U0SUZUKI: { name: 'suzuki', realName: '鈴木 一郎' } },
+    ...options.fake,
+  });
+  const logs: Record<string, unknown>[] = [];
+  const logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
+  const endpoint: SlackEndpoint = { url: '', signingSecret: SIGNING_SECRET };
+
+  const boot = async () => {
+    const store = createStore(dbPath, { now: clock.now });
+    const service = createAssessmentService({ store, flows, clock: clock.now });
+    const kakunin = createSlackApp({
+      service,
+      store,
+      botToken: BOT_TOKEN,
+      signingSecret: SIGNING_SECRET,
+      http: { port: 0, host: '127.0.0.1' },
+      slackApiUrl: fake.url,
+      botId: 'B0BOT',
+      botUserId: 'U0BOT',
+      retryConfig: options.retryConfig ?? { retries: 0 },
+      logger,
+      clock: clock.now,
+      ...(options.renderReport ? { renderReport: options.renderReport } : {}),
+    });
+    const { port } = await kakunin.start();
+    endpoint.url = `http://127.0.0.1:${port}/slack/events`;
+    return { store, service, kakunin };
+  };
+
+  let running = await boot();
+  const harness: Harness = {
+    fake,
+    get store() {
+      return running.store;
+    },
+    get service() {
+      return running.service;
+    },
+    get kakunin() {
+      return running.kakunin;
+    },
+    endpoint,
+    clock,
+    logs,
+    user: (userId, name, teamId = 'T0CLINIC') => new SlackUser(endpoint, fake, teamId, userId, name, () => running.kakunin.idle()),
+    async restart() {
+      await running.kakunin.stop();
+      running.store.close();
+      running = await boot();
+    },
+  };
+  onTestFinished(async () => {
+    await running.kakunin.stop();
+    if (running.store.db.open) running.store.close();
+    await fake.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return harness;
+}
