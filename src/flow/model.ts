@@ -23,7 +23,8 @@ export function hashFlowFile(file: FlowFile): string {
   return createHash('sha256').update(canonicalJson(file)).digest('hex');
 }
 
-function canonicalJson(value: unknown): string {
+/** JSON with sorted keys and no undefined members, so equal values serialize to equal strings. */
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { answerSchema, type Answer } from '../flow/answer.ts';
 import { InvalidAnswerError } from './errors.ts';
+import { canonicalJson } from '../flow/model.ts';
 
 /** Validates the answer (it may come straight from a Slack payload) and encodes it. */
 export function encodeAnswer(itemId: string, answer: Answer): string {
@@ -29,13 +30,3 @@ export const storedAnswerJsonSchema = z
   })
   .pipe(answerSchema);
 
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}

@@ -7,7 +7,7 @@ import { localize, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
 import type { AssessmentService, Turn } from '../service/assessment-service.ts';
 import type { Participant } from '../service/interaction.ts';
-import { formatDate } from './answer-text.ts';
+import { formatDate } from '../i18n/answer-text.ts';
 import type { LineReader } from './line-reader.ts';
 import { parseInput, plannedAnswer, type FollowUp, type ParsedInput } from './parse-input.ts';
 import { describeItem, renderPrompt, tallyText } from './render-prompt.ts';

@@ -1,22 +1,17 @@
 // Turns an engine prompt into the lines the terminal prints. Pure, so it is tested by string equality.
 import type { Prompt, QuestionPrompt, SectionTally } from '../engine/prompt.ts';
 import type { Flow } from '../flow/model.ts';
-import { findItem } from '../flow/model.ts';
 import { engineErrorText } from '../i18n/engine-error-text.ts';
 import { localize, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
-import { answerText, formatDate } from './answer-text.ts';
+import { answerText, describeItem, formatDate } from '../i18n/answer-text.ts';
 
 export function progressBar(position: number, total: number, width = 20): string {
   const filled = total === 0 ? 0 : Math.round((position / total) * width);
   return `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}]`;
 }
 
-export function describeItem(flow: Flow, locale: Locale, itemId: string): string {
-  const ref = findItem(flow, itemId);
-  if (!ref) return itemId;
-  return `${localize(ref.section.title, locale)} ${ref.item.number ?? ''}`.trim();
-}
+export { describeItem };
 
 export function tallyText(locale: Locale, tally: SectionTally): string {
   if (!hasStatusAnswers(tally) && tally.answered > 0)

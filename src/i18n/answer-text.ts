@@ -1,9 +1,10 @@
-// One line describing an answer, shared by the terminal's prompts, review and summary.
+// One line describing an answer or naming an item, shared by every adapter (terminal, Slack).
 import { formatKanjiDate, formatSlashDate } from '../dates/japanese-date.ts';
 import type { Answer } from '../flow/answer.ts';
+import { findItem, type Flow } from '../flow/model.ts';
 import type { AnswerSpec } from '../flow/schema.ts';
-import { localize, type Locale } from '../i18n/locale.ts';
-import { t } from '../i18n/messages.ts';
+import { localize, type Locale } from './locale.ts';
+import { t } from './messages.ts';
 
 export function formatDate(locale: Locale, iso: string): string {
   return locale === 'ja' ? formatKanjiDate(iso) : formatSlashDate(iso);
@@ -43,17 +44,20 @@ export function answerText(locale: Locale, spec: AnswerSpec, answer: Answer | un
 
 function gridText(locale: Locale, spec: AnswerSpec, cells: Extract<Answer, { kind: 'grid' }>['cells']): string {
   if (spec.type !== 'grid') return '';
-  return spec.rows
-    .map((row) => {
-      const values = spec.columns
-        .map((col) => {
-          const v = cells[row.id]?.[col.id];
-          if (v === null || v === undefined || v === false || v === '') return undefined;
-          return v === true ? localize(col.label, locale) : `${localize(col.label, locale)} ${v}`;
-        })
-        .filter((v) => v !== undefined);
-      return values.length ? `${localize(row.label, locale)}: ${values.join(' / ')}` : undefined;
-    })
-    .filter((v) => v !== undefined)
-    .join('; ');
+  const rows = spec.rows.flatMap((row) => {
+    const values = spec.columns.flatMap((col) => {
+      const v = cells[row.id]?.[col.id];
+      if (v === null || v === undefined || v === false || v === '') return [];
+      return [v === true ? localize(col.label, locale) : `${localize(col.label, locale)} ${v}`];
+    });
+    return values.length ? [`${localize(row.label, locale)}: ${values.join(' / ')}`] : [];
+  });
+  return rows.length ? rows.join('; ') : t(locale, 'common.blank');
+}
+
+/** "技術的安全管理対策 3." — how an error message or a review line names an item. */
+export function describeItem(flow: Flow, locale: Locale, itemId: string): string {
+  const ref = findItem(flow, itemId);
+  if (!ref) return itemId;
+  return `${localize(ref.section.title, locale)} ${ref.item.number ?? ''}`.trim();
 }
