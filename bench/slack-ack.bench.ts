@@ -1,7 +1,7 @@
 // How fast kakunin acknowledges Slack, under N simulated clinic managers answering at once, compared
 // with a bare Bolt app that only acks the very same requests.
 //
-//   npx tsx bench/slack-ack.bench.ts [--users 10,100,500] [--answers 20]
+//   npx tsx bench/slack-ack.bench.ts [--users 10,100,500] [--answers 20] [--runs 1]
 //
 // Each user starts the 90-item checklist through the signed HTTP receiver (slash command, buttons —
 // as Slack sends them), then answers `--answers` questions, each time waiting for the next question to
@@ -23,6 +23,8 @@ const arg = (name: string, fallback: string) => {
 };
 const userCounts = arg('users', '10,100,500').split(',').map(Number);
 const answersPerUser = Number(arg('answers', '20'));
+/** Each configuration runs this many times (kakunin, then bare, alternating); the summary takes medians. */
+const runs = Number(arg('runs', '1'));
 
 interface TargetReport {
   maxRssKb: number;
@@ -220,45 +222,63 @@ const worker = new Worker(`import('tsx/esm/api').then(({ register }) => { regist
 const fake = startMirror(worker);
 const apiUrl = await fake.url;
 
-const rows: string[] = [];
-const fmt = (n: number, d = 1) => n.toFixed(d);
-for (const users of userCounts) {
-  const k = await runKakunin(fake, apiUrl, users);
-  const b = await runBare(apiUrl, k.recorded);
-  const line = (name: string, r: { acks: number[]; answers: number; seconds: number; report: TargetReport; generatorLoopP99: number }) => {
-    const sorted = [...r.acks].sort((x, y) => x - y);
-    const server = [...r.report.serverAcks].sort((x, y) => x - y);
-    return {
-      name,
-      n: sorted.length,
-      rate: r.answers / r.seconds,
-      p50: percentile(sorted, 50),
-      p99: percentile(sorted, 99),
-      max: sorted.at(-1)!,
-      sp50: percentile(server, 50),
-      sp99: percentile(server, 99),
-      loop: r.report.loopDelayP99Ms,
-      rss: r.report.maxRssKb / 1024,
-      heap: r.report.heapAfterGcMb,
-      gen: r.generatorLoopP99,
-    };
+function line(name: string, r: { acks: number[]; answers: number; seconds: number; report: TargetReport; generatorLoopP99: number }) {
+  const sorted = [...r.acks].sort((x, y) => x - y);
+  const server = [...r.report.serverAcks].sort((x, y) => x - y);
+  return {
+    name,
+    n: sorted.length,
+    rate: r.answers / r.seconds,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1)!,
+    sp50: percentile(server, 50),
+    sp99: percentile(server, 99),
+    loop: r.report.loopDelayP99Ms,
+    gen: r.generatorLoopP99,
+    rss: r.report.maxRssKb / 1024,
+    heap: r.report.heapAfterGcMb,
   };
-  const kk = line('kakunin', k);
-  const bb = line('bare Bolt', b);
-  for (const r of [kk, bb])
-    rows.push(
-      `| ${users} | ${r.name} | ${r.n} | ${fmt(r.rate)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.max)} | ${fmt(r.sp50)} | ${fmt(r.sp99)} | ${fmt(r.loop)} | ${fmt(r.gen)} | ${fmt(r.rss, 0)} | ${fmt(r.heap, 0)} |`,
-    );
-  rows.push(`| ${users} | ratio kakunin/bare | | | ${fmt(kk.p50 / bb.p50, 2)}× | ${fmt(kk.p99 / bb.p99, 2)}× | | ${fmt(kk.sp50 / bb.sp50, 2)}× | ${fmt(kk.sp99 / bb.sp99, 2)}× | | | ${fmt(kk.rss / bb.rss, 2)}× | |`);
-  console.error(`users=${users}: kakunin p99 ${fmt(kk.p99)} ms, bare p99 ${fmt(bb.p99)} ms`);
+}
+
+const rows: string[] = [];
+const summary: string[] = [];
+const fmt = (n: number, d = 1) => n.toFixed(d);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+for (const users of userCounts) {
+  const perRun: { kk: ReturnType<typeof line>; bb: ReturnType<typeof line> }[] = [];
+  for (let run = 1; run <= runs; run++) {
+    const k = await runKakunin(fake, apiUrl, users);
+    const b = await runBare(apiUrl, k.recorded);
+    const kk = line('kakunin', k);
+    const bb = line('bare Bolt', b);
+    perRun.push({ kk, bb });
+    const tag = runs > 1 ? ` #${run}` : '';
+    for (const r of [kk, bb])
+      rows.push(
+        `| ${users}${tag} | ${r.name} | ${r.n} | ${fmt(r.rate)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.max)} | ${fmt(r.sp50)} | ${fmt(r.sp99)} | ${fmt(r.loop)} | ${fmt(r.gen)} | ${fmt(r.rss, 0)} | ${fmt(r.heap, 0)} |`,
+      );
+    rows.push(`| ${users}${tag} | ratio kakunin/bare | | | ${fmt(kk.p50 / bb.p50, 2)}× | ${fmt(kk.p99 / bb.p99, 2)}× | | ${fmt(kk.sp50 / bb.sp50, 2)}× | ${fmt(kk.sp99 / bb.sp99, 2)}× | | | ${fmt(kk.rss / bb.rss, 2)}× | |`);
+    console.error(`users=${users}${tag}: kakunin p99 ${fmt(kk.p99)} ms, bare p99 ${fmt(bb.p99)} ms`);
+  }
+  const m = (pick: (x: { kk: ReturnType<typeof line>; bb: ReturnType<typeof line> }) => number) => median(perRun.map(pick));
+  summary.push(
+    `| ${users} | ${fmt(m((x) => x.kk.rate))} | ${fmt(m((x) => x.kk.p50))} | ${fmt(m((x) => x.kk.p99))} | ${fmt(m((x) => x.bb.p99))} | ${fmt(m((x) => x.kk.p99 / x.bb.p99), 2)}× | ${fmt(m((x) => x.kk.sp99))} | ${fmt(m((x) => x.bb.sp99))} | ${fmt(m((x) => x.kk.rss), 0)} | ${fmt(m((x) => x.bb.rss), 0)} |`,
+  );
 }
 worker.postMessage('close');
 if (process.env.BENCH_DEBUG) console.error('slow kakunin requests:', slow.length, 'reused:', slow.filter((x) => x.reused).length, slow.slice(0, 10));
 
-console.log(`\nSlack ack benchmark — ${answersPerUser} answers per user, Node ${process.version}, ${new Date().toISOString()}\n`);
+console.log(`\nSlack ack benchmark — ${answersPerUser} answers per user, ${runs} run(s) each, Node ${process.version}, ${new Date().toISOString()}\n`);
 console.log('| users | app | requests | answers/s | ack p50 ms | ack p99 ms | ack max ms | in-app ack p50 ms | in-app ack p99 ms | app loop delay p99 ms | generator loop delay p99 ms | peak RSS MB | heap after GC MB |');
 console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const row of rows) console.log(row);
+if (runs > 1) {
+  console.log(`\nMedians over ${runs} runs:\n`);
+  console.log('| users | kakunin answers/s | kakunin ack p50 ms | kakunin ack p99 ms | bare ack p99 ms | p99 ratio | kakunin in-app p99 ms | bare in-app p99 ms | kakunin peak RSS MB | bare peak RSS MB |');
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const row of summary) console.log(row);
+}
 console.log('\nack = request sent → response received, measured by the load generator (the fake Slack API runs in a worker thread).');
 console.log('in-app ack = request received → response finished, measured inside the app process.');
 console.log('Target: p99 ack ≤ 50 ms at 100 users, and at most 1.5× the bare app’s p99.');

@@ -2,8 +2,7 @@
 // a Slack user, the facility a new assessment belongs to, and the lists a person sees (status, App
 // Home). Adapters call this instead of stitching repository calls together themselves.
 import { todayIn } from '../dates/calendar-date.ts';
-import type { Answers } from '../flow/answer.ts';
-import { itemRefs, type Flow } from '../flow/model.ts';
+import { itemRefs } from '../flow/model.ts';
 import type { Localized } from '../flow/schema.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { Assessment, AssessmentStatus } from '../store/assessments-repo.ts';
@@ -11,6 +10,7 @@ import type { Facility } from '../store/facilities-repo.ts';
 import type { Organization } from '../store/organizations-repo.ts';
 import type { Person } from '../store/people-repo.ts';
 import type { Store } from '../store/store.ts';
+import { formReportSource, type FormReportSource } from './form-report-source.ts';
 import type { Channel, Participant } from './interaction.ts';
 
 export interface WorkspaceMember {
@@ -34,16 +34,8 @@ export interface AssessmentOverview {
   submittedOn: string | undefined;
 }
 
-/** What a report renderer needs about one assessment (structurally the checklist PDF's input). */
-export interface ReportSource {
-  flow: Flow;
-  answers: Answers;
-  facilityName: string;
-  respondentName: string;
-  updatedOn: string;
-  assessmentId: string;
-  locale: Locale;
-}
+/** Everything report/render-report.ts needs about one assessment, in the reader's language. */
+export type LocalizedReportSource = FormReportSource & { locale: Locale };
 
 export interface WorkspaceDirectoryOptions {
   store: Store;
@@ -122,19 +114,8 @@ export function createWorkspaceDirectory({ store, channel, clock = () => new Dat
         .sort((x, y) => (x.submittedAt! < y.submittedAt! ? 1 : -1))[0];
     },
 
-    reportSource(organizationId: string, assessmentId: string, locale: Locale): ReportSource {
-      const assessment = store.assessments.get(organizationId, assessmentId);
-      const facility = store.facilities.get(organizationId, assessment.facilityId);
-      const respondent = store.people.get(organizationId, assessment.respondentId);
-      return {
-        flow: store.flowVersions.get(assessment.flowId, assessment.flowHash),
-        answers: store.answers.current(assessment.id),
-        facilityName: facility.name,
-        respondentName: respondent.displayName,
-        updatedOn: todayIn(facility.timeZone, new Date(assessment.submittedAt ?? assessment.updatedAt)),
-        assessmentId: assessment.id,
-        locale,
-      };
+    reportSource(organizationId: string, assessmentId: string, locale: Locale): LocalizedReportSource {
+      return { ...formReportSource(store, organizationId, assessmentId), locale };
     },
   };
 }

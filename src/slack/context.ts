@@ -3,15 +3,15 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { AssessmentService } from '../service/assessment-service.ts';
-import type { ReportSource, WorkspaceDirectory } from '../service/workspace-directory.ts';
+import type { LocalizedReportSource, WorkspaceDirectory } from '../service/workspace-directory.ts';
 import type { Background } from './background.ts';
 import type { Step } from './action-values.ts';
 import type { SlackActor } from './payloads.ts';
 
 export type WebClient = webApi.WebClient;
 
-/** Renders the filled checklist; the real one is src/report/checklist-pdf.ts. */
-export type RenderReport = (source: ReportSource) => Promise<Uint8Array>;
+/** Renders an assessment's PDF; the real one is report/render-report.ts (it picks the flow's template). */
+export type RenderReport = (source: LocalizedReportSource) => Promise<Uint8Array>;
 
 export interface SlackContext {
   service: AssessmentService;

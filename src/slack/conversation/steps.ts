@@ -4,7 +4,7 @@
 // explained to the person where they clicked.
 import type { Interaction } from '../../engine/events.ts';
 import type { Answer } from '../../flow/answer.ts';
-import { findItem } from '../../flow/model.ts';
+import { canonicalJson, findItem } from '../../flow/model.ts';
 import { engineErrorText } from '../../i18n/engine-error-text.ts';
 import { localize, type Locale } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
@@ -219,19 +219,9 @@ function asksCurrentQuestion(req: StepRequest, current: Turn): boolean {
   return itemId !== undefined && itemId === current.prompt.item.id && req.interaction.type !== 'REVISE';
 }
 
+/** Compared as canonical JSON: a stored answer and a button's answer may list their fields in another order. */
 function sameAnswer(a: Answer | undefined, b: Answer): boolean {
-  return a !== undefined && canonical(a) === canonical(b);
-}
-
-/** JSON with sorted keys: a stored answer and a button's answer may list their fields in another order. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value);
+  return a !== undefined && canonicalJson(a) === canonicalJson(b);
 }
 
 /** A D… channel the click came from is the person's DM with the app (only there do our buttons live). */
