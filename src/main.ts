@@ -11,7 +11,15 @@ async function main(): Promise<number> {
   const app = bootstrap();
   if (app.env.SLACK_BOT_TOKEN || app.env.SLACK_APP_TOKEN || app.env.SLACK_SIGNING_SECRET) {
     const { startSlackApp } = await import('./slack/start.ts');
-    await startSlackApp({ env: app.env, service: app.service, store: app.store, flows: app.flows, clock: app.clock });
+    const slack = await startSlackApp({ env: app.env, service: app.service, store: app.store, flows: app.flows, clock: app.clock });
+    // Stop taking requests and close SQLite cleanly when the service manager stops us.
+    for (const signal of ['SIGTERM', 'SIGINT'] as const)
+      process.once(signal, () => {
+        void slack.stop().finally(() => {
+          app.store.close();
+          process.exit(0);
+        });
+      });
     return -1; // keep running
   }
   const { renderSubmittedReport } = await import('./report/submitted-report.ts');
@@ -35,7 +43,8 @@ main().then(
   },
   (err: unknown) => {
     // Known start-up problems get their own clear lines; anything else is a bug worth its stack.
-    if (err instanceof ConfigError || err instanceof FlowFileError) console.error(err.message);
+    if (err instanceof ConfigError || err instanceof FlowFileError || (err instanceof Error && err.name === 'SlackStartError'))
+      console.error(err.message);
     else console.error(err);
     process.exit(1);
   },
