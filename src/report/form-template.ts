@@ -16,8 +16,7 @@ import {
   pointsSchema,
   ruleSchema,
 } from './template-parts.ts';
-import { parseTemplate, readTemplateYaml, templateFile } from './template-file.ts';
-import { defaultTemplatesDir } from './checklist-template.ts';
+import { cachedTemplateLoader } from './template-file.ts';
 
 const headerCellSchema = z
   .union([
@@ -145,17 +144,7 @@ export const formTemplateSchema = z
   .strict();
 export type FormTemplate = z.output<typeof formTemplateSchema>;
 
-const cache = new Map<string, FormTemplate>();
-
-export function loadFormTemplate(name: string, dir: string = defaultTemplatesDir): FormTemplate {
-  const key = `${dir}\0${name}`;
-  let template = cache.get(key);
-  if (!template) {
-    template = parseTemplate(formTemplateSchema, readTemplateYaml(name, dir), templateFile(name, dir));
-    cache.set(key, template);
-  }
-  return template;
-}
+export const loadFormTemplate: (name: string, dir?: string) => FormTemplate = cachedTemplateLoader(formTemplateSchema);
 
 /**
  * The template's references into the flow: items, sections, options, grid rows and related ids must exist

@@ -39,3 +39,17 @@ export function parseTemplate<S extends z.ZodType>(schema: S, raw: unknown, file
     })),
   );
 }
+
+/** A loader that reads and validates each template once per process (keyed by folder and name). */
+export function cachedTemplateLoader<S extends z.ZodType>(schema: S): (name: string, dir?: string) => z.output<S> {
+  const cache = new Map<string, z.output<S>>();
+  return (name, dir = defaultTemplatesDir) => {
+    const key = `${dir}\0${name}`;
+    let template = cache.get(key);
+    if (template === undefined) {
+      template = parseTemplate(schema, readTemplateYaml(name, dir), templateFile(name, dir));
+      cache.set(key, template);
+    }
+    return template;
+  };
+}

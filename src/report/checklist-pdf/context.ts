@@ -1,14 +1,14 @@
 // Everything the pages of a checklist PDF share: the template, the reader's language, fonts and the
 // text styles derived from the template.
-import type { RGB } from 'pdf-lib';
 import type { Localized } from '../../flow/schema.ts';
 import type { CheckedReportInput } from '../checklist-input.ts';
 import type { ChecklistTemplate } from '../checklist-template.ts';
 import type { ReportFonts } from '../font.ts';
-import { fillPlaceholders, localize, type ReportLocale } from '../localize.ts';
+import type { ReportLocale } from '../localize.ts';
+import { templateStyles, type StyleOptions } from '../pdf/template-styles.ts';
 import type { PageFlow } from '../pdf/page-flow.ts';
 import type { TableStyle } from '../pdf/table.ts';
-import type { HorizontalAlign, TextStyle } from '../pdf/text-block.ts';
+import type { TextStyle } from '../pdf/text-block.ts';
 
 export interface ChecklistPdfContext {
   input: CheckedReportInput;
@@ -22,11 +22,7 @@ export interface ChecklistPdfContext {
   tableStyle(columnWidths: number[]): TableStyle;
 }
 
-export interface StyleOptions {
-  bold?: boolean;
-  color?: RGB;
-  align?: HorizontalAlign;
-}
+export type { StyleOptions } from '../pdf/template-styles.ts';
 
 export function createContext(
   input: CheckedReportInput,
@@ -41,14 +37,6 @@ export function createContext(
     locale,
     fonts,
     flow,
-    text: (value, placeholders) => fillPlaceholders(localize(value, locale), placeholders ?? {}),
-    style: (size, options = {}) => ({
-      font: options.bold ? fonts.bold : fonts.regular,
-      size: template.fontSizes[size],
-      lineHeight: template.lineHeight,
-      color: options.color ?? template.colors.text,
-      align: options.align ?? 'left',
-    }),
-    tableStyle: (columnWidths) => ({ columnWidths, padding: template.cellPadding, rule: template.rule }),
+    ...templateStyles(template, fonts, locale),
   };
 }

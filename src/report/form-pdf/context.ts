@@ -6,7 +6,8 @@ import type { Flow } from '../../flow/model.ts';
 import type { Localized } from '../../flow/schema.ts';
 import type { ReportFonts } from '../font.ts';
 import type { FormTemplate } from '../form-template.ts';
-import { fillPlaceholders, localize, type ReportLocale } from '../localize.ts';
+import type { ReportLocale } from '../localize.ts';
+import { templateStyles } from '../pdf/template-styles.ts';
 import type { PageFlow } from '../pdf/page-flow.ts';
 import type { TableStyle } from '../pdf/table.ts';
 import type { HorizontalAlign, TextStyle } from '../pdf/text-block.ts';
@@ -50,15 +51,7 @@ export function createFormContext(
     locale,
     fonts,
     flow,
-    text: (value, placeholders) => fillPlaceholders(localize(value, locale), placeholders ?? {}),
-    style: (size, options = {}) => ({
-      font: options.bold ? fonts.bold : fonts.regular,
-      size: template.fontSizes[size],
-      lineHeight: template.lineHeight,
-      color: options.color ?? template.colors.text,
-      align: options.align ?? 'left',
-    }),
-    tableStyle: (columnWidths) => ({ columnWidths, padding: template.cellPadding, rule: template.rule }),
+    ...templateStyles(template, fonts, locale),
   };
 }
 

@@ -4,9 +4,8 @@
 import { z } from 'zod';
 import { findItem, type Flow } from '../../flow/model.ts';
 import { conditionSchema, localizedSchema } from '../../flow/schema.ts';
-import { defaultTemplatesDir } from '../checklist-template.ts';
 import { ReportTemplateError } from '../errors.ts';
-import { parseTemplate, readTemplateYaml, templateFile } from '../template-file.ts';
+import { cachedTemplateLoader } from '../template-file.ts';
 import {
   cellPaddingSchema,
   colorSchema,
@@ -97,17 +96,7 @@ export const policyTemplateSchema = z
   .strict();
 export type PolicyTemplate = z.output<typeof policyTemplateSchema>;
 
-const cache = new Map<string, PolicyTemplate>();
-
-export function loadPolicyTemplate(name: string, dir: string = defaultTemplatesDir): PolicyTemplate {
-  const key = `${dir}\0${name}`;
-  let template = cache.get(key);
-  if (!template) {
-    template = parseTemplate(policyTemplateSchema, readTemplateYaml(name, dir), templateFile(name, dir));
-    cache.set(key, template);
-  }
-  return template;
-}
+export const loadPolicyTemplate: (name: string, dir?: string) => PolicyTemplate = cachedTemplateLoader(policyTemplateSchema);
 
 /**
  * The template's references into the flow: placeholder items exist, option maps cover every option (or the
