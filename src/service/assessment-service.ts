@@ -13,6 +13,7 @@ import type { Store } from '../store/store.ts';
 import { NotRespondentError, OutdatedInteractionError } from './errors.ts';
 import { stampToday, type Participant } from './interaction.ts';
 import { UnknownFlowError } from '../flow/errors.ts';
+import { missingRelatedAssessments, type MissingRelatedAssessment, type RelatedScope } from './related-assessments.ts';
 
 export interface Turn {
   assessment: Assessment;
@@ -96,6 +97,16 @@ export function createAssessmentService({ store, flows, clock = () => new Date()
         });
         return { assessment: saved, flow, prompt: result.prompt, accepted: true, changedItems: changes.map((c) => c.itemId) };
       });
+    },
+
+    /**
+     * The submitted assessments `flowId` draws on (its `related:` entries) that do not exist yet at that
+     * place, so an adapter can say so and offer to start them before the flow itself.
+     */
+    missingRelated(flowId: string, where: RelatedScope): MissingRelatedAssessment[] {
+      const flow = flows.get(flowId);
+      if (!flow) throw new UnknownFlowError(flowId, [...flows.keys()]);
+      return missingRelatedAssessments(store, flows, flow, where);
     },
 
     answers(organizationId: string, assessmentId: string): Answers {

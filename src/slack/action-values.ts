@@ -8,6 +8,9 @@ import { MalformedPayloadError } from './errors.ts';
 /** action_ids; answer and edit buttons get an index suffix because ids must be unique within a block. */
 export const ACTION = {
   start: 'kakunin.start',
+  /** The two buttons of the offer to start a related assessment first (src/slack/views/related-offer.ts). */
+  relatedFirst: 'kakunin.related.first',
+  relatedSkip: 'kakunin.related.skip',
   resume: 'kakunin.resume',
   report: 'kakunin.report',
   navPrefix: 'kakunin.nav.',
@@ -51,7 +54,8 @@ export type AnswerStep = z.output<typeof answerStepSchema>;
 /** The 実施時期 picker's block id: the step, plus the refused date that made us re-render it. */
 export const planBlockSchema = itemStepSchema.extend({ n: z.string().max(40).optional() }).strict();
 
-export const flowChoiceSchema = z.object({ f: z.string().min(1).max(200) }).strict();
+/** A flow to start; `s` when the person already chose to go on without the assessments it draws on. */
+export const flowChoiceSchema = z.object({ f: z.string().min(1).max(200), s: z.literal(1).optional() }).strict();
 export const assessmentRefSchema = z.object({ a: z.string().min(1).max(100) }).strict();
 
 /** A modal remembers which message opened it, so that message can be closed after the answer. */

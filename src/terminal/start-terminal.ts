@@ -7,7 +7,6 @@ import type { AssessmentService, Turn } from '../service/assessment-service.ts';
 import type { Store } from '../store/store.ts';
 import { checklistRefs } from '../engine/prompt.ts';
 import { runConversation, type ConversationEnd } from './conversation.ts';
-import { missingRelatedAssessments } from '../service/related-assessments.ts';
 import { createLineReader, type LineReader } from './line-reader.ts';
 
 export interface TerminalOptions {
@@ -67,12 +66,12 @@ export async function runTerminal(o: TerminalOptions): Promise<ConversationEnd |
         label,
         pick: async () => {
           // A form that draws on another assessment (the agency form's 遵守 box) says so and offers it first.
-          const missing = missingRelatedAssessments(store, new Map(flows.map((f) => [f.id, f])), flow, { organizationId: org.id, facilityId: facility.id });
+          const missing = service.missingRelated(flow.id, { organizationId: org.id, facilityId: facility.id });
           const offer = missing.find((m) => m.canStart);
           for (const m of missing) write(`ℹ ${localize(m.message, locale)}`);
           if (!offer) return start(flow.id);
-          write(`  1) ${t(locale, 'terminal.startRelatedFirst', { title: localize(offer.flowTitle ?? { ja: offer.flowId }, locale) })}`);
-          write(`  2) ${t(locale, 'terminal.continueWithout')}`);
+          write(`  1) ${t(locale, 'common.related.startFirst', { title: localize(offer.flowTitle ?? { ja: offer.flowId }, locale) })}`);
+          write(`  2) ${t(locale, 'common.related.continueWithout')}`);
           const answer = await askChoice(reader, write, locale, 2);
           if (answer === null) return null;
           return start(answer === 0 ? offer.flowId : flow.id);

@@ -113,4 +113,20 @@ describe('terminal conversation with a form flow', () => {
     expect(text).toContain('令和8年12月1日より適用する');
     expect(text).toContain('最長でも２か月以内に変更する');
   });
+
+  it('the agency form with no checklist yet says so and offers the checklist first; 2 goes on with the form', async () => {
+    const dir = tempDir();
+    const env = { KAKUNIN_DB: join(dir, 'k.sqlite'), KAKUNIN_OUT_DIR: join(dir, 'out') };
+    const first = await runEntry('src/main.ts', [], lines('本社', '山田', '3', '1'), env);
+    expect(first.stdout).toContain('まだ提出されたチェックリストがありません。');
+    expect(first.stdout).toContain('  1) 先に「医療情報システムの安全管理に関するガイドライン 第5.2版 最低限のガイドライン遵守チェックリスト」を始める\n  2) このまま始める');
+    expect(first.stdout).toContain('━━ 医療情報システムの安全管理に関するガイドライン 第5.2版 最低限のガイドライン遵守チェックリスト ━━');
+
+    const second = await runEntry('src/main.ts', [], lines('本社', '山田', '4', '2'), env);
+    expect(second.stdout).toContain('━━ 事業運営上開示すべき重要事項の概要[代行機関] ━━');
+    const store = createStore(env.KAKUNIN_DB);
+    const person = store.people.ensureLocal('local', '山田');
+    expect(store.assessments.listForPerson('local', person.id).map((a) => a.flowId).sort()).toEqual(['agency-disclosure', 'mhlw-minimum-5.2']);
+    store.close();
+  });
 });

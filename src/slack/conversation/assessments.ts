@@ -12,6 +12,8 @@ import { flowPickerMessage, plainMessage } from '../views/command-replies.ts';
 import { homeView } from '../views/home-view.ts';
 import { promptMessages } from '../views/prompt-messages.ts';
 import { questionMessage } from '../views/question-message.ts';
+import { noteRecord } from '../views/records.ts';
+import { relatedOfferMessage } from '../views/related-offer.ts';
 import { deliverReport } from './report-delivery.ts';
 import { postEphemeral, postMessages, updateMessage } from './slack-calls.ts';
 import { enter } from './steps.ts';
@@ -61,9 +63,17 @@ export async function offerStart(ctx: SlackContext, client: WebClient, actor: Sl
 
 /**
  * Starts `flowId` for the person, filed under the workspace's facility; an assessment of that flow
- * still open is continued instead of starting a second one.
+ * still open is continued instead of starting a second one. A flow that draws on an assessment not
+ * submitted yet (the agency form and its checklist) first says so and offers to start that one,
+ * unless the person already chose to go on without it (`withoutRelated`).
  */
-export async function startAssessment(ctx: SlackContext, client: WebClient, actor: SlackActor, flowId: string): Promise<void> {
+export async function startAssessment(
+  ctx: SlackContext,
+  client: WebClient,
+  actor: SlackActor,
+  flowId: string,
+  opts: { withoutRelated?: boolean } = {},
+): Promise<void> {
   let member = enter(ctx, actor);
   const flow = ctx.service.availableFlows().find((f) => f.id === flowId);
   const dm = await ctx.dm.channelFor(client, actor);
@@ -82,11 +92,36 @@ export async function startAssessment(ctx: SlackContext, client: WebClient, acto
   const [teamName, userName] = await Promise.all([ctx.profiles.teamName(client, actor), ctx.profiles.userName(client, actor)]);
   member = ctx.directory.enter({ teamId: actor.teamId, slackUserId: actor.userId, teamName, userName });
   const facility = ctx.directory.facilityForNewAssessment(member.organization.id, teamName);
+  const missing = ctx.service.missingRelated(flowId, { organizationId: member.organization.id, facilityId: facility.id });
+  if (missing.length > 0 && !opts.withoutRelated) {
+    await postMessages(ctx, client, dm, [relatedOfferMessage({ flow, missing, locale: member.person.locale })]);
+    // Nothing to start instead: the notice stands, and the flow starts below.
+    if (missing.some((m) => m.canStart)) return;
+  }
   const turn = ctx.service.start({ organizationId: member.organization.id, facilityId: facility.id, respondentId: member.person.id, flowId });
   ctx.logger.info({ assessmentId: turn.assessment.id, flowId, teamId: actor.teamId }, 'assessment started');
   const today = ctx.directory.todayFor(member.organization.id, turn.assessment);
   const step = { a: turn.assessment.id, r: turn.assessment.revision };
   await postMessages(ctx, client, dm, promptMessages({ flow: turn.flow, prompt: turn.prompt, step, locale: member.person.locale, today }));
+}
+
+/**
+ * A button of the related-assessment offer: the offer becomes a record of the choice (so it cannot be
+ * clicked twice), then the chosen flow starts.
+ */
+export async function answerRelatedOffer(
+  ctx: SlackContext,
+  client: WebClient,
+  input: { actor: SlackActor; origin: Origin | undefined; flowId: string; withoutRelated: boolean },
+): Promise<void> {
+  const { actor, origin, flowId, withoutRelated } = input;
+  const locale = enter(ctx, actor).person.locale;
+  const flow = ctx.service.availableFlows().find((f) => f.id === flowId);
+  if (origin && flow) {
+    const text = t(locale, withoutRelated ? 'slack.record.relatedSkipped' : 'slack.record.relatedFirst', { title: localize(flow.title, locale) });
+    await updateMessage(ctx, client, origin, noteRecord({ text, locale, actor: { slackUserId: actor.userId, at: ctx.clock() } }));
+  }
+  await startAssessment(ctx, client, actor, flowId, { withoutRelated });
 }
 
 export async function publishHome(ctx: SlackContext, client: WebClient, actor: SlackActor): Promise<void> {

@@ -1,11 +1,17 @@
 // Buttons that enter the conversation from the App Home tab or the start offer: start a checklist,
-// continue one, get the PDF again.
+// continue one, get the PDF again, answer the offer to start a related assessment first.
 import { assessmentRefSchema, decodeValue, flowChoiceSchema } from '../../action-values.ts';
-import { sendReport, showCurrent, startAssessment } from '../../conversation/assessments.ts';
+import { answerRelatedOffer, sendReport, showCurrent, startAssessment } from '../../conversation/assessments.ts';
 import type { ActionHandler } from './block-action.ts';
 
 export const start: ActionHandler = (ctx, client, { action, actor }) =>
   startAssessment(ctx, client, actor, decodeValue(flowChoiceSchema, action.value, 'start value').f);
+
+/** The offer before a flow whose related assessment is missing: start that one first, or go on without it. */
+export const startFromOffer: ActionHandler = (ctx, client, { action, actor, origin }) => {
+  const choice = decodeValue(flowChoiceSchema, action.value, 'start value');
+  return answerRelatedOffer(ctx, client, { actor, origin, flowId: choice.f, withoutRelated: choice.s === 1 });
+};
 
 export const resume: ActionHandler = async (ctx, client, { action, actor }) => {
   await showCurrent(ctx, client, actor, decodeValue(assessmentRefSchema, action.value, 'resume value').a);

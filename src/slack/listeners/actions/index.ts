@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import { ACTION, ACTION_PATTERN } from '../../action-values.ts';
 import type { SlackContext } from '../../context.ts';
 import { blockAction } from './block-action.ts';
-import { report, resume, start } from './entry-actions.ts';
+import { report, resume, start, startFromOffer } from './entry-actions.ts';
 import { answer, closePlanPicker, edit, navigate, openModal, openPlanPicker, pickPlanDate, revise } from './walkthrough-actions.ts';
 
 const register = (app: App, ctx: SlackContext) => {
@@ -17,6 +17,8 @@ const register = (app: App, ctx: SlackContext) => {
   on(ACTION.planDate, pickPlanDate);
   on(ACTION.openModal, openModal);
   on(ACTION.start, start);
+  on(ACTION.relatedFirst, startFromOffer);
+  on(ACTION.relatedSkip, startFromOffer);
   on(ACTION.resume, resume);
   on(ACTION.report, report);
 };
