@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { bootstrap } from './app/bootstrap.ts';
 import { ConfigError } from './config/env.ts';
 import { FlowFileError } from './flow/errors.ts';
+import { createWorkspaceDirectory } from './service/workspace-directory.ts';
 import { runTerminal } from './terminal/start-terminal.ts';
 
 async function main(): Promise<number> {
@@ -23,10 +24,16 @@ async function main(): Promise<number> {
     return -1; // keep running
   }
   const { renderSubmittedReport } = await import('./report/submitted-report.ts');
-  const end = await runTerminal({
+  const directory = createWorkspaceDirectory({
     store: app.store,
+    channel: 'terminal',
+    clock: app.clock,
+    defaultLocale: app.env.KAKUNIN_LOCALE,
+    defaultTimeZone: app.env.KAKUNIN_TIME_ZONE,
+  });
+  const end = await runTerminal({
+    directory,
     service: app.service,
-    timeZone: app.env.KAKUNIN_TIME_ZONE,
     locale: app.env.KAKUNIN_LOCALE,
     input: process.stdin,
     output: process.stdout,

@@ -1,6 +1,7 @@
-// Who is acting, from a chat workspace's point of view: the organization of a Slack team, the person of
-// a Slack user, the facility a new assessment belongs to, and the lists a person sees (status, App
-// Home). Adapters call this instead of stitching repository calls together themselves.
+// Who is acting, from an adapter's point of view: the organization of a Slack team (or the terminal's
+// local one), the person of a Slack user (or the name typed at the terminal), the facility a new
+// assessment belongs to, and the lists a person sees (status, App Home, what can be resumed). Adapters
+// call this instead of stitching repository calls together themselves.
 import { todayIn } from '../dates/calendar-date.ts';
 import { itemRefs } from '../flow/model.ts';
 import type { Localized } from '../flow/schema.ts';
@@ -30,6 +31,7 @@ export interface AssessmentOverview {
   answered: number;
   total: number;
   /** Calendar dates in the facility's time zone. */
+  startedOn: string;
   updatedOn: string;
   submittedOn: string | undefined;
 }
@@ -66,6 +68,7 @@ export function createWorkspaceDirectory({ store, channel, clock = () => new Dat
       facilityName: facility.name,
       answered: checklist.filter((r) => answers[r.item.id] !== undefined).length,
       total: checklist.length,
+      startedOn: day(assessment.createdAt),
       updatedOn: day(assessment.updatedAt),
       submittedOn: assessment.submittedAt ? day(assessment.submittedAt) : undefined,
     };
@@ -79,6 +82,27 @@ export function createWorkspaceDirectory({ store, channel, clock = () => new Dat
         const person = store.people.ensureForSlackUser(organization.id, input.slackUserId, input.userName, { locale: defaultLocale });
         return { organization, person, participant: { organizationId: organization.id, personId: person.id, channel } };
       });
+    },
+
+    /**
+     * The terminal's person at a facility they name, all created on first use (the terminal has one
+     * local organization; the facility keeps the time zone it was created with).
+     */
+    enterLocal(input: { facilityName: string; respondentName: string }): WorkspaceMember & { facility: Facility } {
+      return store.transaction(() => {
+        const organization = store.organizations.ensureLocal();
+        const facility = store.facilities.ensure(organization.id, input.facilityName, defaultTimeZone);
+        const person = store.people.ensureLocal(organization.id, input.respondentName, { locale: defaultLocale });
+        return { organization, person, facility, participant: { organizationId: organization.id, personId: person.id, channel } };
+      });
+    },
+
+    /** The person's open assessments at one facility, most recently touched first (what can be resumed there). */
+    resumableAt(organizationId: string, personId: string, facilityId: string): AssessmentOverview[] {
+      return store.assessments
+        .listInProgress(organizationId, personId)
+        .filter((a) => a.facilityId === facilityId)
+        .map(overviewOf);
     },
 
     /**

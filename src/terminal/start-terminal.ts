@@ -4,15 +4,15 @@ import type { Flow } from '../flow/model.ts';
 import { localize, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
 import type { AssessmentService, Turn } from '../service/assessment-service.ts';
-import type { Store } from '../store/store.ts';
+import type { WorkspaceDirectory } from '../service/workspace-directory.ts';
 import { checklistRefs } from '../engine/prompt.ts';
 import { runConversation, type ConversationEnd } from './conversation.ts';
 import { createLineReader, type LineReader } from './line-reader.ts';
 
 export interface TerminalOptions {
-  store: Store;
+  /** Created with channel 'terminal' and the time zone new facilities get. */
+  directory: WorkspaceDirectory;
   service: AssessmentService;
-  timeZone: string;
   locale: Locale;
   input: Readable;
   output: Writable;
@@ -20,7 +20,7 @@ export interface TerminalOptions {
 }
 
 export async function runTerminal(o: TerminalOptions): Promise<ConversationEnd | 'input-ended'> {
-  const { store, service, locale } = o;
+  const { directory, service, locale } = o;
   const write = (line: string) => o.output.write(`${line}\n`);
   const reader = createLineReader(o.input, o.output);
   try {
@@ -36,23 +36,18 @@ export async function runTerminal(o: TerminalOptions): Promise<ConversationEnd |
     const respondentName = await askNonEmpty(reader, write, locale, t(locale, 'terminal.askRespondent'));
     if (respondentName === null) return 'input-ended';
 
-    const org = store.organizations.ensureLocal();
-    const facility = store.facilities.ensure(org.id, facilityName, o.timeZone);
-    const person = store.people.ensureLocal(org.id, respondentName);
-    const resumable = store.assessments.listInProgress(org.id, person.id).filter((a) => a.facilityId === facility.id);
+    const { organization: org, person, facility, participant } = directory.enterLocal({ facilityName, respondentName });
+    const resumable = directory.resumableAt(org.id, person.id, facility.id);
 
     const choices: { label: string; pick: () => string | null | Promise<string | null> }[] = [];
     if (resumable.length) write(t(locale, 'terminal.resumable'));
     for (const a of resumable) {
-      const flow = service.flowOf(a);
-      const answers = service.answers(org.id, a.id);
-      const checklist = checklistRefs(flow);
       const label = t(locale, 'terminal.resumableLine', {
-        title: localize(flow.title, locale),
-        facility: facility.name,
-        started: a.createdAt.slice(0, 10),
-        answered: checklist.filter((r) => answers[r.item.id] !== undefined).length,
-        total: checklist.length,
+        title: localize(a.flowTitle, locale),
+        facility: a.facilityName,
+        started: a.startedOn,
+        answered: a.answered,
+        total: a.total,
       });
       choices.push({ label, pick: () => a.id });
       write(`  ${choices.length}) ${label}`);
@@ -86,7 +81,7 @@ export async function runTerminal(o: TerminalOptions): Promise<ConversationEnd |
 
     return await runConversation({
       service,
-      participant: { organizationId: org.id, personId: person.id, channel: 'terminal' },
+      participant,
       assessmentId,
       reader,
       write,

@@ -9,6 +9,7 @@ test('the Home tab lists assessments in progress and submitted, and offers each 
     revision: 3,
     facilityName: '本院',
     total: 90,
+    startedOn: '2026-04-01',
     updatedOn: '2026-04-02',
   };
   const view = homeView({
