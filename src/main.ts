@@ -23,7 +23,7 @@ async function main(): Promise<number> {
       });
     return -1; // keep running
   }
-  const { renderSubmittedReport } = await import('./report/submitted-report.ts');
+  const { writeSubmittedReport } = await import('./terminal/submitted-report.ts');
   const directory = createWorkspaceDirectory({
     store: app.store,
     channel: 'terminal',
@@ -37,7 +37,7 @@ async function main(): Promise<number> {
     locale: app.env.KAKUNIN_LOCALE,
     input: process.stdin,
     output: process.stdout,
-    onSubmitted: (turn) => renderSubmittedReport(app, turn),
+    onSubmitted: (turn) => writeSubmittedReport({ directory, outDir: app.env.KAKUNIN_OUT_DIR, locale: app.env.KAKUNIN_LOCALE }, turn),
   });
   app.store.close();
   void end;

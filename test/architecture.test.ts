@@ -31,4 +31,12 @@ describe('module boundaries', () => {
   it('the terminal adapter does not touch SQLite or the repositories: it goes through the service layer', () => {
     expect(violations('src/terminal', /better-sqlite3|\/store\//)).toEqual([]);
   });
+
+  it('Slack reaches SQLite only through the service layer', () => {
+    expect(violations('src/slack', /better-sqlite3|\/store\//)).toEqual([]);
+  });
+
+  it('the report renderers draw what they are given: no store, service, engine or adapter', () => {
+    expect(violations('src/report', /slack|better-sqlite3|\/store\/|\/service\/|\/engine\/|\/terminal\//)).toEqual([]);
+  });
 });

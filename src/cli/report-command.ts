@@ -4,8 +4,8 @@ import { resolve } from 'node:path';
 import { bootstrap } from '../app/bootstrap.ts';
 import { toChecklistCsv } from '../report/checklist-csv.ts';
 import { toChecklistJson } from '../report/checklist-json.ts';
-import { renderFormReport } from '../report/render-report.ts';
-import { formReportSource } from '../service/form-report-source.ts';
+import { renderReport } from '../report/render-report.ts';
+import { reportSource } from '../service/report-source.ts';
 
 export class ReportCommandError extends Error {
   override readonly name = 'ReportCommandError';
@@ -21,9 +21,9 @@ export async function runReportCommand(
     const organizationId = app.store.assessments.organizationOf(args.assessmentId);
     if (!organizationId)
       throw new ReportCommandError(`点検「${args.assessmentId}」は見つかりません / no assessment "${args.assessmentId}" in ${app.env.KAKUNIN_DB}`);
-    const source = { ...formReportSource(app.store, organizationId, args.assessmentId), locale: app.env.KAKUNIN_LOCALE };
+    const source = { ...reportSource(app.store, organizationId, args.assessmentId), locale: app.env.KAKUNIN_LOCALE };
     let content: Uint8Array | string;
-    if (args.format === 'pdf') content = await renderFormReport(source);
+    if (args.format === 'pdf') content = await renderReport(source);
     else if (source.flow.kind !== 'checklist')
       throw new ReportCommandError(`CSV/JSONの書き出しはチェックリストのみです / csv and json exports are for checklists; "${source.flow.id}" is a form: use report --out file.pdf`);
     else if (args.format === 'csv') content = toChecklistCsv(source);

@@ -1,25 +1,15 @@
 // What a checklist report is made from, checked once at the entry of every renderer.
 import { z } from 'zod';
-import { answersSchema, isoDateSchema, type Answers } from '../flow/answer.ts';
-import type { Flow } from '../flow/model.ts';
+import { answersSchema, isoDateSchema } from '../flow/answer.ts';
 import { isRealDate } from '../dates/calendar-date.ts';
 import { ReportInputError } from './errors.ts';
 import { reportLocaleSchema, type ReportLocale } from './localize.ts';
 import type { ChecklistTemplate } from './checklist-template.ts';
+import type { ReportInput } from './report-input.ts';
 
-export interface ChecklistReportInput {
-  flow: Flow;
-  answers: Answers;
-  facilityName: string;
-  respondentName: string;
-  /** YYYY-MM-DD, printed as 更新情報 最終更新日. */
-  updatedOn: string;
-  assessmentId: string;
-  locale?: ReportLocale;
+export interface ChecklistReportInput extends ReportInput {
   /** A template name under templates/ or a loaded template; default: the flow's `report`, else checklist-pdf. */
   template?: string | ChecklistTemplate;
-  /** Fixes the PDF's dates (and, with assessmentId, its bytes); default now. */
-  generatedAt?: Date;
 }
 
 const reportFieldsSchema = z.object({

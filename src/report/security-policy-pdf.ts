@@ -2,11 +2,10 @@
 // status when the facility has submitted that self-assessment), "n / N" on every page. The text and its
 // placeholders come from the template (templates/security-policy.yaml); this file only lays it out.
 import { z } from 'zod';
-import { answersSchema, type Answers } from '../flow/answer.ts';
-import type { Flow } from '../flow/model.ts';
+import { answersSchema } from '../flow/answer.ts';
 import { ReportInputError } from './errors.ts';
 import { createReportDocument, type ReportFonts } from './font.ts';
-import { localize, reportLocaleSchema, type ReportLocale } from './localize.ts';
+import { localize, reportLocaleSchema } from './localize.ts';
 import { flowTextBlock } from './pdf/flow-text.ts';
 import { drawPageFooters } from './pdf/page-numbers.ts';
 import { PageFlow } from './pdf/page-flow.ts';
@@ -14,21 +13,11 @@ import { drawTable, layoutTable, type TableCell } from './pdf/table.ts';
 import { layoutText, type TextStyle } from './pdf/text-block.ts';
 import { buildPolicyDocument, type PolicyBlock } from './policy/policy-document.ts';
 import { checkPolicyTemplate, loadPolicyTemplate, type PolicyTemplate } from './policy/policy-template.ts';
-import type { RelatedAssessments } from './related-assessment.ts';
 import { scaleWidths } from './relative-widths.ts';
+import type { UnsignedReportInput } from './report-input.ts';
 import { templateFile } from './template-file.ts';
 
-export interface PolicyPdfInput {
-  flow: Flow;
-  answers: Answers;
-  facilityName: string;
-  assessmentId: string;
-  /** YYYY-MM-DD; fixes the PDF's subset tags together with the assessment id. */
-  updatedOn: string;
-  related?: RelatedAssessments;
-  locale?: ReportLocale;
-  generatedAt?: Date;
-}
+export type PolicyPdfInput = UnsignedReportInput;
 
 const inputSchema = z.object({ answers: answersSchema, assessmentId: z.string().min(1, 'required'), locale: reportLocaleSchema.default('ja') });
 

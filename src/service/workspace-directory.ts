@@ -11,7 +11,7 @@ import type { Facility } from '../store/facilities-repo.ts';
 import type { Organization } from '../store/organizations-repo.ts';
 import type { Person } from '../store/people-repo.ts';
 import type { Store } from '../store/store.ts';
-import { formReportSource, type FormReportSource } from './form-report-source.ts';
+import { reportSource, type ReportSource } from './report-source.ts';
 import type { Channel, Participant } from './interaction.ts';
 
 export interface WorkspaceMember {
@@ -37,7 +37,7 @@ export interface AssessmentOverview {
 }
 
 /** Everything report/render-report.ts needs about one assessment, in the reader's language. */
-export type LocalizedReportSource = FormReportSource & { locale: Locale };
+export type LocalizedReportSource = ReportSource & { locale: Locale };
 
 export interface WorkspaceDirectoryOptions {
   store: Store;
@@ -139,7 +139,7 @@ export function createWorkspaceDirectory({ store, channel, clock = () => new Dat
     },
 
     reportSource(organizationId: string, assessmentId: string, locale: Locale): LocalizedReportSource {
-      return { ...formReportSource(store, organizationId, assessmentId), locale };
+      return { ...reportSource(store, organizationId, assessmentId), locale };
     },
   };
 }

@@ -8,7 +8,7 @@ import pino, { type Logger } from 'pino';
 import type { Env } from '../config/env.ts';
 import type { Flow } from '../flow/model.ts';
 import type { Locale } from '../i18n/locale.ts';
-import { renderFormReport } from '../report/render-report.ts';
+import { renderReport } from '../report/render-report.ts';
 import type { AssessmentService } from '../service/assessment-service.ts';
 import { createWorkspaceDirectory, type WorkspaceDirectoryOptions } from '../service/workspace-directory.ts';
 import { createBoltApp } from './app.ts';
@@ -86,7 +86,7 @@ export function createSlackApp(options: CreateSlackAppOptions): KakuninSlackApp 
     logger,
     client,
     bulk,
-    renderReport: options.renderReport ?? renderFormReport,
+    renderReport: options.renderReport ?? renderReport,
     background: createBackground(),
     dm: createDmChannels(),
     profiles: createProfiles(logger),

@@ -9,7 +9,7 @@ import { answersSchema, type Answers } from '../../src/flow/answer.ts';
 import { loadFlowFile } from '../../src/flow/loader.ts';
 import type { Flow } from '../../src/flow/model.ts';
 import type { RelatedAssessments } from '../../src/report/related-assessment.ts';
-import { renderFormReport } from '../../src/report/render-report.ts';
+import { renderReport } from '../../src/report/render-report.ts';
 import { fillThroughEngine } from '../helpers/fill-through-engine.ts';
 import { mixedAnswers } from './fixtures/mixed-answers.ts';
 import { readPdfText, squash } from './helpers/pdf-text.ts';
@@ -31,7 +31,7 @@ beforeAll(() => {
 });
 
 async function formText(related: RelatedAssessments): Promise<string> {
-  const pdf = await renderFormReport({
+  const pdf = await renderReport({
     flow,
     answers,
     facilityName: '株式会社けんしんデータサービス',

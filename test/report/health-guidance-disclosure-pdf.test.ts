@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { answersSchema, type Answers } from '../../src/flow/answer.ts';
 import { loadFlowFile } from '../../src/flow/loader.ts';
 import type { Flow } from '../../src/flow/model.ts';
-import { renderFormReport } from '../../src/report/render-report.ts';
+import { renderReport } from '../../src/report/render-report.ts';
 import { fillThroughEngine } from '../helpers/fill-through-engine.ts';
 import { readPdfText, squash, type PdfPage } from './helpers/pdf-text.ts';
 
@@ -49,7 +49,7 @@ let text: string;
 beforeAll(async () => {
   flow = loadFlowFile(new URL('../../flows/health-guidance-disclosure.yaml', import.meta.url).pathname);
   ({ answers, asked } = fillThroughEngine(flow, fixture.answers));
-  const pdf = await renderFormReport({
+  const pdf = await renderReport({
     flow,
     answers,
     facilityName: '横浜中央病院',

@@ -8,7 +8,7 @@ import { loadFlowFile } from '../../src/flow/loader.ts';
 import type { Flow } from '../../src/flow/model.ts';
 import { ReportInputError, ReportTemplateError } from '../../src/report/errors.ts';
 import { checkFormTemplate, loadFormTemplate } from '../../src/report/form-template.ts';
-import { renderFormReport } from '../../src/report/render-report.ts';
+import { renderReport } from '../../src/report/render-report.ts';
 import { reportRendererOf } from '../../src/report/report-renderer.ts';
 import { mixedAnswers } from './fixtures/mixed-answers.ts';
 import { readPdfText, squash } from './helpers/pdf-text.ts';
@@ -17,17 +17,17 @@ const flowFile = (id: string) => loadFlowFile(new URL(`../../flows/${id}.yaml`, 
 const base = { facilityName: 'さくら内科医院', respondentName: '山田 花子', updatedOn: '2026-11-22', assessmentId: 'as_r1' };
 const textOf = async (pdf: Uint8Array) => squash((await readPdfText(pdf)).flatMap((p) => p.pieces.map((x) => x.str)).join(''));
 
-describe('renderFormReport', () => {
+describe('renderReport', () => {
   it('draws a checklist flow as the checklist report', async () => {
     const flow = flowFile('mhlw-minimum-5.2');
-    const text = await textOf(await renderFormReport({ ...base, flow, answers: mixedAnswers(flow) }));
+    const text = await textOf(await renderReport({ ...base, flow, answers: mixedAnswers(flow) }));
     expect(text).toContain('回答結果のまとめ');
     expect(text).toContain('チェック項目');
   });
 
   it('draws a form flow through its form template', async () => {
     const flow = flowFile('agency-disclosure');
-    const text = await textOf(await renderFormReport({ ...base, flow, answers: {} }));
+    const text = await textOf(await renderReport({ ...base, flow, answers: {} }));
     expect(text).toContain(squash('事業運営上開示すべき重要事項の概要[代行機関]'));
     expect(text).toContain('ガイドラインの遵守注8)');
   });
@@ -42,8 +42,8 @@ describe('renderFormReport', () => {
   it('refuses a form without a report template, and names the templates when one is unknown', async () => {
     const form = flowFile('agency-disclosure');
     const noReport: Flow = { ...form, report: undefined };
-    await expect(renderFormReport({ ...base, flow: noReport, answers: {} })).rejects.toThrow(ReportInputError);
-    await expect(renderFormReport({ ...base, flow: { ...form, report: 'no-such-template' }, answers: {} })).rejects.toThrow(
+    await expect(renderReport({ ...base, flow: noReport, answers: {} })).rejects.toThrow(ReportInputError);
+    await expect(renderReport({ ...base, flow: { ...form, report: 'no-such-template' }, answers: {} })).rejects.toThrow(
       /no such report template "no-such-template"; known: .*agency-disclosure-pdf/,
     );
   });

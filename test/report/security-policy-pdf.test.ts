@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { Answers } from '../../src/flow/answer.ts';
 import { loadFlowFile } from '../../src/flow/loader.ts';
 import type { Flow } from '../../src/flow/model.ts';
-import { renderFormReport } from '../../src/report/render-report.ts';
+import { renderReport } from '../../src/report/render-report.ts';
 import type { RelatedAssessments } from '../../src/report/related-assessment.ts';
 import { fillThroughEngine } from '../helpers/fill-through-engine.ts';
 import { readPdfText, squash, type PdfPage } from './helpers/pdf-text.ts';
@@ -38,7 +38,7 @@ const clinic: Answers = {
 
 async function render(answers: Answers, related: RelatedAssessments = {}): Promise<{ pages: PdfPage[]; text: string }> {
   const filled = fillThroughEngine(flow, answers);
-  const pdf = await renderFormReport({
+  const pdf = await renderReport({
     flow,
     answers: filled.answers,
     facilityName: '',

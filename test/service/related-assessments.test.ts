@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { answersSchema, type Answers } from '../../src/flow/answer.ts';
 import { loadFlowsDir } from '../../src/flow/loader.ts';
-import { renderFormReport } from '../../src/report/render-report.ts';
+import { renderReport } from '../../src/report/render-report.ts';
 import { createAssessmentService } from '../../src/service/assessment-service.ts';
-import { formReportSource } from '../../src/service/form-report-source.ts';
+import { reportSource } from '../../src/service/report-source.ts';
 import { missingRelatedAssessments, relatedAssessments } from '../../src/service/related-assessments.ts';
 import { createStore } from '../../src/store/store.ts';
 import { submitThroughService } from '../helpers/fill-through-service.ts';
@@ -84,11 +84,11 @@ describe('the related assessments of a flow', () => {
 
     const agency = app.start(app.dataCentre.id, 'agency-disclosure');
     submitThroughService(app.service, app.who, agency, agencyAnswers);
-    const source = formReportSource(app.store, app.org.id, agency);
+    const source = reportSource(app.store, app.org.id, agency);
     expect(source.related['guideline-checklist']).toMatchObject({ assessmentId: second, facilityName: '本社', submittedOn: '2026-10-31' });
     expect(missingRelatedAssessments(app.store, flows, source.flow, { organizationId: app.org.id, facilityId: app.dataCentre.id })).toEqual([]);
 
-    const pdf = await renderFormReport({ ...source, locale: 'ja' });
+    const pdf = await renderReport({ ...source, locale: 'ja' });
     const text = squash((await readPdfText(pdf)).flatMap((p) => p.pieces.map((piece) => piece.str)).join(''));
     expect(text).toContain(squash('■最低限のガイドラインを遵守済 □最低限のガイドラインを遵守していない'));
     expect(text).toContain(squash(`（2026年10月31日提出・回答ID ${second}）による。`));

@@ -2,7 +2,6 @@
 // text and table styles derived from the template.
 import type { RGB } from 'pdf-lib';
 import type { Answers } from '../../flow/answer.ts';
-import type { Flow } from '../../flow/model.ts';
 import type { Localized } from '../../flow/schema.ts';
 import type { ReportFonts } from '../font.ts';
 import type { FormTemplate } from '../form-template.ts';
@@ -11,19 +10,9 @@ import { templateStyles } from '../pdf/template-styles.ts';
 import type { PageFlow } from '../pdf/page-flow.ts';
 import type { TableStyle } from '../pdf/table.ts';
 import type { HorizontalAlign, TextStyle } from '../pdf/text-block.ts';
-import type { RelatedAssessments } from '../related-assessment.ts';
+import type { UnsignedReportInput } from '../report-input.ts';
 
-export interface FormPdfInput {
-  flow: Flow;
-  answers: Answers;
-  facilityName: string;
-  /** YYYY-MM-DD, printed as 更新情報 最終更新日. */
-  updatedOn: string;
-  assessmentId: string;
-  related?: RelatedAssessments;
-  locale?: ReportLocale;
-  generatedAt?: Date;
-}
+export type FormPdfInput = UnsignedReportInput;
 
 export interface FormPdfContext {
   input: FormPdfInput;

@@ -1,0 +1,25 @@
+// What every report is made from, whichever renderer draws it (checklist, form, policy): the flow as the
+// assessment started with it, the answers, who and where, and the related assessments it draws on. The
+// service gathers it (src/service/report-source.ts); the renderers check the parts they rely on.
+import type { Answers } from '../flow/answer.ts';
+import type { Flow } from '../flow/model.ts';
+import type { ReportLocale } from './localize.ts';
+import type { RelatedAssessments } from './related-assessment.ts';
+
+export interface ReportInput {
+  flow: Flow;
+  answers: Answers;
+  facilityName: string;
+  respondentName: string;
+  /** YYYY-MM-DD, printed as 更新情報 最終更新日. */
+  updatedOn: string;
+  assessmentId: string;
+  /** Latest submitted assessments of the flow's `related:` flows, by related id. */
+  related?: RelatedAssessments;
+  locale?: ReportLocale;
+  /** Fixes the PDF's dates (and, with assessmentId, its bytes); default now. */
+  generatedAt?: Date;
+}
+
+/** Forms and the policy print no 記入者. */
+export type UnsignedReportInput = Omit<ReportInput, 'respondentName'>;
