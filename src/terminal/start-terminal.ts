@@ -69,7 +69,9 @@ export async function runTerminal(o: TerminalOptions): Promise<ConversationEnd |
           write(`  2) ${t(locale, 'common.related.continueWithout')}`);
           const answer = await askChoice(reader, write, locale, 2);
           if (answer === null) return null;
-          return start(answer === 0 ? offer.flowId : flow.id);
+          if (answer === 1) return start(flow.id);
+          // The checklist may already be under way here: continue it rather than start a second one.
+          return resumable.find((a) => a.flowId === offer.flowId)?.id ?? start(offer.flowId);
         },
       });
       write(`  ${choices.length}) ${label}`);

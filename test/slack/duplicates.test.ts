@@ -56,3 +56,13 @@ test('a retried app_home_opened event (same event id) publishes the Home tab onc
   await sato.openHome({ eventId: 'Ev0HOME2' });
   expect(h.fake.callsTo('views.publish')).toHaveLength(2);
 });
+
+test('a double click on the Home tab’s 始める (two requests at once) starts one assessment, posts one introduction', async () => {
+  const h = await startHarness();
+  const sato = h.user('U0SATO', 'sato');
+  await sato.openHome();
+  await Promise.all([sato.click('始める', 'home'), sato.click('始める', 'home')]);
+  const org = h.store.organizations.ensureForSlackTeam('T0CLINIC');
+  expect(h.store.assessments.listForPerson(org.id, h.store.people.ensureForSlackUser(org.id, 'U0SATO').id)).toHaveLength(1);
+  expect(sato.dm().filter((m) => textOf(m.blocks).includes('全90項目'))).toHaveLength(1);
+});

@@ -124,6 +124,9 @@ describe('terminal conversation with a form flow', () => {
 
     const second = await runEntry('src/main.ts', [], lines('本社', '山田', '4', '2'), env);
     expect(second.stdout).toContain('━━ 事業運営上開示すべき重要事項の概要[代行機関] ━━');
+    // Offered again (still nothing submitted): 1 continues the checklist already under way.
+    const third = await runEntry('src/main.ts', [], lines('本社', '山田', '5', '1'), env);
+    expect(third.stdout).toContain('━━ 医療情報システムの安全管理に関するガイドライン 第5.2版 最低限のガイドライン遵守チェックリスト ━━');
     const store = createStore(env.KAKUNIN_DB);
     const person = store.people.ensureLocal('local', '山田');
     expect(store.assessments.listForPerson('local', person.id).map((a) => a.flowId).sort()).toEqual(['agency-disclosure', 'mhlw-minimum-5.2']);

@@ -98,6 +98,12 @@ export async function startAssessment(
     // Nothing to start instead: the notice stands, and the flow starts below.
     if (missing.some((m) => m.canStart)) return;
   }
+  // A double click sends two requests; the other may have started it while this one looked up names.
+  // Checked with no await before start(), so exactly one of them starts it.
+  if (ctx.directory.currentAssessment(member.organization.id, member.person.id, flowId)) {
+    ctx.logger.debug({ flowId, userId: actor.userId }, 'already started by a concurrent request');
+    return;
+  }
   const turn = ctx.service.start({ organizationId: member.organization.id, facilityId: facility.id, respondentId: member.person.id, flowId });
   ctx.logger.info({ assessmentId: turn.assessment.id, flowId, teamId: actor.teamId }, 'assessment started');
   const today = ctx.directory.todayFor(member.organization.id, turn.assessment);
