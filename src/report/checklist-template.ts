@@ -1,16 +1,11 @@
 // The checklist report template (templates/<name>.yaml): page geometry, column widths, font sizes,
 // colours and every heading text, so a second form is a second template rather than new code.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { rgb } from 'pdf-lib';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { localizedSchema } from '../flow/schema.ts';
-import { formatPath } from '../flow/errors.ts';
 import { ReportTemplateError } from './errors.ts';
+import { cachedTemplateLoader, defaultTemplatesDir, readTemplateYaml, templateFile } from './template-file.ts';
 
-export const defaultTemplatesDir = resolve(fileURLToPath(new URL('../../templates', import.meta.url)));
 export const DEFAULT_CHECKLIST_TEMPLATE = 'checklist-pdf';
 
 const pt = z.number().positive();
@@ -154,46 +149,18 @@ export const checklistTemplateSchema = z
   });
 export type ChecklistTemplate = z.output<typeof checklistTemplateSchema>;
 
-const cache = new Map<string, ChecklistTemplate>();
+const loadMerged = cachedTemplateLoader(checklistTemplateSchema, (name, dir) => readMerged(name, dir, []));
 
 /** Reads templates/<name>.yaml (following `extends`), validated; cached per process. */
 export function loadChecklistTemplate(name: string = DEFAULT_CHECKLIST_TEMPLATE, dir: string = defaultTemplatesDir): ChecklistTemplate {
-  const key = `${dir}\0${name}`;
-  let template = cache.get(key);
-  if (!template) {
-    const file = join(dir, `${name}.yaml`);
-    const merged = readMerged(name, dir, []);
-    const parsed = checklistTemplateSchema.safeParse(merged);
-    if (!parsed.success)
-      throw new ReportTemplateError(
-        file,
-        parsed.error.issues.map((issue) => ({
-          path: formatPath(issue.path),
-          message: issue.code === 'unrecognized_keys' ? `unknown key(s) ${issue.keys.join(', ')}` : issue.message,
-        })),
-      );
-    template = parsed.data;
-    cache.set(key, template);
-  }
-  return template;
+  return loadMerged(name, dir);
 }
 
 function readMerged(name: string, dir: string, chain: string[]): Record<string, unknown> {
-  const file = join(dir, `${name}.yaml`);
+  const file = templateFile(name, dir);
   if (chain.includes(name))
     throw new ReportTemplateError(file, [{ path: 'extends', message: `extends loops: ${[...chain, name].join(' → ')}` }]);
-  if (!existsSync(file)) {
-    const known = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)) : [];
-    throw new ReportTemplateError(file, [
-      { path: '', message: `no such report template "${name}"; known: ${known.join(', ') || '(none)'} (check the flow's \`report:\`)` },
-    ]);
-  }
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new ReportTemplateError(file, [{ path: '', message: `YAML syntax: ${(err as Error).message.split('\n')[0]}` }]);
-  }
+  const raw = readTemplateYaml(name, dir);
   if (!isPlainObject(raw)) throw new ReportTemplateError(file, [{ path: '', message: 'expected a mapping at the top level' }]);
   const { extends: base, ...own } = raw;
   if (base === undefined) return own;

@@ -1,12 +1,14 @@
 // Reads templates/<name>.yaml and validates it with a template schema, naming the file and the YAML path of
 // every problem (as the checklist template does).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import { formatPath } from '../flow/errors.ts';
-import { defaultTemplatesDir } from './checklist-template.ts';
 import { ReportTemplateError } from './errors.ts';
+
+export const defaultTemplatesDir = resolve(fileURLToPath(new URL('../../templates', import.meta.url)));
 
 export function templateFile(name: string, dir: string = defaultTemplatesDir): string {
   return join(dir, `${name}.yaml`);
@@ -40,14 +42,20 @@ export function parseTemplate<S extends z.ZodType>(schema: S, raw: unknown, file
   );
 }
 
-/** A loader that reads and validates each template once per process (keyed by folder and name). */
-export function cachedTemplateLoader<S extends z.ZodType>(schema: S): (name: string, dir?: string) => z.output<S> {
+/**
+ * A loader that reads and validates each template once per process (keyed by folder and name). `read`
+ * gives the raw data; the checklist template's follows `extends`.
+ */
+export function cachedTemplateLoader<S extends z.ZodType>(
+  schema: S,
+  read: (name: string, dir: string) => unknown = readTemplateYaml,
+): (name: string, dir?: string) => z.output<S> {
   const cache = new Map<string, z.output<S>>();
   return (name, dir = defaultTemplatesDir) => {
     const key = `${dir}\0${name}`;
     let template = cache.get(key);
     if (template === undefined) {
-      template = parseTemplate(schema, readTemplateYaml(name, dir), templateFile(name, dir));
+      template = parseTemplate(schema, read(name, dir), templateFile(name, dir));
       cache.set(key, template);
     }
     return template;
