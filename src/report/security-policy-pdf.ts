@@ -4,17 +4,18 @@
 import { z } from 'zod';
 import { answersSchema } from '../flow/answer.ts';
 import { ReportInputError } from './errors.ts';
-import { createReportDocument, type ReportFonts } from './font.ts';
+import { createReportDocument } from './font.ts';
 import { localize, reportLocaleSchema } from './localize.ts';
 import { flowTextBlock } from './pdf/flow-text.ts';
 import { drawPageFooters } from './pdf/page-numbers.ts';
 import { PageFlow } from './pdf/page-flow.ts';
 import { drawTable, layoutTable, type TableCell } from './pdf/table.ts';
-import { layoutText, type TextStyle } from './pdf/text-block.ts';
+import { layoutText } from './pdf/text-block.ts';
 import { buildPolicyDocument, type PolicyBlock } from './policy/policy-document.ts';
 import { checkPolicyTemplate, loadPolicyTemplate, type PolicyTemplate } from './policy/policy-template.ts';
 import { scaleWidths } from './relative-widths.ts';
 import type { UnsignedReportInput } from './report-input.ts';
+import { templateStyles } from './pdf/template-styles.ts';
 import { templateFile } from './template-file.ts';
 
 export type PolicyPdfInput = UnsignedReportInput;
@@ -40,7 +41,7 @@ export async function renderSecurityPolicyPdf(input: PolicyPdfInput, template?: 
   });
   doc.setTitle(`${policy.title.replace(/\n/g, '')} — ${policy.subtitle}`, { showInWindowTitleBar: true });
   const flow = new PageFlow(doc, { size: layout.page.size, margin: layout.page.margin });
-  const style = styles(layout, fonts);
+  const { style, tableStyle } = templateStyles(layout, fonts, locale);
 
   flow.newPage();
   flowTextBlock(flow, layoutText(policy.title, style('title', { bold: true, align: 'center' }), flow.width));
@@ -98,7 +99,7 @@ export async function renderSecurityPolicyPdf(input: PolicyPdfInput, template?: 
                 cells: [cell(r.number, undefined, 'center'), cell(r.text), ...(r.status === undefined ? [] : [cell(r.status, undefined, 'center')])],
               }));
         flow.moveDown(layout.spacing.aroundTable);
-        drawTable(flow, layoutTable({ style: { columnWidths: widths, padding: layout.cellPadding, rule: layout.rule }, header, rows }));
+        drawTable(flow, layoutTable({ style: tableStyle(widths), header, rows }));
         if (block.kind === 'status-table' && block.basis) {
           flow.moveDown(layout.spacing.betweenBlocks);
           flowTextBlock(flow, layoutText(block.basis, style('small', { color: layout.colors.muted }), flow.width));
@@ -108,14 +109,4 @@ export async function renderSecurityPolicyPdf(input: PolicyPdfInput, template?: 
       }
     }
   }
-}
-
-function styles(layout: PolicyTemplate, fonts: ReportFonts) {
-  return (size: keyof PolicyTemplate['fontSizes'], o: { bold?: boolean; align?: TextStyle['align']; color?: TextStyle['color'] } = {}): TextStyle => ({
-    font: o.bold ? fonts.bold : fonts.regular,
-    size: layout.fontSizes[size],
-    lineHeight: layout.lineHeight,
-    color: o.color ?? layout.colors.text,
-    align: o.align ?? 'left',
-  });
 }
