@@ -10,7 +10,7 @@ import { drawSection } from './checklist-pdf/section-table.ts';
 import { drawSummaryPage } from './checklist-pdf/summary-page.ts';
 import { createReportDocument } from './font.ts';
 import { ReportInputError } from './errors.ts';
-import { drawPageFooters } from './pdf/page-numbers.ts';
+import { drawPageFooters, templateFooterStyle } from './pdf/page-numbers.ts';
 import { PageFlow } from './pdf/page-flow.ts';
 import { summarizeAssessment } from './summary.ts';
 
@@ -43,20 +43,14 @@ export async function renderChecklistPdf(rawInput: ChecklistReportInput): Promis
     if (sectionRefs.length > 0) drawSection(ctx, section, sectionRefs);
   }
 
-  const { texts, fontSizes, colors, page } = template;
+  const { texts } = template;
   drawPageFooters(
     doc,
     {
       pageNumber: ctx.text(texts.pageNumber),
       right: texts.footerRight && ctx.text(texts.footerRight, { assessmentId: input.assessmentId }),
     },
-    {
-      font: fonts.regular,
-      size: fontSizes.footer,
-      color: colors.muted,
-      baseline: page.margin.bottom / 2,
-      sideMargin: page.margin.right,
-    },
+    templateFooterStyle(template, fonts),
   );
   return doc.save();
 }

@@ -11,7 +11,7 @@ import { drawFormHeader, formTitle } from './form-pdf/form-header.ts';
 import { drawFormSection } from './form-pdf/section-table.ts';
 import { checkFormTemplate, loadFormTemplate, type FormTemplate } from './form-template.ts';
 import { reportLocaleSchema } from './localize.ts';
-import { drawPageFooters } from './pdf/page-numbers.ts';
+import { drawPageFooters, templateFooterStyle } from './pdf/page-numbers.ts';
 import { PageFlow } from './pdf/page-flow.ts';
 import { templateFile } from './template-file.ts';
 
@@ -50,14 +50,14 @@ export async function renderFormPdf(input: FormPdfInput, template?: FormTemplate
   drawFormHeader(ctx);
   for (const section of input.flow.sections) drawFormSection(ctx, section);
 
-  const { texts, fontSizes, colors, page } = layout;
+  const { texts } = layout;
   drawPageFooters(
     doc,
     {
       pageNumber: ctx.text(texts.pageNumber),
       right: texts.footerRight && ctx.text(texts.footerRight, { assessmentId: input.assessmentId }),
     },
-    { font: fonts.regular, size: fontSizes.footer, color: colors.muted, baseline: page.margin.bottom / 2, sideMargin: page.margin.right },
+    templateFooterStyle(layout, fonts),
   );
   return doc.save();
 }

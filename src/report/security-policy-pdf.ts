@@ -7,7 +7,7 @@ import { ReportInputError } from './errors.ts';
 import { createReportDocument } from './font.ts';
 import { localize, reportLocaleSchema } from './localize.ts';
 import { flowTextBlock } from './pdf/flow-text.ts';
-import { drawPageFooters } from './pdf/page-numbers.ts';
+import { drawPageFooters, templateFooterStyle } from './pdf/page-numbers.ts';
 import { PageFlow } from './pdf/page-flow.ts';
 import { drawTable, layoutTable, type TableCell } from './pdf/table.ts';
 import { layoutText } from './pdf/text-block.ts';
@@ -61,11 +61,7 @@ export async function renderSecurityPolicyPdf(input: PolicyPdfInput, template?: 
     for (const block of article.blocks) drawBlock(block);
   }
 
-  drawPageFooters(
-    doc,
-    { pageNumber: localize(layout.texts.pageNumber, locale) },
-    { font: fonts.regular, size: layout.fontSizes.footer, color: layout.colors.muted, baseline: layout.page.margin.bottom / 2, sideMargin: layout.page.margin.right },
-  );
+  drawPageFooters(doc, { pageNumber: localize(layout.texts.pageNumber, locale) }, templateFooterStyle(layout, fonts));
   return doc.save();
 
   function paragraphBlock(text: string) {

@@ -1,6 +1,6 @@
 // Page footers drawn once every page exists, so each can say "n / N".
 import type { PDFDocument, RGB } from 'pdf-lib';
-import type { ReportFont } from '../font.ts';
+import type { ReportFont, ReportFonts } from '../font.ts';
 
 export interface PageFooterStyle {
   font: ReportFont;
@@ -10,6 +10,24 @@ export interface PageFooterStyle {
   baseline: number;
   /** Left/right margins for the side texts, pt. */
   sideMargin: number;
+}
+
+/** The parts of a report template that place its footer. */
+export interface FooterTemplate {
+  fontSizes: { footer: number };
+  colors: { muted: RGB };
+  page: { margin: { bottom: number; right: number } };
+}
+
+/** Every template's footer: regular weight, muted, centred in the bottom margin. */
+export function templateFooterStyle(template: FooterTemplate, fonts: ReportFonts): PageFooterStyle {
+  return {
+    font: fonts.regular,
+    size: template.fontSizes.footer,
+    color: template.colors.muted,
+    baseline: template.page.margin.bottom / 2,
+    sideMargin: template.page.margin.right,
+  };
 }
 
 export interface PageFooterTexts {
