@@ -6,6 +6,8 @@ export default tseslint.config(
   { ignores: ['node_modules/**', 'coverage/**', 'out/**', 'data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Plain Node scripts run before TypeScript tooling exists (postinstall, the bin launcher).
+  { files: ['scripts/**/*.mjs', 'bin/**/*.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
   {
     files: ['**/*.ts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

@@ -1,4 +1,5 @@
 // `npm start`: the Slack app when Slack settings are present, otherwise the local terminal conversation.
+import './runtime/require-supported-node.ts';
 import { existsSync } from 'node:fs';
 import { bootstrap } from './app/bootstrap.ts';
 import { ConfigError } from './config/env.ts';

@@ -1,4 +1,5 @@
 // `npm run kakunin -- <command>`: the command-line tools beside the conversation.
+import '../runtime/require-supported-node.ts';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { validateFlows } from './flows-validate.ts';
