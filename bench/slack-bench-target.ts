@@ -11,6 +11,8 @@ import { App } from '@slack/bolt';
 import pino from 'pino';
 import { loadFlowsDir } from '../src/flow/loader.ts';
 import { createAssessmentService } from '../src/service/assessment-service.ts';
+import { createEventLedger } from '../src/service/event-ledger.ts';
+import { createWorkspaceDirectory } from '../src/service/workspace-directory.ts';
 import { createSlackApp } from '../src/slack/start.ts';
 import { slackLogger } from '../src/slack/logger.ts';
 import { createStore } from '../src/store/store.ts';
@@ -61,7 +63,8 @@ async function main(): Promise<() => Promise<void>> {
   const service = createAssessmentService({ store, flows });
   const kakunin = createSlackApp({
     service,
-    store,
+    directory: createWorkspaceDirectory({ store, channel: 'slack' }),
+    events: createEventLedger(store),
     botToken: 'xoxb-bench',
     signingSecret,
     http: { port: 0, host: '127.0.0.1' },

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { bootstrap } from './app/bootstrap.ts';
 import { ConfigError } from './config/env.ts';
 import { FlowFileError } from './flow/errors.ts';
+import { createEventLedger } from './service/event-ledger.ts';
 import { createWorkspaceDirectory } from './service/workspace-directory.ts';
 import { runTerminal } from './terminal/start-terminal.ts';
 
@@ -13,7 +14,15 @@ async function main(): Promise<number> {
   const app = bootstrap();
   if (app.env.SLACK_BOT_TOKEN || app.env.SLACK_APP_TOKEN || app.env.SLACK_SIGNING_SECRET) {
     const { startSlackApp } = await import('./slack/start.ts');
-    const slack = await startSlackApp({ env: app.env, service: app.service, store: app.store, flows: app.flows, clock: app.clock });
+    const directory = createWorkspaceDirectory({
+      store: app.store,
+      channel: 'slack',
+      clock: app.clock,
+      defaultLocale: app.env.KAKUNIN_LOCALE,
+      defaultTimeZone: app.env.KAKUNIN_TIME_ZONE,
+    });
+    const events = createEventLedger(app.store);
+    const slack = await startSlackApp({ env: app.env, service: app.service, directory, events, flows: app.flows, clock: app.clock });
     // Stop taking requests and close SQLite cleanly when the service manager stops us.
     for (const signal of ['SIGTERM', 'SIGINT'] as const)
       process.once(signal, () => {

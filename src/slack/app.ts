@@ -1,10 +1,12 @@
 // The Bolt app: receiver, Web API client options and the listeners. Thin on purpose — what happens
 // on a click lives in conversation/, what it looks like in views/.
-import { App, type webApi } from '@slack/bolt';
+import { App, SocketModeReceiver, type Receiver, type webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { SlackContext } from './context.ts';
 import registerListeners from './listeners/index.ts';
 import { slackLogger } from './logger.ts';
+import { SlackHttpReceiver } from './receivers/http-receiver.ts';
+import { guardedApp } from './receivers/inbound-guard.ts';
 
 export interface BoltAppOptions {
   botToken: string;
@@ -17,20 +19,36 @@ export interface BoltAppOptions {
   logger: Logger;
 }
 
-export function createBoltApp(options: BoltAppOptions, ctx: SlackContext): App {
+/**
+ * Socket Mode's receiver is Bolt's own; it hands requests to the app through the inbound guard, as the
+ * HTTP receiver does, so a malformed or unhandled request is acknowledged and logged the same way.
+ */
+function socketModeReceiver(appToken: string, slackApiUrl: string, logger: Logger): Receiver {
+  const inner = new SocketModeReceiver({
+    appToken,
+    logger: slackLogger(logger, 'socket-mode'),
+    installerOptions: { clientOptions: { slackApiUrl } },
+  });
+  return {
+    init: (app) => inner.init(guardedApp(app, logger)),
+    start: () => inner.start(),
+    stop: () => inner.stop(),
+  };
+}
+
+export function createBoltApp(options: BoltAppOptions, ctx: SlackContext): { app: App; receiver: Receiver } {
   const logger = slackLogger(options.logger, 'bolt');
   const receiver =
     options.receiver.mode === 'socket'
-      ? { socketMode: true, appToken: options.receiver.appToken }
-      : // Acknowledge before the listener finishes: Slack wants an answer within 3 seconds.
-        { signingSecret: options.receiver.signingSecret, processBeforeResponse: false };
+      ? socketModeReceiver(options.receiver.appToken, options.slackApiUrl, options.logger)
+      : new SlackHttpReceiver({ signingSecret: options.receiver.signingSecret, logger: options.logger });
   const app = new App({
     token: options.botToken,
     botId: options.botId,
     botUserId: options.botUserId,
-    ...receiver,
+    receiver,
     logger,
-    // Every Web API call (and Socket Mode's apps.connections.open) goes to this base URL only.
+    // Every Web API call goes to this base URL only.
     clientOptions: { slackApiUrl: options.slackApiUrl, retryConfig: options.retryConfig, timeout: 15_000 },
     convoStore: false,
   });
@@ -42,5 +60,5 @@ export function createBoltApp(options: BoltAppOptions, ctx: SlackContext): App {
   app.error(async (error) => {
     options.logger.error({ err: error }, 'unhandled Bolt error');
   });
-  return app;
+  return { app, receiver };
 }

@@ -1,11 +1,13 @@
-// Everything the listeners need, built once at start-up: the assessment service and workspace
-// directory (no SQL here), the clock, the logger, the bulk Web API client and small in-memory caches.
+// Everything the listeners need, built once at start-up: the assessment service, workspace directory
+// and event ledger (no SQL here), the clock, the logger, the Web API clients and small in-memory caches.
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { AssessmentService } from '../service/assessment-service.ts';
+import type { EventLedger } from '../service/event-ledger.ts';
 import type { LocalizedReportSource, WorkspaceDirectory } from '../service/workspace-directory.ts';
 import type { Background } from './background.ts';
 import type { Step } from './action-values.ts';
+import type { ConversationLanes, Wait } from './conversation-lanes.ts';
 import type { SlackActor } from './payloads.ts';
 
 export type WebClient = webApi.WebClient;
@@ -17,13 +19,23 @@ export interface SlackContext {
   service: AssessmentService;
   directory: WorkspaceDirectory;
   /** Slack retries events it thinks were lost; the first delivery of an event id wins. */
-  processedEvents: { markProcessed(source: string, key: string): boolean };
+  events: EventLedger;
   clock: () => Date;
   logger: Logger;
-  /** Answers clicks: posts the next question, updates the answered one, ephemeral notes. */
+  /**
+   * Answers clicks: posts the next question, updates the answered one, ephemeral notes. Rate limits
+   * are not waited out inside it (that pauses its whole queue) but per conversation, in `lanes`.
+   */
   client: WebClient;
+  /** views.open only: a trigger_id expires after 3 seconds, so opening a modal never queues or retries. */
+  modal: WebClient;
   /** For uploads only: a 429 pauses a WebClient's whole queue, so bulk sends never share the click client. */
   bulk: WebClient;
+  lanes: ConversationLanes;
+  /** Waits before a retry (injected: tests release waits instead of sleeping). */
+  wait: Wait;
+  /** Set by stop(): late retries give up instead of touching a closing database. */
+  lifecycle: { stopping: boolean };
   renderReport: RenderReport;
   background: Background;
   dm: DmChannels;

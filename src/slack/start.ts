@@ -7,23 +7,23 @@ import { webApi, type App } from '@slack/bolt';
 import pino, { type Logger } from 'pino';
 import type { Env } from '../config/env.ts';
 import type { Flow } from '../flow/model.ts';
-import type { Locale } from '../i18n/locale.ts';
 import { renderReport } from '../report/render-report.ts';
 import type { AssessmentService } from '../service/assessment-service.ts';
-import { createWorkspaceDirectory, type WorkspaceDirectoryOptions } from '../service/workspace-directory.ts';
+import type { EventLedger } from '../service/event-ledger.ts';
+import type { WorkspaceDirectory } from '../service/workspace-directory.ts';
 import { createBoltApp } from './app.ts';
 import { createBackground } from './background.ts';
+import { createConversationLanes, realWait, type Wait } from './conversation-lanes.ts';
 import { createDmChannels, createProfiles, createRecentSteps, type RenderReport, type SlackContext } from './context.ts';
 import { SlackStartError } from './errors.ts';
 import { slackLogger } from './logger.ts';
 import { DEFAULT_SLACK_API_URL, slackSettings } from './settings.ts';
 
-/** The store as the service layer hands it over; the adapter itself never reaches into it. */
-type Store = WorkspaceDirectoryOptions['store'];
-
 export interface CreateSlackAppOptions {
   service: AssessmentService;
-  store: Store;
+  /** The workspace directory for channel 'slack' (service/workspace-directory.ts). */
+  directory: WorkspaceDirectory;
+  events: EventLedger;
   botToken: string;
   /** Socket Mode when given; otherwise HTTP with `signingSecret`. */
   appToken?: string | undefined;
@@ -38,8 +38,12 @@ export interface CreateSlackAppOptions {
   logger?: Logger | undefined;
   clock?: (() => Date) | undefined;
   renderReport?: RenderReport | undefined;
-  defaultLocale?: Locale | undefined;
-  defaultTimeZone?: string | undefined;
+  /** Waits before retries (Retry-After, re-sending a question); tests inject their own. */
+  wait?: Wait | undefined;
+  /** How long stop() lets acknowledged work finish before it gives up on it (default 10 s). */
+  stopGraceMs?: number | undefined;
+  /** How often processed Slack events are pruned (default hourly). */
+  pruneEveryMs?: number | undefined;
 }
 
 export interface KakuninSlackApp {
@@ -47,7 +51,11 @@ export interface KakuninSlackApp {
   context: SlackContext;
   /** Starts the receiver; for HTTP, resolves with the port it listens on. */
   start(): Promise<{ port?: number }>;
-  /** Stops receiving, then waits for work already acknowledged (answers, uploads) to finish. */
+  /**
+   * Stops receiving, then lets work already acknowledged (posting replies, uploads) finish for at most
+   * `stopGraceMs`. Answers are in SQLite before their ack, so what is cut off is only a reply or a
+   * PDF, which /kakunin brings back.
+   */
   stop(): Promise<void>;
   /** Resolves when no acknowledged work is still running. */
   idle(): Promise<void>;
@@ -56,36 +64,41 @@ export interface KakuninSlackApp {
 /** processed_events only needs to outlive Slack's retries (minutes); prune what is a day old. */
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 const KEEP_EVENTS_MS = 24 * 60 * 60 * 1000;
+const STOP_GRACE_MS = 10_000;
 
 export function createSlackApp(options: CreateSlackAppOptions): KakuninSlackApp {
   const logger = options.logger ?? pino({ level: 'info' });
   const clock = options.clock ?? (() => new Date());
   const slackApiUrl = options.slackApiUrl ?? DEFAULT_SLACK_API_URL;
   const { retryPolicies } = webApi;
-  const webClient = (name: 'interactive' | 'bulk', retryConfig: webApi.RetryOptions, timeout: number) => {
-    const client = new webApi.WebClient(options.botToken, { slackApiUrl, retryConfig, timeout, logger: slackLogger(logger, `slack-${name}`) });
+  const webClient = (name: 'interactive' | 'modal' | 'bulk', clientOptions: webApi.WebClientOptions) => {
+    const client = new webApi.WebClient(options.botToken, { slackApiUrl, ...clientOptions, logger: slackLogger(logger, `slack-${name}`) });
     client.on(webApi.WebClientEvent.RATE_LIMITED, (retryAfterSeconds: number, { url }: { url: string }) =>
-      logger.warn({ retryAfterSeconds, url, client: name }, 'Slack rate limit: retrying after the pause'),
+      logger.warn({ retryAfterSeconds, url, client: name }, 'Slack rate limit'),
     );
     return client;
   };
-  // Two clients with separate queues: a rate-limited upload must not pause the answers to clicks.
-  const client = webClient('interactive', options.retryConfig ?? retryPolicies.fiveRetriesInFiveMinutes, 15_000);
-  const bulk = webClient('bulk', options.retryConfig ?? retryPolicies.tenRetriesInAboutThirtyMinutes, 120_000);
+  // Separate clients, separate queues: a 429 never pauses the replies to other people's clicks.
+  const client = webClient('interactive', {
+    retryConfig: options.retryConfig ?? retryPolicies.fiveRetriesInFiveMinutes,
+    timeout: 15_000,
+    rejectRateLimitedCalls: true,
+  });
+  const modal = webClient('modal', { retryConfig: { retries: 0 }, timeout: 2_500, rejectRateLimitedCalls: true });
+  const bulk = webClient('bulk', { retryConfig: options.retryConfig ?? retryPolicies.tenRetriesInAboutThirtyMinutes, timeout: 120_000 });
+  const wait = options.wait ?? realWait;
   const context: SlackContext = {
     service: options.service,
-    directory: createWorkspaceDirectory({
-      store: options.store,
-      channel: 'slack',
-      clock,
-      defaultLocale: options.defaultLocale,
-      defaultTimeZone: options.defaultTimeZone,
-    }),
-    processedEvents: options.store.events,
+    directory: options.directory,
+    events: options.events,
     clock,
     logger,
     client,
+    modal,
     bulk,
+    lanes: createConversationLanes(logger, wait),
+    wait,
+    lifecycle: { stopping: false },
     renderReport: options.renderReport ?? renderReport,
     background: createBackground(),
     dm: createDmChannels(),
@@ -94,7 +107,7 @@ export function createSlackApp(options: CreateSlackAppOptions): KakuninSlackApp 
   };
 
   if (!options.appToken && !options.signingSecret) throw new Error('createSlackApp needs appToken (Socket Mode) or signingSecret (HTTP)');
-  const app = createBoltApp(
+  const { app } = createBoltApp(
     {
       botToken: options.botToken,
       botId: options.botId,
@@ -107,15 +120,21 @@ export function createSlackApp(options: CreateSlackAppOptions): KakuninSlackApp 
     context,
   );
 
+  const prune = () => {
+    try {
+      const pruned = options.events.forgetBefore(new Date(clock().getTime() - KEEP_EVENTS_MS));
+      if (pruned) logger.debug({ pruned }, 'pruned processed Slack events');
+    } catch (err) {
+      // A timer callback that throws would take the process down; the next run tries again.
+      logger.error({ err }, 'pruning processed Slack events failed; retrying at the next interval');
+    }
+  };
   let pruner: NodeJS.Timeout | undefined;
   return {
     app,
     context,
     async start() {
-      pruner = setInterval(() => {
-        const pruned = options.store.events.pruneBefore(new Date(clock().getTime() - KEEP_EVENTS_MS));
-        if (pruned) logger.debug({ pruned }, 'pruned processed Slack events');
-      }, PRUNE_EVERY_MS);
+      pruner = setInterval(prune, options.pruneEveryMs ?? PRUNE_EVERY_MS);
       pruner.unref();
       if (options.appToken) {
         await app.start();
@@ -131,8 +150,17 @@ export function createSlackApp(options: CreateSlackAppOptions): KakuninSlackApp 
     },
     async stop() {
       clearInterval(pruner);
+      context.lifecycle.stopping = true;
       await app.stop();
-      await context.background.idle();
+      const grace = options.stopGraceMs ?? STOP_GRACE_MS;
+      let timer: NodeJS.Timeout | undefined;
+      const finished = await Promise.race([
+        context.background.idle().then(() => true),
+        new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), grace))),
+      ]);
+      clearTimeout(timer);
+      if (!finished)
+        logger.warn({ unfinished: context.background.pending, graceMs: grace }, 'stopped with Slack replies or uploads unfinished; answers are saved, /kakunin resends');
     },
     idle: () => context.background.idle(),
   };
@@ -141,7 +169,8 @@ export function createSlackApp(options: CreateSlackAppOptions): KakuninSlackApp 
 export interface StartSlackAppOptions {
   env: Env;
   service: AssessmentService;
-  store: Store;
+  directory: WorkspaceDirectory;
+  events: EventLedger;
   flows?: Map<string, Flow>;
   logger?: Logger;
   clock?: () => Date;
@@ -157,7 +186,8 @@ export async function startSlackApp(options: StartSlackAppOptions): Promise<{ ap
   const identity = await whoAmI(settings.botToken, settings.apiUrl, logger);
   const kakunin = createSlackApp({
     service: options.service,
-    store: options.store,
+    directory: options.directory,
+    events: options.events,
     botToken: settings.botToken,
     ...(settings.mode === 'socket' ? { appToken: settings.appToken } : { signingSecret: settings.signingSecret, http: { port: settings.port } }),
     slackApiUrl: settings.apiUrl,
@@ -165,8 +195,6 @@ export async function startSlackApp(options: StartSlackAppOptions): Promise<{ ap
     botUserId: identity.botUserId,
     logger,
     clock: options.clock,
-    defaultLocale: options.env.KAKUNIN_LOCALE,
-    defaultTimeZone: options.env.KAKUNIN_TIME_ZONE,
   });
   try {
     const { port } = await kakunin.start();

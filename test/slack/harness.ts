@@ -8,6 +8,9 @@ import { onTestFinished } from 'vitest';
 import { loadFlowsDir } from '../../src/flow/loader.ts';
 import type { Flow } from '../../src/flow/model.ts';
 import { createAssessmentService, type AssessmentService } from '../../src/service/assessment-service.ts';
+import { createEventLedger, type EventLedger } from '../../src/service/event-ledger.ts';
+import { createWorkspaceDirectory, type WorkspaceDirectory } from '../../src/service/workspace-directory.ts';
+import type { Wait } from '../../src/slack/conversation-lanes.ts';
 import type { RenderReport } from '../../src/slack/context.ts';
 import { createSlackApp, type KakuninSlackApp } from '../../src/slack/start.ts';
 import { createStore, type Store } from '../../src/store/store.ts';
@@ -32,6 +35,14 @@ export interface HarnessOptions {
   fake?: FakeSlackApiOptions;
   /** Default 2026-04-01 09:00 in Tokyo. */
   clock?: ManualClock;
+  /** Waits before retries; by default they pass at once (tests never sleep). */
+  wait?: Wait;
+  stopGraceMs?: number;
+}
+
+/** What the Slack adapter gets from the service layer, over the test's store. */
+export function slackServices(store: Store, clock?: () => Date): { directory: WorkspaceDirectory; events: EventLedger } {
+  return { directory: createWorkspaceDirectory({ store, channel: 'slack', clock }), events: createEventLedger(store) };
 }
 
 export interface Harness {
@@ -66,7 +77,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     const service = createAssessmentService({ store, flows, clock: clock.now });
     const kakunin = createSlackApp({
       service,
-      store,
+      ...slackServices(store, clock.now),
       botToken: BOT_TOKEN,
       signingSecret: SIGNING_SECRET,
       http: { port: 0, host: '127.0.0.1' },
@@ -76,6 +87,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       retryConfig: options.retryConfig ?? { retries: 0 },
       logger,
       clock: clock.now,
+      wait: options.wait ?? (async () => undefined),
+      ...(options.stopGraceMs !== undefined ? { stopGraceMs: options.stopGraceMs } : {}),
       ...(options.renderReport ? { renderReport: options.renderReport } : {}),
     });
     const { port } = await kakunin.start();

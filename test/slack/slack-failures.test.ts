@@ -3,9 +3,9 @@
 import { expect, test } from 'vitest';
 import { startHarness } from './harness.ts';
 import { sato as satoIds, snapshot, startChecklist } from './helpers.ts';
-import { textOf } from './slack-user.ts';
+import { buttonLabels, textOf } from './slack-user.ts';
 
-test('a 429 on chat.postMessage is waited out and retried; the next question still arrives', async () => {
+test('a 429 on chat.postMessage is waited out in that conversation and retried; the next question still arrives', async () => {
   const h = await startHarness({ retryConfig: { retries: 2, minTimeout: 1, maxTimeout: 5, factor: 1 } });
   const sato = h.user('U0SATO', 'sato');
   await startChecklist(sato);
@@ -13,7 +13,7 @@ test('a 429 on chat.postMessage is waited out and retried; the next question sti
   await sato.click('実施済');
   expect(textOf(sato.last().blocks)).toContain('組織的安全管理対策 2/5');
   expect(h.fake.callsTo('chat.postMessage').length).toBeGreaterThanOrEqual(2);
-  expect(h.logs.some((l) => l.msg === 'Slack rate limit: retrying after the pause' && l.client === 'interactive')).toBe(true);
+  expect(h.logs.some((l) => l.msg === 'Slack rate limit on one conversation: waiting in its lane' && l.channel === 'D0SATO')).toBe(true);
 });
 
 test('when updating the answered message fails for good, the answer is kept and the next question is still posted', async () => {
@@ -28,9 +28,12 @@ test('when updating the answered message fails for good, the answer is kept and 
   expect(textOf(sato.last().blocks)).toContain('組織的安全管理対策 2/5');
   expect(h.logs.some((l) => l.msg === 'Slack chat.update failed')).toBe(true);
 
-  // The question whose record could not be written still has its buttons; a click there is the
-  // same answer again and is quietly accepted as already recorded.
-  await sato.click('実施済', question);
+  // Closing it is tried again later, and succeeds once Slack answers.
+  expect(textOf(sato.message(question.ts).blocks)).toContain('実施済');
+  expect(buttonLabels(sato.message(question.ts).blocks)).toEqual([]);
+  // Until then its buttons were live: a click there is the same answer again, quietly accepted as
+  // already recorded.
+  await sato.click('実施済', { message: question, version: 0 });
   expect(Object.keys(snapshot(h, id).answers)).toHaveLength(5);
   expect(h.fake.ephemerals('U0SATO')).toEqual([]);
 });

@@ -9,7 +9,7 @@ import { createAssessmentService } from '../../src/service/assessment-service.ts
 import { createSlackApp } from '../../src/slack/start.ts';
 import { createStore } from '../../src/store/store.ts';
 import { startFakeSlackApi } from './fake-slack-api.ts';
-import { checklistFlows } from './harness.ts';
+import { checklistFlows, slackServices } from './harness.ts';
 import { elementsOf, textOf } from './slack-user.ts';
 
 test('Socket Mode start-up opens the connection through apps.connections.open and handles a command and a click', async () => {
@@ -19,7 +19,7 @@ test('Socket Mode start-up opens the connection through apps.connections.open an
   const service = createAssessmentService({ store, flows: checklistFlows() });
   const kakunin = createSlackApp({
     service,
-    store,
+    ...slackServices(store),
     botToken: 'xoxb-test-bot-token',
     appToken: 'xapp-1-test-app-token',
     slackApiUrl: fake.url,

@@ -12,7 +12,7 @@ import { slackSettings } from '../../src/slack/settings.ts';
 import { startSlackApp } from '../../src/slack/start.ts';
 import { createStore } from '../../src/store/store.ts';
 import { startFakeSlackApi } from './fake-slack-api.ts';
-import { checklistFlows } from './harness.ts';
+import { checklistFlows, slackServices } from './harness.ts';
 
 const lines = (fn: () => unknown) => {
   try {
@@ -67,7 +67,7 @@ test('startSlackApp checks the token and connects in Socket Mode, talking only t
   onTestFinished(() => fake.close());
   const { store, service } = await services();
   const env = readEnv({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_APP_TOKEN: 'xapp-test', SLACK_API_URL: fake.url, LOG_LEVEL: 'silent' });
-  const running = await startSlackApp({ env, service, store, logger: pino({ level: 'silent' }) });
+  const running = await startSlackApp({ env, service, ...slackServices(store), logger: pino({ level: 'silent' }) });
   await running.stop();
   expect(fake.calls.map((c) => [c.method, c.token])).toEqual([
     ['auth.test', 'xoxb-test'],
@@ -81,7 +81,7 @@ test('a token the API refuses stops start-up with a named error', async () => {
   const { store, service } = await services();
   fake.failNext('auth.test', { error: 'invalid_auth' });
   const env = readEnv({ SLACK_BOT_TOKEN: 'xoxb-wrong', SLACK_APP_TOKEN: 'xapp-test', SLACK_API_URL: fake.url });
-  const started = startSlackApp({ env, service, store, logger: pino({ level: 'silent' }) });
+  const started = startSlackApp({ env, service, ...slackServices(store), logger: pino({ level: 'silent' }) });
   await expect(started).rejects.toBeInstanceOf(SlackStartError);
   await expect(started).rejects.toThrow(`Slack start-up failed against ${fake.url}: auth.test failed (invalid_auth)`);
 });

@@ -4,15 +4,14 @@ import { findItem } from '../../flow/model.ts';
 import { engineErrorText } from '../../i18n/engine-error-text.ts';
 import { t } from '../../i18n/messages.ts';
 import type { Turn } from '../../service/assessment-service.ts';
-import { NotFoundError } from '../../service/refusals.ts';
 import { decodeValue, modalMetadataSchema, type ItemStep } from '../action-values.ts';
 import type { SlackContext, WebClient } from '../context.ts';
 import type { Origin, SlackActor, ViewSubmissionBody } from '../payloads.ts';
-import { answerFromModal, answerModal, errorBlockId, viewStateSchema } from '../views/answer-modal.ts';
+import { answerFromModal, answerModal, errorBlockId } from '../views/answer-modal.ts';
 import { describeItem } from '../views/answer-text.ts';
 import { plainMessage } from '../views/command-replies.ts';
 import { postEphemeral } from './slack-calls.ts';
-import { applyStep, enter } from './steps.ts';
+import { applyStep, enter, isMissingAssessment } from './steps.ts';
 
 export async function openAnswerModal(
   ctx: SlackContext,
@@ -22,23 +21,25 @@ export async function openAnswerModal(
   const { actor, step } = input;
   const member = enter(ctx, actor);
   const locale = member.person.locale;
-  const channel = input.channelId ?? (await ctx.dm.channelFor(client, actor));
+  // Only refusals need the channel; the modal itself must open before its trigger_id expires (3 s).
+  const say = async (key: string) =>
+    void (await postEphemeral(ctx, client, input.channelId ?? (await ctx.dm.channelFor(client, actor)), actor.userId, plainMessage(t(locale, key))));
   let turn: Turn | undefined;
   try {
     turn = ctx.service.view(member.organization.id, step.a);
   } catch (err) {
-    if (!(err instanceof NotFoundError)) throw err;
+    if (!isMissingAssessment(err)) throw err;
   }
-  if (!turn || turn.assessment.respondentId !== member.person.id)
-    return void (await postEphemeral(ctx, client, channel, actor.userId, plainMessage(t(locale, 'slack.refusal.notRespondent'))));
+  if (!turn || turn.assessment.respondentId !== member.person.id) return say('slack.refusal.notRespondent');
   const { prompt } = turn;
-  if (prompt.kind !== 'question' || prompt.item.id !== step.i)
-    return void (await postEphemeral(ctx, client, channel, actor.userId, plainMessage(t(locale, 'slack.stale.outdated'))));
+  if (prompt.kind !== 'question' || prompt.item.id !== step.i) return say('slack.stale.outdated');
   const meta = { a: step.a, r: turn.assessment.revision, i: step.i, ...(input.origin ? { c: input.origin.channelId, t: input.origin.messageTs } : {}) };
   try {
-    await client.views.open({ trigger_id: input.triggerId, view: answerModal({ flow: turn.flow, prompt, meta, locale }) });
+    // Its own client: never queued behind other calls, never retried (the trigger would be stale).
+    await ctx.modal.views.open({ trigger_id: input.triggerId, view: answerModal({ flow: turn.flow, prompt, meta, locale }) });
   } catch (err) {
     ctx.logger.error({ err, assessmentId: step.a }, 'views.open failed');
+    await say('slack.modal.openFailed');
   }
 }
 
@@ -47,7 +48,7 @@ export type ViewAck = (response?: { response_action: 'errors'; errors: Record<st
 export async function submitAnswerModal(ctx: SlackContext, client: WebClient, body: ViewSubmissionBody, ack: ViewAck): Promise<void> {
   const actor: SlackActor = { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id, userName: body.user.name };
   const meta = decodeValue(modalMetadataSchema, body.view.private_metadata, 'modal private_metadata');
-  const state = viewStateSchema.parse(body.view.state.values);
+  const state = body.view.state.values;
   const firstBlock = Object.keys(state)[0] ?? 'answer';
   const member = enter(ctx, actor);
   const locale = member.person.locale;
@@ -57,7 +58,7 @@ export async function submitAnswerModal(ctx: SlackContext, client: WebClient, bo
   try {
     turn = ctx.service.view(member.organization.id, meta.a);
   } catch (err) {
-    if (err instanceof NotFoundError) return fail(firstBlock, t(locale, 'slack.refusal.notRespondent'));
+    if (isMissingAssessment(err)) return fail(firstBlock, t(locale, 'slack.refusal.notRespondent'));
     throw err;
   }
   const ref = findItem(turn.flow, meta.i);

@@ -3,7 +3,7 @@
 import { localize } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
 import type { Turn } from '../../service/assessment-service.ts';
-import { NotFoundError, OutdatedInteractionError } from '../../service/refusals.ts';
+import { OutdatedInteractionError } from '../../service/refusals.ts';
 import type { WorkspaceMember } from '../../service/workspace-directory.ts';
 import type { ItemStep } from '../action-values.ts';
 import type { SlackContext, WebClient } from '../context.ts';
@@ -16,7 +16,7 @@ import { noteRecord } from '../views/records.ts';
 import { relatedOfferMessage } from '../views/related-offer.ts';
 import { deliverReport } from './report-delivery.ts';
 import { postEphemeral, postMessages, updateMessage } from './slack-calls.ts';
-import { enter } from './steps.ts';
+import { enter, isMissingAssessment } from './steps.ts';
 
 /**
  * Posts what the assessment asks now into the DM (a paused one is resumed first). Without an id,
@@ -26,13 +26,20 @@ export async function showCurrent(ctx: SlackContext, client: WebClient, actor: S
   const member = enter(ctx, actor);
   const id = assessmentId ?? ctx.directory.currentAssessment(member.organization.id, member.person.id)?.id;
   if (!id) return false;
-  let turn: Turn = ctx.service.view(member.organization.id, id);
   const locale = member.person.locale;
+  let found: Turn | undefined;
+  try {
+    found = ctx.service.view(member.organization.id, id);
+  } catch (err) {
+    // A button naming an assessment of another workspace (or none) is refused like someone else's.
+    if (!isMissingAssessment(err)) throw err;
+  }
   const dm = await ctx.dm.channelFor(client, actor);
-  if (turn.assessment.respondentId !== member.person.id) {
+  if (!found || found.assessment.respondentId !== member.person.id) {
     await postEphemeral(ctx, client, dm, actor.userId, plainMessage(t(locale, 'slack.refusal.notRespondent')));
     return true;
   }
+  let turn: Turn = found;
   if (turn.prompt.kind === 'submitted') {
     await postMessages(ctx, client, dm, [plainMessage(t(locale, 'slack.stale.closed'))]);
     return true;
@@ -157,7 +164,8 @@ export async function refreshQuestion(
   let turn: Turn;
   try {
     turn = ctx.service.view(member.organization.id, step.a);
-  } catch {
+  } catch (err) {
+    if (!isMissingAssessment(err)) throw err;
     return void (await postEphemeral(ctx, client, channel, actor.userId, plainMessage(t(locale, 'slack.refusal.notRespondent'))));
   }
   if (turn.assessment.respondentId !== member.person.id)
@@ -178,7 +186,7 @@ export async function sendReport(ctx: SlackContext, client: WebClient, actor: Sl
   try {
     turn = ctx.service.view(member.organization.id, assessmentId);
   } catch (err) {
-    if (!(err instanceof NotFoundError)) throw err;
+    if (!isMissingAssessment(err)) throw err;
   }
   if (!turn || turn.assessment.respondentId !== member.person.id) {
     const dm = await ctx.dm.channelFor(client, actor);

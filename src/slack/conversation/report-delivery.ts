@@ -7,6 +7,7 @@ import type { WorkspaceMember } from '../../service/workspace-directory.ts';
 import type { SlackContext, WebClient } from '../context.ts';
 import { ReportDeliveryError } from '../errors.ts';
 import type { SlackActor } from '../payloads.ts';
+import { escapeMrkdwn } from '../views/block-kit.ts';
 import { plainMessage } from '../views/command-replies.ts';
 import { postMessages } from './slack-calls.ts';
 
@@ -30,7 +31,8 @@ export async function deliverReport(
         file: Buffer.from(bytes),
         filename: `${source.flow.id}-${source.updatedOn}.pdf`,
         title: `${title}（${source.facilityName}）`,
-        initial_comment: t(locale, 'slack.submitted.fileComment', { title, facility: source.facilityName }),
+        // initial_comment is mrkdwn: the facility name comes from the workspace and must not ping or link.
+        initial_comment: escapeMrkdwn(t(locale, 'slack.submitted.fileComment', { title, facility: source.facilityName })),
       })
       .catch((err: unknown) => {
         throw new ReportDeliveryError(assessmentId, 'upload', err);

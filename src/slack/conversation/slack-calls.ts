@@ -1,13 +1,14 @@
-// Slack Web API calls made after the ack. Each is logged and contained: the answer is already in
-// SQLite, so a failed post must not stop the next one (the person can always resume with /kakunin).
+// Slack Web API calls made after the ack. Each runs in its conversation's lane (a rate limit on one DM
+// never holds up another), and is logged and contained: the answer is already in SQLite, so a failed
+// post must not stop the next one; the caller decides how the person gets a way on.
 import { yieldToEventLoop } from '../background.ts';
 import type { SlackContext, WebClient } from '../context.ts';
 import type { Origin } from '../payloads.ts';
 import type { SlackMessage } from '../views/block-kit.ts';
 
-async function attempt(ctx: SlackContext, what: string, detail: Record<string, unknown>, call: () => Promise<unknown>): Promise<boolean> {
+async function attempt(ctx: SlackContext, what: string, detail: Record<string, unknown>, channel: string, call: () => Promise<unknown>): Promise<boolean> {
   try {
-    await call();
+    await ctx.lanes.run(channel, call);
     return true;
   } catch (err) {
     ctx.logger.error({ err, call: what, ...detail }, `Slack ${what} failed`);
@@ -20,7 +21,7 @@ async function attempt(ctx: SlackContext, what: string, detail: Record<string, u
 }
 
 export function updateMessage(ctx: SlackContext, client: WebClient, origin: Origin, message: SlackMessage): Promise<boolean> {
-  return attempt(ctx, 'chat.update', { channel: origin.channelId, ts: origin.messageTs }, () =>
+  return attempt(ctx, 'chat.update', { channel: origin.channelId, ts: origin.messageTs }, origin.channelId, () =>
     client.chat.update({ channel: origin.channelId, ts: origin.messageTs, text: message.text, blocks: message.blocks }),
   );
 }
@@ -29,12 +30,14 @@ export function updateMessage(ctx: SlackContext, client: WebClient, origin: Orig
 export async function postMessages(ctx: SlackContext, client: WebClient, channel: string, messages: SlackMessage[]): Promise<boolean> {
   let ok = true;
   for (const message of messages)
-    ok = (await attempt(ctx, 'chat.postMessage', { channel }, () => client.chat.postMessage({ channel, text: message.text, blocks: message.blocks }))) && ok;
+    ok =
+      (await attempt(ctx, 'chat.postMessage', { channel }, channel, () => client.chat.postMessage({ channel, text: message.text, blocks: message.blocks }))) &&
+      ok;
   return ok;
 }
 
 export function postEphemeral(ctx: SlackContext, client: WebClient, channel: string, user: string, message: SlackMessage): Promise<boolean> {
-  return attempt(ctx, 'chat.postEphemeral', { channel, user }, () =>
+  return attempt(ctx, 'chat.postEphemeral', { channel, user }, channel, () =>
     client.chat.postEphemeral({ channel, user, text: message.text, blocks: message.blocks }),
   );
 }

@@ -20,6 +20,7 @@ import { pausedMessage } from '../views/paused-message.ts';
 import { promptMessages } from '../views/prompt-messages.ts';
 import { answeredRecord, noteRecord, type Actor } from '../views/records.ts';
 import { plainMessage } from '../views/command-replies.ts';
+import { recoverPrompt, recoverUpdate } from './recovery.ts';
 import { deliverReport } from './report-delivery.ts';
 import { postEphemeral, postMessages, updateMessage } from './slack-calls.ts';
 
@@ -40,10 +41,12 @@ export interface StepRequest {
 }
 
 /**
- * For a modal, which must answer inside its ack: refusals are shown in the modal instead of as
- * ephemeral messages, and the modal is closed before the DM is updated.
+ * How the request is acknowledged. A click acknowledges (`acknowledge`) as soon as the step is stored or
+ * refused, before anything is posted. A modal must answer inside its ack: refusals are shown in the
+ * modal instead of as ephemeral messages, and the modal is closed before the DM is updated.
  */
 export interface StepHooks {
+  acknowledge?: () => Promise<void>;
   onRefused?: (turn: Turn) => Promise<void>;
   onRejected?: (reason: 'not-respondent' | 'outdated' | 'repeat') => Promise<void>;
   onAccepted?: () => Promise<void>;
@@ -54,33 +57,47 @@ export function enter(ctx: SlackContext, actor: SlackActor): WorkspaceMember {
 }
 
 export async function applyStep(ctx: SlackContext, client: WebClient, req: StepRequest, hooks: StepHooks = {}): Promise<void> {
+  const acknowledge = hooks.acknowledge ?? (async () => undefined);
+  const reject = async (reason: 'not-respondent' | 'outdated' | 'repeat', explain: () => Promise<void>) => {
+    if (hooks.onRejected) return hooks.onRejected(reason);
+    await acknowledge();
+    await explain();
+  };
   const member = enter(ctx, req.actor);
   let turn: Turn;
   try {
     turn = ctx.service.interact(member.participant, req.step.a, req.interaction, { expectedRevision: req.step.r });
   } catch (err) {
-    if (err instanceof NotRespondentError || err instanceof NotFoundError) {
-      if (hooks.onRejected) return hooks.onRejected('not-respondent');
-      return refuse(ctx, client, req, member.person.locale);
-    }
+    if (err instanceof NotRespondentError || isMissingAssessment(err)) return reject('not-respondent', () => refuse(ctx, client, req, member.person.locale));
     if (err instanceof OutdatedInteractionError) {
-      const repeat = ctx.recent.isRepeat(req.step, req.signature);
-      if (repeat) return hooks.onRejected?.('repeat');
+      if (ctx.recent.isRepeat(req.step, req.signature)) return reject('repeat', async () => undefined);
       // The message is older than the assessment, but it asks the very question being asked now
       // (an explicit change elsewhere moved the revision on): the click means what it says.
       const current = ctx.service.view(member.organization.id, req.step.a);
       if (asksCurrentQuestion(req, current) && req.step.r < current.assessment.revision)
         return applyStep(ctx, client, { ...req, step: { a: req.step.a, r: current.assessment.revision } }, hooks);
-      if (hooks.onRejected) return hooks.onRejected('outdated');
-      return outdated(ctx, client, req, member);
+      return reject('outdated', () => outdated(ctx, client, req, member));
     }
     throw err;
   }
   ctx.recent.remember(req.step, req.signature);
   ctx.logger.debug({ assessmentId: req.step.a, revision: turn.assessment.revision, interaction: req.interaction.type, accepted: turn.accepted }, 'turn');
-  if (!turn.accepted) return hooks.onRefused ? hooks.onRefused(turn) : showRefusal(ctx, client, req, member, turn);
-  await hooks.onAccepted?.();
+  if (!turn.accepted) {
+    if (hooks.onRefused) return hooks.onRefused(turn);
+    await acknowledge();
+    return showRefusal(ctx, client, req, member, turn);
+  }
+  // Stored: now Slack may hear back, and the slow part follows.
+  await (hooks.onAccepted ?? acknowledge)();
   await present(ctx, client, req, member, turn);
+}
+
+/**
+ * The assessment itself is not there (or is another workspace's, which looks the same). A missing
+ * flow version or facility is not the person's fault and is not reported as "not yours".
+ */
+export function isMissingAssessment(err: unknown): boolean {
+  return err instanceof NotFoundError && err.entity === 'assessment';
 }
 
 /** After an accepted turn: close the clicked message with a record, then ask what comes next. */
@@ -109,10 +126,11 @@ async function present(ctx: SlackContext, client: WebClient, req: StepRequest, m
   }
 
   const closing = closingRecord(interaction, turn, locale, actor);
-  if (req.origin && closing) await updateMessage(ctx, client, req.origin, closing);
+  if (req.origin && closing && !(await updateMessage(ctx, client, req.origin, closing))) recoverUpdate(ctx, client, req.origin, closing);
   const dm = await ctx.dm.channelFor(client, req.actor, dmHint(req));
   const today = ctx.directory.todayFor(member.organization.id, turn.assessment);
-  await postMessages(ctx, client, dm, promptMessages({ flow: turn.flow, prompt: turn.prompt, step, locale, today }));
+  const posted = await postMessages(ctx, client, dm, promptMessages({ flow: turn.flow, prompt: turn.prompt, step, locale, today }));
+  if (!posted && turn.prompt.kind !== 'submitted') recoverPrompt(ctx, client, { actor: req.actor, member, dm, assessmentId: turn.assessment.id, revision: turn.assessment.revision });
   if (turn.prompt.kind === 'submitted') await deliverReport(ctx, client, { actor: req.actor, member, assessmentId: turn.assessment.id, dm });
 }
 

@@ -126,8 +126,12 @@ export function actions(blockId: string, elements: types.ActionsBlockElement[]):
   return { type: 'actions', block_id: blockId, elements };
 }
 
+/**
+ * The top-level `text` of a message (notifications, screen readers). Slack reads it as mrkdwn too, so
+ * the raw text is escaped here, after clipping, so an escape is never cut in half.
+ */
 export function fallback(text: string): string {
-  return clip(text.replace(/\s+/g, ' ').trim(), LIMITS.fallbackText);
+  return escapeMrkdwn(clip(text.replace(/\s+/g, ' ').trim(), LIMITS.fallbackText));
 }
 
 /**

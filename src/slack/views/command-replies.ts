@@ -13,26 +13,22 @@ export function helpMessage(locale: Locale, flowIds: string[], prefix?: string):
 }
 
 export function statusMessage(locale: Locale, overview: { open: AssessmentOverview[]; submitted: AssessmentOverview[] }): SlackMessage {
-  if (overview.open.length + overview.submitted.length === 0) {
-    const text = t(locale, 'slack.status.none');
-    return { text, blocks: sections(escapeMrkdwn(text)) };
-  }
+  if (overview.open.length + overview.submitted.length === 0) return plainMessage(t(locale, 'slack.status.none'));
   const lines = [
-    t(locale, 'slack.status.title'),
     ...overview.open.map((a) =>
-      escapeMrkdwn(t(locale, 'slack.status.open', { title: localize(a.flowTitle, locale), answered: a.answered, total: a.total, updated: formatDate(locale, a.updatedOn) })),
+      t(locale, 'slack.status.open', { title: localize(a.flowTitle, locale), answered: a.answered, total: a.total, updated: formatDate(locale, a.updatedOn) }),
     ),
     ...overview.submitted.map((a) =>
-      escapeMrkdwn(t(locale, 'slack.status.submitted', { title: localize(a.flowTitle, locale), submitted: formatDate(locale, a.submittedOn ?? a.updatedOn) })),
+      t(locale, 'slack.status.submitted', { title: localize(a.flowTitle, locale), submitted: formatDate(locale, a.submittedOn ?? a.updatedOn) }),
     ),
   ];
-  return { text: fallback(lines.join(' ')), blocks: sections(lines.join('\n')) };
+  return { text: fallback(lines.join(' ')), blocks: sections([t(locale, 'slack.status.title'), ...lines.map(escapeMrkdwn)].join('\n')) };
 }
 
 export function flowPickerMessage(locale: Locale, flows: FlowChoice[]): SlackMessage {
   const text = t(locale, 'slack.picker.text');
   // 47 checklists would fill the 50 blocks; there are a handful.
-  return { text, blocks: [...sections(escapeMrkdwn(text)), ...flows.slice(0, 45).map((f) => flowRow(f, locale))] };
+  return { text: fallback(text), blocks: [...sections(escapeMrkdwn(text)), ...flows.slice(0, 45).map((f) => flowRow(f, locale))] };
 }
 
 export function plainMessage(text: string): SlackMessage {

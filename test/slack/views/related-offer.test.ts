@@ -13,7 +13,7 @@ const missingChecklist = {
 
 test('a missing checklist that can be started: the notice, then 先に… (primary) and このまま始める', () => {
   expect(relatedOfferMessage({ flow, missing: [missingChecklist], locale: 'ja' })).toEqual({
-    text: 'まだ提出された<チェックリスト>がありません。',
+    text: 'まだ提出された&lt;チェックリスト&gt;がありません。',
     blocks: [
       section('*代行機関の様式*'),
       section(':information_source: まだ提出された&lt;チェックリスト&gt;がありません。'),

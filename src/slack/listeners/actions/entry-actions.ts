@@ -4,18 +4,27 @@ import { assessmentRefSchema, decodeValue, flowChoiceSchema } from '../../action
 import { answerRelatedOffer, sendReport, showCurrent, startAssessment } from '../../conversation/assessments.ts';
 import type { ActionHandler } from './block-action.ts';
 
-export const start: ActionHandler = (ctx, client, { action, actor }) =>
-  startAssessment(ctx, client, actor, decodeValue(flowChoiceSchema, action.value, 'start value').f);
+// None of these store anything before their first Web API call (names are looked up before a start),
+// so they acknowledge at once.
+
+export const start: ActionHandler = async (ctx, client, { action, actor, ack }) => {
+  await ack();
+  await startAssessment(ctx, client, actor, decodeValue(flowChoiceSchema, action.value, 'start value').f);
+};
 
 /** The offer before a flow whose related assessment is missing: start that one first, or go on without it. */
-export const startFromOffer: ActionHandler = (ctx, client, { action, actor, origin }) => {
+export const startFromOffer: ActionHandler = async (ctx, client, { action, actor, origin, ack }) => {
+  await ack();
   const choice = decodeValue(flowChoiceSchema, action.value, 'start value');
   return answerRelatedOffer(ctx, client, { actor, origin, flowId: choice.f, withoutRelated: choice.s === 1 });
 };
 
-export const resume: ActionHandler = async (ctx, client, { action, actor }) => {
+export const resume: ActionHandler = async (ctx, client, { action, actor, ack }) => {
+  await ack();
   await showCurrent(ctx, client, actor, decodeValue(assessmentRefSchema, action.value, 'resume value').a);
 };
 
-export const report: ActionHandler = (ctx, client, { action, actor }) =>
-  sendReport(ctx, client, actor, decodeValue(assessmentRefSchema, action.value, 'report value').a);
+export const report: ActionHandler = async (ctx, client, { action, actor, ack }) => {
+  await ack();
+  await sendReport(ctx, client, actor, decodeValue(assessmentRefSchema, action.value, 'report value').a);
+};

@@ -17,56 +17,74 @@ import type { ActionHandler } from './block-action.ts';
 
 const signature = (a: { action_id: string; value?: string | undefined }) => `${a.action_id}|${a.value ?? ''}`;
 
-export const navigate: ActionHandler = (ctx, client, { action, actor, origin, channelId }) => {
+// Steps go through applyStep, which acknowledges once the step is stored (or refused); the picker and
+// modal buttons store nothing and acknowledge at once.
+
+export const navigate: ActionHandler = (ctx, client, { action, actor, origin, channelId, ack }) => {
   const type = navTypeSchema.safeParse(action.action_id.slice(ACTION.navPrefix.length));
   if (!type.success) throw new MalformedPayloadError('action_id', action.action_id);
   const { i, ...step } = decodeValue(navStepSchema, action.value, 'navigation value');
-  return applyStep(ctx, client, { actor, origin, channelId, step, interaction: { type: type.data }, signature: signature(action), questionItemId: i });
+  return applyStep(ctx, client, { actor, origin, channelId, step, interaction: { type: type.data }, signature: signature(action), questionItemId: i }, { acknowledge: ack });
 };
 
-export const answer: ActionHandler = (ctx, client, { action, actor, origin, channelId }) => {
+export const answer: ActionHandler = (ctx, client, { action, actor, origin, channelId, ack }) => {
   const { a, r, i, v } = decodeValue(answerStepSchema, action.value, 'answer value');
-  return applyStep(ctx, client, {
-    actor,
-    origin,
-    channelId,
-    step: { a, r },
-    interaction: { type: 'ANSWER', itemId: i, answer: v },
-    signature: signature(action),
-  });
+  return applyStep(
+    ctx,
+    client,
+    { actor, origin, channelId, step: { a, r }, interaction: { type: 'ANSWER', itemId: i, answer: v }, signature: signature(action) },
+    { acknowledge: ack },
+  );
 };
 
-export const revise: ActionHandler = (ctx, client, { action, actor, channelId }) => {
+export const revise: ActionHandler = (ctx, client, { action, actor, channelId, ack }) => {
   const { a, r, i, v } = decodeValue(answerStepSchema, action.value, 'revise value');
   // The offer was ephemeral: there is no message to close, only a confirmation to give.
-  return applyStep(ctx, client, { actor, channelId, step: { a, r }, interaction: { type: 'REVISE', itemId: i, answer: v }, signature: signature(action) });
+  return applyStep(
+    ctx,
+    client,
+    { actor, channelId, step: { a, r }, interaction: { type: 'REVISE', itemId: i, answer: v }, signature: signature(action) },
+    { acknowledge: ack },
+  );
 };
 
-export const edit: ActionHandler = (ctx, client, { action, actor, origin, channelId }) => {
+export const edit: ActionHandler = (ctx, client, { action, actor, origin, channelId, ack }) => {
   const { a, r, i } = decodeValue(itemStepSchema, action.value, 'edit value');
-  return applyStep(ctx, client, { actor, origin, channelId, step: { a, r }, interaction: { type: 'EDIT', itemId: i }, signature: signature(action) });
+  return applyStep(ctx, client, { actor, origin, channelId, step: { a, r }, interaction: { type: 'EDIT', itemId: i }, signature: signature(action) }, { acknowledge: ack });
 };
 
-export const openPlanPicker: ActionHandler = (ctx, client, { action, actor, origin, channelId }) =>
-  refreshQuestion(ctx, client, { actor, origin, channelId, step: decodeValue(itemStepSchema, action.value, 'plan value'), planning: true });
+export const openPlanPicker: ActionHandler = async (ctx, client, { action, actor, origin, channelId, ack }) => {
+  await ack();
+  await refreshQuestion(ctx, client, { actor, origin, channelId, step: decodeValue(itemStepSchema, action.value, 'plan value'), planning: true });
+};
 
-export const closePlanPicker: ActionHandler = (ctx, client, { action, actor, origin, channelId }) =>
-  refreshQuestion(ctx, client, { actor, origin, channelId, step: decodeValue(itemStepSchema, action.value, 'plan value'), planning: false });
+export const closePlanPicker: ActionHandler = async (ctx, client, { action, actor, origin, channelId, ack }) => {
+  await ack();
+  await refreshQuestion(ctx, client, { actor, origin, channelId, step: decodeValue(itemStepSchema, action.value, 'plan value'), planning: false });
+};
 
-export const pickPlanDate: ActionHandler = (ctx, client, { action, actor, origin, channelId }) => {
+export const pickPlanDate: ActionHandler = async (ctx, client, { action, actor, origin, channelId, ack }) => {
   const { a, r, i } = decodeValue(planBlockSchema, action.block_id, 'date picker block_id');
+  // Validated as YYYY-MM-DD at the boundary, so it can travel in the re-rendered picker's block id.
   const date = action.selected_date;
-  if (!date) return Promise.resolve();
-  return applyStep(ctx, client, {
-    actor,
-    origin,
-    channelId,
-    step: { a, r },
-    interaction: { type: 'ANSWER', itemId: i, answer: { kind: 'planned', date } },
-    signature: `${action.action_id}|${a}|${i}|${date}`,
-    planningAttempt: date,
-  });
+  if (!date) return;
+  await applyStep(
+    ctx,
+    client,
+    {
+      actor,
+      origin,
+      channelId,
+      step: { a, r },
+      interaction: { type: 'ANSWER', itemId: i, answer: { kind: 'planned', date } },
+      signature: `${action.action_id}|${a}|${i}|${date}`,
+      planningAttempt: date,
+    },
+    { acknowledge: ack },
+  );
 };
 
-export const openModal: ActionHandler = (ctx, client, { body, action, actor, origin, channelId }) =>
-  openAnswerModal(ctx, client, { actor, origin, channelId, step: decodeValue(itemStepSchema, action.value, 'modal value'), triggerId: body.trigger_id });
+export const openModal: ActionHandler = async (ctx, client, { body, action, actor, origin, channelId, ack }) => {
+  await ack();
+  await openAnswerModal(ctx, client, { actor, origin, channelId, step: decodeValue(itemStepSchema, action.value, 'modal value'), triggerId: body.trigger_id });
+};

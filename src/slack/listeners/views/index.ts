@@ -22,8 +22,14 @@ const register = (app: App, ctx: SlackContext) => {
     }
     const submission = parsed.data;
     const actor = { teamId: submission.team?.id ?? submission.user.team_id ?? '', userId: submission.user.id };
-    await safely(ctx, client, { actor, what: 'answer modal' }, () => submitAnswerModal(ctx, client, submission, once));
-    await once();
+    await safely(ctx, client, { actor, what: 'answer modal' }, async () => {
+      try {
+        await submitAnswerModal(ctx, client, submission, once);
+      } finally {
+        // A submission that failed still closes its modal before anyone is told.
+        await once();
+      }
+    });
   });
 };
 
