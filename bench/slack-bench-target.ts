@@ -73,9 +73,9 @@ async function main(): Promise<() => Promise<void>> {
     botUserId: 'U0BOT',
     logger,
   });
-  const { port } = await kakunin.start();
-  // The receiver's server is Bolt's; listening to its 'request' event as well only observes.
-  measure((kakunin.app as unknown as { receiver: { server: Server } }).receiver.server);
+  const { port, server } = await kakunin.start();
+  // Listening to the receiver's 'request' event as well only observes.
+  measure(server!);
   console.log(`READY ${port}`);
   return async () => {
     await kakunin.stop();

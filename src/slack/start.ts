@@ -49,8 +49,8 @@ export interface CreateSlackAppOptions {
 export interface KakuninSlackApp {
   app: App;
   context: SlackContext;
-  /** Starts the receiver; for HTTP, resolves with the port it listens on. */
-  start(): Promise<{ port?: number }>;
+  /** Starts the receiver; for HTTP, resolves with the port it listens on and its server. */
+  start(): Promise<{ port?: number; server?: Server }>;
   /**
    * Stops receiving, then lets work already acknowledged (posting replies, uploads) finish for at most
    * `stopGraceMs`. Answers are in SQLite before their ack, so what is cut off is only a reply or a
@@ -146,7 +146,7 @@ export function createSlackApp(options: CreateSlackAppOptions): KakuninSlackApp 
       // default is 5 s) makes requests race the close or pay for a new connection.
       server.keepAliveTimeout = 65_000;
       server.headersTimeout = 66_000;
-      return { port: (server.address() as AddressInfo).port };
+      return { port: (server.address() as AddressInfo).port, server };
     },
     async stop() {
       clearInterval(pruner);

@@ -75,8 +75,11 @@ export interface FakeSlackApi {
   uploads: FakeUpload[];
   /** Block Kit refusals so far: a test asserts there are none. */
   invalidBlocks: { method: string; problems: string[] }[];
-  /** The next `times` calls of `method` fail like this. */
-  failNext(method: string, failure: Failure, times?: number): void;
+  /**
+   * The next `times` calls of `method` fail like this: 429 with Retry-After, HTTP 5xx, or ok:false with
+   * an error code. With `when`, only calls whose arguments match (one person's DM, say) fail.
+   */
+  failNext(method: string, failure: Failure, times?: number, when?: (args: Record<string, unknown>) => boolean): void;
   /** Notified after every recorded call (the benchmark waits on these). */
   onCall(listener: (call: ApiCall, result: Record<string, unknown>) => void): void;
   socket: FakeSocketMode;
@@ -101,7 +104,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
   const openedViews: { triggerId: string; view: Record<string, unknown> }[] = [];
   const uploads: FakeUpload[] = [];
   const invalidBlocks: { method: string; problems: string[] }[] = [];
-  const failures = new Map<string, { failure: Failure; times: number }>();
+  const failures = new Map<string, { failure: Failure; times: number; when?: ((args: Record<string, unknown>) => boolean) | undefined }>();
   const listeners: ((call: ApiCall, result: Record<string, unknown>) => void)[] = [];
   let seq = 0;
   const nextTs = () => `1700000000.${String(++seq).padStart(6, '0')}`;
@@ -224,7 +227,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     calls.push(call);
 
     const failure = failures.get(method);
-    if (failure && failure.times > 0) {
+    if (failure && failure.times > 0 && (!failure.when || failure.when(args))) {
       failure.times--;
       const { status = 200, retryAfterSeconds, error } = failure.failure;
       if (status === 429) {
@@ -277,7 +280,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     openedViews,
     uploads,
     invalidBlocks,
-    failNext: (method, failure, times = 1) => void failures.set(method, { failure, times }),
+    failNext: (method, failure, times = 1, when) => void failures.set(method, { failure, times, when }),
     onCall: (listener) => void listeners.push(listener),
     socket: {
       connected: () => connectedPromise,

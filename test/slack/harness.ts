@@ -1,6 +1,7 @@
 // The app as a test runs it: a real SQLite file in a temp dir, the real flows and engine, the real
 // Bolt app with its HTTP receiver on 127.0.0.1, and its Web API client pointed at the fake Slack API.
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -53,6 +54,10 @@ export interface Harness {
   endpoint: SlackEndpoint;
   clock: ManualClock;
   logs: Record<string, unknown>[];
+  /** The SQLite file, for reading it as another process would. */
+  dbPath: string;
+  /** The app's HTTP server (a test may observe the moment each response is written). */
+  server: Server;
   user(userId: string, name: string, teamId?: string): SlackUser;
   /** Stops the app and closes the database, then starts both again on the same file — a process restart. */
   restart(): Promise<void>;
@@ -91,9 +96,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ...(options.stopGraceMs !== undefined ? { stopGraceMs: options.stopGraceMs } : {}),
       ...(options.renderReport ? { renderReport: options.renderReport } : {}),
     });
-    const { port } = await kakunin.start();
+    const { port, server } = await kakunin.start();
     endpoint.url = `http://127.0.0.1:${port}/slack/events`;
-    return { store, service, kakunin };
+    return { store, service, kakunin, server: server! };
   };
 
   let running = await boot();
@@ -108,9 +113,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     get kakunin() {
       return running.kakunin;
     },
+    get server() {
+      return running.server;
+    },
     endpoint,
     clock,
     logs,
+    dbPath,
     user: (userId, name, teamId = 'T0CLINIC') => new SlackUser(endpoint, fake, teamId, userId, name, () => running.kakunin.idle()),
     async restart() {
       await running.kakunin.stop();

@@ -15,7 +15,7 @@ import { ACTION, encodeValue, type AnswerStep, type Step } from '../action-value
 import type { SlackContext, WebClient } from '../context.ts';
 import type { Origin, SlackActor } from '../payloads.ts';
 import { answerText, describeItem } from '../views/answer-text.ts';
-import { actions, button, fallback, sections, escapeMrkdwn, type SlackMessage } from '../views/block-kit.ts';
+import { LIMITS, actions, button, fallback, sections, escapeMrkdwn, type SlackMessage } from '../views/block-kit.ts';
 import { pausedMessage } from '../views/paused-message.ts';
 import { promptMessages } from '../views/prompt-messages.ts';
 import { answeredRecord, noteRecord, type Actor } from '../views/records.ts';
@@ -212,7 +212,10 @@ async function outdated(ctx: SlackContext, client: WebClient, req: StepRequest, 
         blocks: [
           ...sections(`${escapeMrkdwn(describeItem(current.flow, locale, interaction.itemId))}\n${escapeMrkdwn(text)}`),
           actions(`stale.${current.assessment.revision}`, [
-            button({ text: t(locale, 'slack.stale.changeTo', { answer: offered }), actionId: ACTION.revise, value: encodeValue(revise) }),
+            // The answer travels back in the button; one too long for a button value is not offered.
+            ...(encodeValue(revise).length <= LIMITS.value
+              ? [button({ text: t(locale, 'slack.stale.changeTo', { answer: offered }), actionId: ACTION.revise, value: encodeValue(revise) })]
+              : []),
             button({ text: t(locale, 'slack.stale.showCurrent'), actionId: ACTION.resume, value: encodeValue({ a: current.assessment.id }) }),
           ]),
         ],
