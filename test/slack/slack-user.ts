@@ -110,6 +110,11 @@ export class SlackUser {
     readonly settle: () => Promise<void> = async () => undefined,
   ) {}
 
+  /** The same person, whose requests return with Slack's response instead of waiting for the app to finish. */
+  unsettled(): SlackUser {
+    return new SlackUser(this.endpoint, this.fake, this.teamId, this.userId, this.name);
+  }
+
   get dmChannel(): string {
     return this.fake.dmChannelOf(this.userId);
   }

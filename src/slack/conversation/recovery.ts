@@ -33,7 +33,7 @@ export function recoverPrompt(
         const today = ctx.directory.todayFor(member.organization.id, turn.assessment);
         const step = { a: turn.assessment.id, r: turn.assessment.revision };
         const messages = [plainMessage(t(locale, 'slack.recovery.resent')), ...promptMessages({ flow: turn.flow, prompt: turn.prompt, step, locale, today })];
-        if (await postMessages(ctx, client, dm, messages)) return;
+        if (await postInOrder(ctx, client, dm, messages)) return;
       }
       if (!ctx.lifecycle.stopping) await postMessages(ctx, client, dm, [plainMessage(t(locale, 'slack.recovery.gaveUp'))]);
     })().catch((err: unknown) => ctx.logger.error({ err, assessmentId }, 'could not re-send the question')),
@@ -56,4 +56,10 @@ export function recoverUpdate(ctx: SlackContext, client: WebClient, origin: Orig
       }
     })().catch((err: unknown) => ctx.logger.error({ err }, 'could not close the answered message')),
   );
+}
+
+/** Stops at the first refusal, so a retry never posts a question twice or a question without its note. */
+async function postInOrder(ctx: SlackContext, client: WebClient, dm: string, messages: SlackMessage[]): Promise<boolean> {
+  for (const message of messages) if (!(await postMessages(ctx, client, dm, [message]))) return false;
+  return true;
 }
