@@ -39,6 +39,7 @@ export interface HarnessOptions {
   /** Waits before retries; by default they pass at once (tests never sleep). */
   wait?: Wait;
   stopGraceMs?: number;
+  pruneEveryMs?: number;
 }
 
 /** What the Slack adapter gets from the service layer, over the test's store. */
@@ -94,6 +95,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       clock: clock.now,
       wait: options.wait ?? (async () => undefined),
       ...(options.stopGraceMs !== undefined ? { stopGraceMs: options.stopGraceMs } : {}),
+      ...(options.pruneEveryMs !== undefined ? { pruneEveryMs: options.pruneEveryMs } : {}),
       ...(options.renderReport ? { renderReport: options.renderReport } : {}),
     });
     const { port, server } = await kakunin.start();
