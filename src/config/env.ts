@@ -42,14 +42,27 @@ export class ConfigError extends Error {
   }
 }
 
+/** Settings whose values are credentials: an error shows only enough to recognise them. */
+const SECRETS = new Set(['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET']);
+
+/**
+ * A secret as an error line may show it: its first few characters (enough to tell an xoxb- from an
+ * xapp- token, never more than a third of it) and its length.
+ */
+export function redactSecret(value: string): string {
+  const shown = value.slice(0, Math.min(5, Math.ceil(value.length / 3)));
+  return `${JSON.stringify(`${shown}…`)} (${value.length} characters, the rest hidden)`;
+}
+
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = envSchema.safeParse(source);
   if (parsed.success) return parsed.data;
   throw new ConfigError(
     parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? '?');
-      const value = source[name];
-      return `設定エラー / config error: ${name}=${JSON.stringify(value ?? '')} — expected ${issue.message}`;
+      const value = source[name] ?? '';
+      const shown = SECRETS.has(name) && value !== '' ? redactSecret(value) : JSON.stringify(value);
+      return `設定エラー / config error: ${name}=${shown} — expected ${issue.message}`;
     }),
   );
 }

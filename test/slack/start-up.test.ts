@@ -46,10 +46,21 @@ test('missing or malformed settings stop start-up with one line naming each', ()
   ]);
   expect(lines(() => slackSettings(readEnv({ SLACK_BOT_TOKEN: 'xoxb-1' })))).toHaveLength(1);
   expect(lines(() => readEnv({ SLACK_BOT_TOKEN: 'bot', SLACK_APP_TOKEN: 'app', SLACK_API_URL: 'slack.com' }))).toEqual([
-    '設定エラー / config error: SLACK_BOT_TOKEN="bot" — expected a bot token starting with xoxb-',
-    '設定エラー / config error: SLACK_APP_TOKEN="app" — expected an app-level token starting with xapp-',
+    '設定エラー / config error: SLACK_BOT_TOKEN="b…" (3 characters, the rest hidden) — expected a bot token starting with xoxb-',
+    '設定エラー / config error: SLACK_APP_TOKEN="a…" (3 characters, the rest hidden) — expected an app-level token starting with xapp-',
     '設定エラー / config error: SLACK_API_URL="slack.com" — expected an http(s) URL such as https://slack.com/api/',
   ]);
+});
+
+test('swapped tokens are named in the error with a prefix only, never in full', () => {
+  const bot = 'xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx';
+  const app = 'xapp-1-A0123456789-1234567890123-abcdef0123456789abcdef0123456789';
+  const errorLines = lines(() => readEnv({ SLACK_BOT_TOKEN: app, SLACK_APP_TOKEN: bot }));
+  expect(errorLines).toEqual([
+    `設定エラー / config error: SLACK_BOT_TOKEN="xapp-…" (${app.length} characters, the rest hidden) — expected a bot token starting with xoxb-`,
+    `設定エラー / config error: SLACK_APP_TOKEN="xoxb-…" (${bot.length} characters, the rest hidden) — expected an app-level token starting with xapp-`,
+  ]);
+  for (const secret of [bot, app]) expect(errorLines.join('\n')).not.toContain(secret.slice(0, 8));
 });
 
 async function services() {
