@@ -1,9 +1,9 @@
 // Who acts and how; the interaction itself is defined with the engine's events.
-import { z } from 'zod';
 import type { EngineEvent, Interaction } from '../engine/events.ts';
+import type { AnswerChannel } from '../store/answers-repo.ts';
 
-export const channelSchema = z.enum(['terminal', 'slack', 'cli', 'system']);
-export type Channel = z.output<typeof channelSchema>;
+/** Where an interaction came from: the answer history's channel column, whose CHECK the store's enum mirrors. */
+export type Channel = AnswerChannel;
 
 /** Who is acting, on which channel, for authorization and the answer history. */
 export interface Participant {

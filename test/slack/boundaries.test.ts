@@ -31,6 +31,14 @@ test('src/slack touches SQLite only through the service: no better-sqlite3, no s
   expect(violations('src/slack', (t) => t === 'better-sqlite3' || t.startsWith('src/store'))).toEqual([]);
 });
 
+test('src/slack never gets hold of the store, not even by borrowing another module\'s type for it', () => {
+  // e.g. `type Store = WorkspaceDirectoryOptions['store']` passes the import check above.
+  const borrowed = tsFiles(join(root, 'src/slack')).flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(/\[\s*['"]store['"]\s*\]|\bstore\s*:\s*Store\b|\bStore\s*=|\.store\./g)].map((m) => `${relative(root, file)}: ${m[0]}`),
+  );
+  expect(borrowed).toEqual([]);
+});
+
 test('src/engine and src/flow import nothing Slack', () => {
   const slack = (t: string) => t.startsWith('@slack/') || t.startsWith('src/slack') || t === 'ws';
   expect([...violations('src/engine', slack), ...violations('src/flow', slack)]).toEqual([]);
