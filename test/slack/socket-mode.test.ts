@@ -70,4 +70,20 @@ test('Socket Mode start-up opens the connection through apps.connections.open an
   await kakunin.idle();
   expect(textOf(fake.dm('U0SATO').at(-1)!.blocks)).toContain('前提の確認（4項目）');
   expect(fake.invalidBlocks).toEqual([]);
+
+  // Malformed or unknown envelopes are acknowledged too, and the connection keeps serving.
+  expect(await fake.socket.send('interactive', null)).toEqual({});
+  expect(await fake.socket.send('interactive', { type: 'block_actions' })).toEqual({});
+  expect(await fake.socket.send('interactive', { type: 'shortcut', callback_id: 'x', user: { id: 'U0SATO' }, trigger_id: 't' })).toEqual({});
+  await kakunin.idle();
+  const ack2 = await fake.socket.send('slash_commands', {
+    team_id: 'T0CLINIC',
+    channel_id: 'C0GENERAL',
+    user_id: 'U0SATO',
+    user_name: 'sato',
+    command: '/kakunin',
+    text: 'help',
+    trigger_id: 'trigger-3',
+  });
+  expect(ack2).toMatchObject({ response_type: 'ephemeral' });
 });
