@@ -11,6 +11,8 @@ export const realWait: Wait = (ms) => new Promise((resolve) => setTimeout(resolv
 export interface ConversationLanes {
   /** Runs `call` after the calls already queued for `channel`, waiting out rate limits in this lane. */
   run<T>(channel: string, call: () => Promise<T>): Promise<T>;
+  /** How many calls into `channel` have succeeded so far (a later success means Slack answers again). */
+  delivered(channel: string): number;
 }
 
 /** How many times one call waits out a rate limit before it fails for good. */
@@ -18,6 +20,7 @@ const RATE_LIMIT_WAITS = 3;
 
 export function createConversationLanes(logger: Logger, wait: Wait = realWait): ConversationLanes {
   const tails = new Map<string, Promise<unknown>>();
+  const successes = new Map<string, number>();
 
   async function patiently<T>(channel: string, call: () => Promise<T>): Promise<T> {
     for (let waited = 0; ; waited++) {
@@ -35,7 +38,11 @@ export function createConversationLanes(logger: Logger, wait: Wait = realWait): 
   return {
     run(channel, call) {
       const previous = tails.get(channel) ?? Promise.resolve();
-      const mine = previous.then(() => patiently(channel, call));
+      const mine = previous.then(async () => {
+        const result = await patiently(channel, call);
+        successes.set(channel, (successes.get(channel) ?? 0) + 1);
+        return result;
+      });
       const tail = mine.then(
         () => undefined,
         () => undefined,
@@ -46,6 +53,7 @@ export function createConversationLanes(logger: Logger, wait: Wait = realWait): 
       });
       return mine;
     },
+    delivered: (channel) => successes.get(channel) ?? 0,
   };
 }
 

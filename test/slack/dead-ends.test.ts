@@ -59,3 +59,20 @@ test('a re-send that finds the person already moved on posts nothing stale', asy
   await h.kakunin.idle();
   expect(sato.dm().length).toBe(messages);
 });
+
+test('a re-send is dropped when /kakunin has already shown the current question', async () => {
+  let release: (() => void) | undefined;
+  const h = await startHarness({ wait: () => new Promise<void>((resolve) => (release = resolve)) });
+  const sato = h.user('U0SATO', 'sato');
+  await startChecklist(sato);
+  const quick = sato.unsettled();
+  h.fake.failNext('chat.postMessage', { error: 'internal_error' });
+  await quick.click('実施済');
+  await expect.poll(() => release).toBeDefined();
+  await quick.command('');
+  await expect.poll(() => textOf(sato.last().blocks)).toContain('組織的安全管理対策 2/5');
+  const messages = sato.dm().length;
+  release!();
+  await h.kakunin.idle();
+  expect(sato.dm().length).toBe(messages);
+});

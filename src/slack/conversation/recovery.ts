@@ -25,11 +25,12 @@ export function recoverPrompt(
   void ctx.background.track(
     (async () => {
       for (const delay of RECOVERY_DELAYS_MS) {
+        const delivered = ctx.lanes.delivered(dm);
         await ctx.wait(delay);
         if (ctx.lifecycle.stopping) return;
         const turn = ctx.service.view(member.organization.id, assessmentId);
-        // The person went on meanwhile (another click, /kakunin): what they see is current.
-        if (turn.assessment.revision !== revision) return;
+        // The person went on meanwhile (another click, /kakunin showing the question): what they see is current.
+        if (turn.assessment.revision !== revision || ctx.lanes.delivered(dm) !== delivered) return;
         const today = ctx.directory.todayFor(member.organization.id, turn.assessment);
         const step = { a: turn.assessment.id, r: turn.assessment.revision };
         const messages = [plainMessage(t(locale, 'slack.recovery.resent')), ...promptMessages({ flow: turn.flow, prompt: turn.prompt, step, locale, today })];
