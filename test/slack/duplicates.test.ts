@@ -57,6 +57,19 @@ test('a retried app_home_opened event (same event id) publishes the Home tab onc
   expect(h.fake.callsTo('views.publish')).toHaveLength(2);
 });
 
+test('an app_home_opened whose handling failed is handled again when Slack retries it: the event is marked with the work, not before', async () => {
+  const h = await startHarness();
+  const newcomer = h.user('U0NEW', 'newcomer');
+  // The first delivery fails while the person is being recorded (the disk, say).
+  h.store.db.exec("CREATE TEMP TRIGGER refuse_people BEFORE INSERT ON people BEGIN SELECT RAISE(ABORT, 'disk trouble'); END");
+  await newcomer.openHome({ eventId: 'Ev0RETRY' });
+  expect(h.fake.callsTo('views.publish')).toHaveLength(0);
+  h.store.db.exec('DROP TRIGGER refuse_people');
+
+  await newcomer.openHome({ eventId: 'Ev0RETRY', retryNum: 1 });
+  expect(h.fake.homeViews('U0NEW')).toHaveLength(1);
+});
+
 test('a double click on the Home tab’s 始める (two requests at once) starts one assessment, posts one introduction', async () => {
   const h = await startHarness();
   const sato = h.user('U0SATO', 'sato');
