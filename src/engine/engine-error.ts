@@ -28,6 +28,7 @@ export type EngineErrorCode =
   | 'item.unknown'
   | 'item.notApplicable'
   | 'submit.unanswered'
+  | 'gate.hidesAnswers'
   | 'event.notAllowed';
 
 export interface EngineError {

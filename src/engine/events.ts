@@ -2,7 +2,15 @@
 import { z } from 'zod';
 import { answerSchema, isoDateSchema } from '../flow/answer.ts';
 
-const answerFields = { itemId: z.string(), answer: answerSchema };
+const answerFields = {
+  itemId: z.string(),
+  answer: answerSchema,
+  /**
+   * Given after the person saw how many answered items a gate change would hide and confirmed it; without
+   * it such a change is refused with gate.hidesAnswers (count and items), so an adapter can ask.
+   */
+  confirmHide: z.boolean().optional(),
+};
 
 const navigation = [
   z.object({ type: z.literal('START') }),

@@ -10,16 +10,16 @@ import {
   firstApplicableFrom,
   isApplicable,
   lastApplicableBefore,
+  newlyHiddenItems,
   reconcileGates,
   sameSection,
   unansweredItems,
 } from './navigation.ts';
 import { validateAnswer } from './validate-answer.ts';
 
-/** Bump when the machine's states or context change shape: older snapshots are then refused, not misread. */
-export const MACHINE_VERSION = 1;
+import type { StepState } from './position.ts';
 
-export type StepState = 'intro' | 'sectionIntro' | 'question' | 'review' | 'editing';
+export { MACHINE_VERSION, type StepState } from './position.ts';
 
 export interface EngineContext {
   flowId: string;
@@ -49,14 +49,19 @@ export function flowMachine(flow: Flow) {
 function buildMachine(flow: Flow) {
   const refs = itemRefs(flow);
 
+  const withAnswer = (ctx: EngineContext, e: AnswerLike): Answers =>
+    reconcileGates(flow, { ...ctx.answers, [e.itemId]: e.answer });
+
   const answerProblem = (ctx: EngineContext, e: AnswerLike): EngineError | undefined => {
     const ref = findItem(flow, e.itemId);
     if (!ref) return { code: 'item.unknown', params: { itemId: e.itemId } };
     if (!isApplicable(ref, ctx.answers)) return { code: 'item.notApplicable', params: { itemId: e.itemId } };
-    return validateAnswer(ref.item, e.answer, e.today);
+    const invalid = validateAnswer(ref.item, e.answer, e.today);
+    if (invalid || e.confirmHide) return invalid;
+    // A gate change that would put answers given by hand out of sight waits for the person to confirm it.
+    const hidden = newlyHiddenItems(flow, ctx.answers, withAnswer(ctx, e));
+    return hidden.length ? { code: 'gate.hidesAnswers', params: { count: hidden.length, items: hidden } } : undefined;
   };
-  const withAnswer = (ctx: EngineContext, e: AnswerLike): Answers =>
-    reconcileGates(flow, { ...ctx.answers, [e.itemId]: e.answer });
   const isCurrent = (ctx: EngineContext, e: AnswerLike) => refs[ctx.position]?.item.id === e.itemId;
 
   /** After the question at `from`: the next question, the next section's intro, or the review. */

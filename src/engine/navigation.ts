@@ -26,9 +26,9 @@ export function sameSection(flow: Flow, a: number, b: number): boolean {
 }
 
 /**
- * Records 該当なし (with the gate's reason) for every item its gate leaves out, and clears such an
- * automatic 該当なし when the gate opens again. Answers given by hand are never overwritten by a guess:
- * an item gated off loses its manual answer only because it no longer applies, and history keeps it.
+ * Records 該当なし (with the gate's reason) for every item its gate leaves out, and takes such an
+ * automatic 該当なし away when the gate opens again. An answer given by hand is never destroyed: the
+ * 該当なし keeps it out of sight (`hidden`), and opening the gate brings it back.
  */
 export function reconcileGates(flow: Flow, answers: Answers): Answers {
   const next: Answers = { ...answers };
@@ -36,12 +36,25 @@ export function reconcileGates(flow: Flow, answers: Answers): Answers {
     const a = applicability(ref, next);
     const current = next[ref.item.id];
     if (!a.applicable) {
-      if (!(current?.kind === 'na' && current.auto)) next[ref.item.id] = { kind: 'na', reason: a.gate.reason, auto: true };
+      if (!isAutoNotApplicable(current))
+        next[ref.item.id] = { kind: 'na', reason: a.gate.reason, auto: true, ...(current ? { hidden: current } : {}) };
     } else if (current?.kind === 'na' && current.auto) {
-      delete next[ref.item.id];
+      if (current.hidden) next[ref.item.id] = current.hidden;
+      else delete next[ref.item.id];
     }
   }
   return next;
+}
+
+/** Items whose answer given by hand the change from `before` to `after` puts out of sight, in flow order. */
+export function newlyHiddenItems(flow: Flow, before: Answers, after: Answers): string[] {
+  return itemRefs(flow)
+    .map((ref) => ref.item.id)
+    .filter((id) => {
+      const b = before[id];
+      const a = after[id];
+      return b !== undefined && !isAutoNotApplicable(b) && a?.kind === 'na' && a.auto === true && a.hidden !== undefined;
+    });
 }
 
 /** Required items the skip logic leaves in that have no answer yet, in flow order. */

@@ -1,18 +1,21 @@
-// One interaction with the engine: restore the snapshot, send one event, read back the new snapshot
-// and prompt. Synchronous, so the caller can run it inside a single SQLite transaction.
-import { createActor, type Snapshot } from 'xstate';
+// One interaction with the engine: rebuild it from the answers and the stored position, send one event,
+// read back the new position and prompt. Synchronous, so the caller can run it inside a single SQLite
+// transaction. The answers are the caller's (the answers table); the engine persists only its position.
+import { createActor } from 'xstate';
 import type { Answers } from '../flow/answer.ts';
-import type { Flow } from '../flow/model.ts';
+import { findItem, itemRefs, type Flow } from '../flow/model.ts';
 import type { EngineError } from './engine-error.ts';
-import { ENVELOPE_VERSION, parseEnvelope, type Envelope } from './envelope.ts';
 import type { EngineEvent } from './events.ts';
-import { MACHINE_VERSION, flowMachine, type EngineContext } from './machine.ts';
+import { flowMachine, type EngineContext } from './machine.ts';
+import { firstApplicableFrom, isApplicable, reconcileGates, unansweredItems, isAutoNotApplicable } from './navigation.ts';
+import { MACHINE_VERSION, readPosition, type EngineMode, type EnginePosition, type StepState } from './position.ts';
 import { promptFor, type Prompt } from './prompt.ts';
 
 export interface EngineState {
-  state: string;
+  state: EngineMode;
   context: EngineContext;
-  envelope: Envelope;
+  /** All that is persisted of the engine (encodePosition): the answers go to the answers table. */
+  position: EnginePosition;
 }
 
 export interface StepResult extends EngineState {
@@ -30,9 +33,57 @@ export function startEngine(flow: Flow, answers: Answers = {}): EngineState {
   return state;
 }
 
-export function restoreEngine(flow: Flow, envelopeJson: string): EngineState {
-  const envelope = parseEnvelope(envelopeJson, { flowId: flow.id, flowHash: flow.hash });
-  return { state: envelope.snapshot.value, context: envelope.snapshot.context as EngineContext, envelope };
+/**
+ * The engine as the person left it, from the answers (the truth) and the stored position. Never refuses:
+ * a position of another machine version or the release-0.1.0 envelope is read by mode name and item id;
+ * an unknown mode, an item the flow no longer has or one a gate now hides moves to the nearest question
+ * that applies; nothing readable at all starts from the answers (the first unanswered question, or the
+ * review when everything is answered).
+ */
+export function restoreEngine(flow: Flow, answers: Answers, positionJson: string | null | undefined): EngineState {
+  const refs = itemRefs(flow);
+  const current = reconcileGates(flow, answers);
+  const stored = readPosition(flow, positionJson) ?? {};
+  const storedIndex = stored.itemId ? findItem(flow, stored.itemId)?.index : undefined;
+
+  const fromAnswers = (): { mode: StepState; index: number } => {
+    const answeredByHand = Object.values(current).some((a) => !isAutoNotApplicable(a));
+    if (!answeredByHand) return { mode: 'intro', index: 0 };
+    const open = unansweredItems(flow, current)[0];
+    return open ? { mode: 'question', index: open.index } : { mode: 'review', index: Math.max(0, refs.length - 1) };
+  };
+  /** `mode` at the stored item, or the next applicable one after it, or what the answers say. */
+  const at = (mode: StepState): { mode: StepState; index: number } => {
+    if (mode === 'intro') return { mode, index: 0 };
+    if (mode === 'review') return { mode, index: storedIndex ?? Math.max(0, refs.length - 1) };
+    if (storedIndex === undefined) return fromAnswers();
+    if (isApplicable(refs[storedIndex]!, current)) return { mode, index: storedIndex };
+    const next = firstApplicableFrom(flow, current, storedIndex);
+    if (next !== -1) return { mode: mode === 'editing' ? 'editing' : 'question', index: next };
+    return { mode: 'review', index: storedIndex };
+  };
+
+  let state: EngineMode;
+  let resolved: { mode: StepState; index: number };
+  if (stored.mode === 'submitted') {
+    state = 'submitted';
+    resolved = { mode: 'review', index: storedIndex ?? 0 };
+  } else if (stored.mode === 'paused') {
+    state = 'paused';
+    resolved = stored.resumeTo ? at(stored.resumeTo) : fromAnswers();
+  } else {
+    resolved = stored.mode ? at(stored.mode) : fromAnswers();
+    state = resolved.mode;
+  }
+  const context: EngineContext = {
+    flowId: flow.id,
+    flowHash: flow.hash,
+    answers: current,
+    position: resolved.index,
+    resumeTo: resolved.mode,
+    error: null,
+  };
+  return { state, context, position: positionOf(flow, state, context) };
 }
 
 export function currentPrompt(flow: Flow, engine: EngineState): Prompt {
@@ -41,9 +92,8 @@ export function currentPrompt(flow: Flow, engine: EngineState): Prompt {
 
 export function sendEvent(flow: Flow, engine: EngineState, event: EngineEvent): StepResult {
   const machine = flowMachine(flow);
-  // The envelope holds XState's own persisted snapshot (validated on load), restored as documented.
   const actor = createActor(machine, {
-    snapshot: engine.envelope.snapshot as unknown as Snapshot<unknown>,
+    snapshot: machine.resolveState({ value: engine.state, context: engine.context }),
     input: { flowId: flow.id, flowHash: flow.hash },
   });
   actor.start();
@@ -60,15 +110,18 @@ export function sendEvent(flow: Flow, engine: EngineState, event: EngineEvent): 
   return { ...next, prompt: promptFor(flow, next.state, next.context), accepted: next.context.error === null, answersBefore };
 }
 
-function read(flow: Flow, actor: { getPersistedSnapshot(): unknown; getSnapshot(): { value: unknown; context: EngineContext } }): EngineState {
-  const snap = actor.getSnapshot();
-  const persisted = actor.getPersistedSnapshot() as Envelope['snapshot'];
-  const envelope: Envelope = {
-    envelope: ENVELOPE_VERSION,
-    flowId: flow.id,
-    flowHash: flow.hash,
+/** The position to persist for an engine state. */
+export function positionOf(flow: Flow, state: EngineMode, context: EngineContext): EnginePosition {
+  return {
     machineVersion: MACHINE_VERSION,
-    snapshot: persisted,
+    mode: state,
+    itemId: state === 'intro' ? null : (itemRefs(flow)[context.position]?.item.id ?? null),
+    resumeTo: context.resumeTo,
   };
-  return { state: String(snap.value), context: snap.context, envelope };
+}
+
+function read(flow: Flow, actor: { getSnapshot(): { value: unknown; context: EngineContext } }): EngineState {
+  const snap = actor.getSnapshot();
+  const state = String(snap.value) as EngineMode;
+  return { state, context: snap.context, position: positionOf(flow, state, snap.context) };
 }

@@ -7,11 +7,12 @@ export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD
 
 const gridValueSchema = z.union([z.number(), z.boolean(), z.string()]).nullable();
 
-export const answerSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('done') }).strict(),
+const naFields = { kind: z.literal('na'), reason: localizedSchema.optional(), auto: z.boolean().optional() };
+
+const otherAnswers = [
+  /** 実施済; `on` is the day it was done when a 実施予定 item was followed up after 提出. */
+  z.object({ kind: z.literal('done'), on: isoDateSchema.optional() }).strict(),
   z.object({ kind: z.literal('planned'), date: isoDateSchema }).strict(),
-  /** 該当なし: chosen by hand where the flow allows it, or recorded by skip logic (`auto`). */
-  z.object({ kind: z.literal('na'), reason: localizedSchema.optional(), auto: z.boolean().optional() }).strict(),
   z.object({ kind: z.literal('yesno'), value: z.boolean() }).strict(),
   z.object({ kind: z.literal('single'), value: z.string() }).strict(),
   z.object({ kind: z.literal('multi'), values: z.array(z.string()) }).strict(),
@@ -21,6 +22,19 @@ export const answerSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('grid'), cells: z.record(z.string(), z.record(z.string(), gridValueSchema)) }).strict(),
   /** An optional item deliberately left empty. */
   z.object({ kind: z.literal('blank') }).strict(),
+] as const;
+
+/** An answer a gate has put out of sight: any answer given by hand (a manual 該当なし included). */
+export const hiddenAnswerSchema = z.discriminatedUnion('kind', [...otherAnswers, z.object(naFields).strict()]);
+export type HiddenAnswer = z.output<typeof hiddenAnswerSchema>;
+
+export const answerSchema = z.discriminatedUnion('kind', [
+  ...otherAnswers,
+  /**
+   * 該当なし: chosen by hand where the flow allows it, or recorded by skip logic (`auto`). When the gate
+   * hid an answer given by hand, `hidden` keeps it, and it comes back when the gate opens again.
+   */
+  z.object({ ...naFields, hidden: hiddenAnswerSchema.optional() }).strict(),
 ]);
 export type Answer = z.output<typeof answerSchema>;
 export type AnswerKind = Answer['kind'];

@@ -6,12 +6,14 @@ import type { Answer, Answers } from '../flow/answer.ts';
 import type { Flow } from '../flow/model.ts';
 import type { Interaction } from '../engine/events.ts';
 import type { Prompt } from '../engine/prompt.ts';
+import { encodePosition } from '../engine/position.ts';
 import { currentPrompt, restoreEngine, sendEvent, startEngine, type EngineState } from '../engine/session.ts';
 import type { AnswerChange } from '../store/answers-repo.ts';
-import type { Assessment, AssessmentStatus } from '../store/assessments-repo.ts';
+import type { Assessment } from '../store/assessments-repo.ts';
 import type { Store } from '../store/store.ts';
 import { NotRespondentError, OutdatedInteractionError } from './errors.ts';
 import { stampToday, type Participant } from './interaction.ts';
+import { canTransition, transition, type LifecycleAction } from './lifecycle.ts';
 import { UnknownFlowError } from '../flow/errors.ts';
 import { missingRelatedAssessments, type MissingRelatedAssessment, type RelatedScope } from './related-assessments.ts';
 
@@ -23,6 +25,8 @@ export interface Turn {
   accepted: boolean;
   /** Items whose answer changed in this turn (including 該当なし set by skip logic). */
   changedItems: string[];
+  /** While a returned assessment is being revised: the items the reviewer flagged (correct these first). */
+  flaggedItems: string[];
 }
 
 export interface AssessmentServiceOptions {
@@ -36,14 +40,27 @@ export type AssessmentService = ReturnType<typeof createAssessmentService>;
 export function createAssessmentService({ store, flows, clock = () => new Date() }: AssessmentServiceOptions) {
   const flowOf = (a: Assessment): Flow => store.flowVersions.get(a.flowId, a.flowHash);
 
-  const engineOf = (a: Assessment, flow: Flow): EngineState =>
-    a.snapshotJson ? restoreEngine(flow, a.snapshotJson) : startEngine(flow, store.answers.current(a.id));
-
-  const statusFor = (state: string, previous: AssessmentStatus): AssessmentStatus => {
-    if (state === 'submitted') return 'submitted';
-    if (state === 'paused') return 'paused';
-    return previous === 'returned' ? 'returned' : 'in_progress';
+  /**
+   * The engine rebuilt from the answers table (the truth) and the stored position. A submitted or approved
+   * assessment is at the end whatever its position says: only the lifecycle service changes it now.
+   */
+  const engineOf = (a: Assessment, flow: Flow): EngineState => {
+    const engine = restoreEngine(flow, store.answers.current(a.id), a.snapshotJson);
+    if (a.status !== 'submitted' && a.status !== 'approved') return engine;
+    return { ...engine, state: 'submitted', position: { ...engine.position, mode: 'submitted' } };
   };
+
+  /** The flagged items of the latest 差し戻し, while the assessment is returned or being revised. */
+  const flaggedOf = (a: Assessment): string[] => {
+    if (a.status === 'submitted' || a.status === 'approved' || a.submittedAt === null) return [];
+    const lastReturn = store.lifecycleEvents
+      .list(a.id)
+      .filter((e) => e.kind === 'return')
+      .at(-1);
+    return lastReturn?.detail.flaggedItems ?? [];
+  };
+
+  const actionOf = (state: string): LifecycleAction => (state === 'submitted' ? 'submit' : state === 'paused' ? 'pause' : 'work');
 
   return {
     /** The flows a new assessment can start with (the YAML files as they are now). */
@@ -56,8 +73,8 @@ export function createAssessmentService({ store, flows, clock = () => new Date()
       if (!flow) throw new UnknownFlowError(input.flowId, [...flows.keys()]);
       return store.transaction(() => {
         const engine = startEngine(flow);
-        const assessment = store.assessments.create({ ...input, flow, snapshotJson: JSON.stringify(engine.envelope) });
-        return { assessment, flow, prompt: currentPrompt(flow, engine), accepted: true, changedItems: [] };
+        const assessment = store.assessments.create({ ...input, flow, snapshotJson: encodePosition(engine.position) });
+        return { assessment, flow, prompt: currentPrompt(flow, engine), accepted: true, changedItems: [], flaggedItems: [] };
       });
     },
 
@@ -65,7 +82,14 @@ export function createAssessmentService({ store, flows, clock = () => new Date()
     view(organizationId: string, assessmentId: string): Turn {
       const assessment = store.assessments.get(organizationId, assessmentId);
       const flow = flowOf(assessment);
-      return { assessment, flow, prompt: currentPrompt(flow, engineOf(assessment, flow)), accepted: true, changedItems: [] };
+      return {
+        assessment,
+        flow,
+        prompt: currentPrompt(flow, engineOf(assessment, flow)),
+        accepted: true,
+        changedItems: [],
+        flaggedItems: flaggedOf(assessment),
+      };
     },
 
     /**
@@ -82,7 +106,10 @@ export function createAssessmentService({ store, flows, clock = () => new Date()
         const facility = store.facilities.get(who.organizationId, assessment.facilityId);
         const event = stampToday(interaction, todayIn(facility.timeZone, clock()));
         const result = sendEvent(flow, engineOf(assessment, flow), event);
-        if (!result.accepted) return { assessment, flow, prompt: result.prompt, accepted: false, changedItems: [] };
+        const flaggedItems = flaggedOf(assessment);
+        if (!result.accepted || !canTransition(assessment.status, actionOf(result.state)))
+          return { assessment, flow, prompt: result.prompt, accepted: false, changedItems: [], flaggedItems };
+        const next = transition(assessment.id, assessment.status, actionOf(result.state), assessment.submittedAt !== null);
 
         const changes = diffAnswers(result.answersBefore, result.context.answers);
         const byPerson = interaction.type === 'ANSWER' || interaction.type === 'REVISE' ? interaction.itemId : undefined;
@@ -92,10 +119,27 @@ export function createAssessmentService({ store, flows, clock = () => new Date()
         if (automatic.length) store.answers.apply(assessmentId, automatic, { personId: null, channel: 'system' });
         const saved = store.assessments.saveEngineState(assessmentId, {
           expectedRevision: assessment.revision,
-          snapshotJson: JSON.stringify(result.envelope),
-          status: statusFor(result.state, assessment.status),
+          snapshotJson: encodePosition(result.position),
+          status: next.to,
         });
-        return { assessment: saved, flow, prompt: result.prompt, accepted: true, changedItems: changes.map((c) => c.itemId) };
+        if (next.kind)
+          store.lifecycleEvents.append({
+            assessmentId,
+            kind: next.kind,
+            fromStatus: assessment.status,
+            toStatus: next.to,
+            revision: saved.revision,
+            personId: who.personId,
+            channel: who.channel,
+          });
+        return {
+          assessment: saved,
+          flow,
+          prompt: result.prompt,
+          accepted: true,
+          changedItems: changes.map((c) => c.itemId),
+          flaggedItems: next.to === 'submitted' ? [] : flaggedItems,
+        };
       });
     },
 

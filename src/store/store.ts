@@ -1,6 +1,7 @@
 // The store as the app uses it: one database handle and its repositories, wired to one clock.
 import type Database from 'better-sqlite3';
 import { createAnswersRepo, type AnswersRepo } from './answers-repo.ts';
+import { createAssessmentEventsRepo, type AssessmentEventsRepo } from './assessment-events-repo.ts';
 import { createAssessmentsRepo, type AssessmentsRepo } from './assessments-repo.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { openDatabase } from './database.ts';
@@ -22,6 +23,8 @@ export interface Store {
   flowVersions: FlowVersionsRepo;
   assessments: AssessmentsRepo;
   answers: AnswersRepo;
+  /** The lifecycle history: transitions and follow-ups (src/service/lifecycle.ts decides which are legal). */
+  lifecycleEvents: AssessmentEventsRepo;
   events: ProcessedEventsRepo;
   /**
    * Runs `fn` in one transaction (synchronous: no awaits inside). Nested calls become savepoints.
@@ -46,6 +49,7 @@ export function createStore(path: string, options: StoreOptions = {}): Store {
     flowVersions,
     assessments: createAssessmentsRepo(db, now, { facilities, people, flowVersions }),
     answers: createAnswersRepo(db, now, { people }),
+    lifecycleEvents: createAssessmentEventsRepo(db, now),
     events: createProcessedEventsRepo(db, now),
     transaction: (fn) => db.transaction(fn).immediate(),
     close: () => db.close(),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../src/engine/events.ts';
-import { restoreEngine, sendEvent, startEngine, type EngineState, type StepResult } from '../../src/engine/session.ts';
+import { MACHINE_VERSION, encodePosition } from '../../src/engine/position.ts';
+import { currentPrompt, restoreEngine, sendEvent, startEngine, type EngineState, type StepResult } from '../../src/engine/session.ts';
 import { smallFlow } from '../helpers/small-flow.ts';
 
 const flow = smallFlow();
@@ -136,21 +137,56 @@ describe('refusals store nothing', () => {
   });
 });
 
-describe('the persisted envelope', () => {
-  it('restores to the same state and question', () => {
-    const q = run([...toFirstQuestion, wlanYes, { type: 'CONTINUE' }, answer('org.1', { kind: 'done' })]);
-    const restored = restoreEngine(flow, JSON.stringify(q.envelope));
+describe('the persisted position', () => {
+  const atOrg2 = () => run([...toFirstQuestion, wlanYes, { type: 'CONTINUE' }, answer('org.1', { kind: 'done' })]);
+
+  it('is only where the person is and what they are doing: the answers stay with the caller', () => {
+    const q = atOrg2();
+    expect(q.position).toEqual({ machineVersion: MACHINE_VERSION, mode: 'question', itemId: 'org.2', resumeTo: 'question' });
+    expect(encodePosition(q.position)).not.toContain('answers');
+  });
+
+  it('restores from the answers and the position to the same question', () => {
+    const q = atOrg2();
+    const restored = restoreEngine(flow, q.context.answers, encodePosition(q.position));
     expect(restored.state).toBe('question');
+    expect(currentPrompt(flow, restored)).toEqual(q.prompt);
     const next = sendEvent(flow, restored, answer('org.2', { kind: 'done' }));
     expect(next.prompt).toMatchObject({ kind: 'section-intro', section: { id: 'tech' } });
   });
 
-  it('refuses a snapshot of another flow version or of another machine version', () => {
-    const q = run(toFirstQuestion);
-    const otherHash = { ...q.envelope, flowHash: 'f'.repeat(64) };
-    expect(() => restoreEngine(flow, JSON.stringify(otherHash))).toThrow(/belongs to flow small@ffffffff/);
-    const otherMachine = { ...q.envelope, machineVersion: 99 };
-    expect(() => restoreEngine(flow, JSON.stringify(otherMachine))).toThrow(/engine version 99/);
-    expect(() => restoreEngine(flow, '{"envelope":1}')).toThrow(/unexpected shape/);
+  it('never refuses: another machine version, an unknown mode, an unknown item or garbage all continue', () => {
+    const q = atOrg2();
+    const answers = q.context.answers;
+    const other = (p: object) => restoreEngine(flow, answers, JSON.stringify({ ...q.position, ...p }));
+    expect(other({ machineVersion: 99 })).toMatchObject({ state: 'question', position: { itemId: 'org.2' } });
+    // A mode a later (or earlier) machine had: the person continues at the same question.
+    expect(other({ machineVersion: 99, mode: 'confirmingSomething' })).toMatchObject({ state: 'question', position: { itemId: 'org.2' } });
+    // An item the flow no longer has: the first unanswered question.
+    expect(other({ itemId: 'gone.7' })).toMatchObject({ state: 'question', position: { itemId: 'org.2' } });
+    for (const junk of ['{', '{"envelope":1}', 'null', '[]'])
+      expect(restoreEngine(flow, answers, junk)).toMatchObject({ state: 'question', position: { itemId: 'org.2' } });
+    expect(restoreEngine(flow, {}, null)).toMatchObject({ state: 'intro' });
+  });
+
+  it('reads the release-0.1.0 envelope (snapshot with an item index) by item', () => {
+    const q = atOrg2();
+    const legacy = {
+      envelope: 1,
+      flowId: flow.id,
+      flowHash: flow.hash,
+      machineVersion: 1,
+      snapshot: { status: 'active', value: 'paused', context: { position: q.context.position, resumeTo: 'question', answers: {} } },
+    };
+    const restored = restoreEngine(flow, q.context.answers, JSON.stringify(legacy));
+    expect(restored.state).toBe('paused');
+    expect(sendEvent(flow, restored, { type: 'RESUME' }).prompt).toMatchObject({ kind: 'question', item: { id: 'org.2' } });
+  });
+
+  it('a position on an item a gate now hides moves on to the next one that applies', () => {
+    const q = atOrg2();
+    const answers = { ...q.context.answers, 'scope.wlan': { kind: 'yesno' as const, value: false } };
+    const restored = restoreEngine(flow, answers, encodePosition(q.position));
+    expect(currentPrompt(flow, restored)).toMatchObject({ kind: 'question', item: { id: 'tech.1' } });
   });
 });

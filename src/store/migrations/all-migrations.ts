@@ -1,5 +1,6 @@
 // Every migration, oldest first. Append new ones (e.g. schedules and reminders) at the end.
 import { initialSchema } from './0001-initial-schema.ts';
+import { lifecycle } from './0002-lifecycle.ts';
 import type { Migration } from './migration.ts';
 
-export const allMigrations: readonly Migration[] = [initialSchema];
+export const allMigrations: readonly Migration[] = [initialSchema, lifecycle];
