@@ -36,7 +36,7 @@ export async function renderChecklistPdf(rawInput: ChecklistReportInput): Promis
   const ctx = createContext(input, template, fonts, flow);
   doc.setTitle(`${formTitle(ctx)} — ${input.facilityName}`, { showInWindowTitleBar: true });
 
-  if (template.summary.enabled) drawSummaryPage(ctx, summarizeAssessment(input.flow, input.answers, input.locale));
+  if (template.summary.enabled) drawSummaryPage(ctx, summarizeAssessment(input.flow, input.answers, input.locale, input.planStories));
   drawFormHeader(ctx);
   for (const section of input.flow.sections) {
     const sectionRefs = refs.filter((r) => r.section === section);

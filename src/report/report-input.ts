@@ -4,6 +4,7 @@
 import type { Answers } from '../flow/answer.ts';
 import type { Flow } from '../flow/model.ts';
 import type { ReportLocale } from './localize.ts';
+import type { PlanStories } from './plan-story.ts';
 import type { RelatedAssessments } from './related-assessment.ts';
 
 export interface ReportInput {
@@ -14,6 +15,8 @@ export interface ReportInput {
   /** YYYY-MM-DD, printed as 更新情報 最終更新日. */
   updatedOn: string;
   assessmentId: string;
+  /** Each 実施予定 item's story after 提出 (done on a day, new 実施時期), by item id; printed beside its state. */
+  planStories?: PlanStories;
   /** Latest submitted assessments of the flow's `related:` flows, by related id. */
   related?: RelatedAssessments;
   locale?: ReportLocale;

@@ -6,6 +6,7 @@ import { itemRefs, type Flow } from '../flow/model.ts';
 import { answerText } from './answer-text.ts';
 import { checklistRefs, isChecklistItem, itemState, type ItemStatus } from './checklist-rows.ts';
 import { localize, type ReportLocale } from './localize.ts';
+import { planStoryText, type PlanStories } from './plan-story.ts';
 
 const countsShape = {
   done: z.number().int().min(0),
@@ -26,7 +27,10 @@ export const actionPlanEntrySchema = z.object({
   number: z.string(),
   itemId: z.string(),
   shortText: z.string(),
+  /** The 実施時期, or for an item followed up as 実施済 the day it was done. */
   date: isoDateSchema,
+  /** For items followed up after 提出: 「実施予定 2027年3月31日 → 実施済 2027年2月10日」. */
+  story: z.string().optional(),
 });
 export type ActionPlanEntry = z.infer<typeof actionPlanEntrySchema>;
 
@@ -51,7 +55,12 @@ export type ChecklistSummary = z.infer<typeof checklistSummarySchema>;
 
 const SHORT_TEXT_LENGTH = 40;
 
-export function summarizeAssessment(flow: Flow, answers: Answers, locale: ReportLocale = 'ja'): ChecklistSummary {
+export function summarizeAssessment(
+  flow: Flow,
+  answers: Answers,
+  locale: ReportLocale = 'ja',
+  planStories: PlanStories = {},
+): ChecklistSummary {
   const emptyCounts = (): StatusCounts => ({ done: 0, planned: 0, na: 0, unanswered: 0, total: 0 });
   const totals = emptyCounts();
   const bySection = new Map<string, SectionSummary>();
@@ -66,14 +75,19 @@ export function summarizeAssessment(flow: Flow, answers: Answers, locale: Report
     }
     count(section, state.status);
     count(totals, state.status);
-    if (state.status === 'planned') {
+    const story = planStories[ref.item.id];
+    const answer = answers[ref.item.id];
+    // The plan keeps what was planned: open items, and those followed up since (with their story).
+    const date = state.status === 'planned' ? state.date : story && answer?.kind === 'done' ? answer.on : undefined;
+    if (date) {
       actionPlan.push({
         sectionId: ref.section.id,
         sectionTitle: section.title,
         number: ref.item.number ?? '',
         itemId: ref.item.id,
         shortText: shortText(localize(ref.item.text, locale)),
-        date: state.date,
+        date,
+        ...(story ? { story: planStoryText(story, locale) } : {}),
         order: ref.index,
       });
     }

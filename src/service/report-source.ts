@@ -7,6 +7,7 @@ import type { RelatedAssessments } from '../report/related-assessment.ts';
 import type { ReportInput } from '../report/report-input.ts';
 import type { Assessment } from '../store/assessments-repo.ts';
 import type { Store } from '../store/store.ts';
+import { planStoriesOf } from './plan-stories.ts';
 import { relatedAssessments } from './related-assessments.ts';
 
 export interface ReportSource extends ReportInput {
@@ -29,5 +30,6 @@ export function reportSource(store: Store, organizationId: string, assessmentId:
     updatedOn: todayIn(facility.timeZone, lastChange),
     assessmentId: assessment.id,
     related: relatedAssessments(store, flow, { organizationId, facilityId: assessment.facilityId }),
+    planStories: planStoriesOf(store.lifecycleEvents.list(assessment.id)),
   };
 }

@@ -5,6 +5,7 @@ import type { SectionDef } from '../../flow/schema.ts';
 import { itemState, type ItemState } from '../checklist-rows.ts';
 import { formatReportDate } from '../localize.ts';
 import { checkBox } from '../pdf/check-mark.ts';
+import { planStoryText } from '../plan-story.ts';
 import { flowTextBlock } from '../pdf/flow-text.ts';
 import { drawTable, layoutTable, tableStartHeight, type TableCell, type TableRow } from '../pdf/table.ts';
 import { layoutText } from '../pdf/text-block.ts';
@@ -53,10 +54,18 @@ function itemRow(ctx: ChecklistPdfContext, ref: ItemRef): TableRow {
     label: ref.item.id,
     cells: [
       { content: [{ text: ref.item.number ?? '', style: ctx.style('body', { align: 'center' }) }] },
-      { content: [{ text: itemText, style: ctx.style('body') }] },
+      { content: itemContent(ctx, ref.item.id, itemText) },
       ...statusCells(ctx, itemState(ref, ctx.input.answers)),
     ],
   };
+}
+
+/** The item's text, and under it the story of a 実施予定 item followed up after 提出. */
+function itemContent(ctx: ChecklistPdfContext, itemId: string, itemText: string): TableCell['content'] {
+  const story = ctx.input.planStories?.[itemId];
+  const content = [{ text: itemText, style: ctx.style('body') }];
+  if (story) content.push({ text: planStoryText(story, ctx.locale), style: ctx.style('reason', { color: ctx.template.colors.muted }) });
+  return content;
 }
 
 /** The 実施済 and 実施予定 cells; 該当なし spans both, so it can never be read as 実施済. */

@@ -211,7 +211,14 @@ function drawActionPlan(ctx: ChecklistPdfContext, summary: ChecklistSummary): vo
         cell(formatReportDate(entry.date, ctx.locale), 'center'),
         cell(entry.sectionTitle),
         cell(entry.number, 'center'),
-        cell(entry.shortText),
+        entry.story
+          ? {
+              content: [
+                { text: entry.shortText, style: ctx.style('body') },
+                { text: entry.story, style: ctx.style('reason', { color: template.colors.muted }) },
+              ],
+            }
+          : cell(entry.shortText),
       ],
     })),
   });
