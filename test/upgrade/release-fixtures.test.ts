@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { bootstrap } from '../../src/app/bootstrap.ts';
 import { renderReport } from '../../src/report/render-report.ts';
+import { createLifecycleService } from '../../src/service/lifecycle-service.ts';
 import { createWorkspaceDirectory } from '../../src/service/workspace-directory.ts';
 import { readPdfText, squash } from '../report/helpers/pdf-text.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
@@ -63,9 +64,9 @@ describe('databases written by earlier releases', () => {
       const { app, directory, before } = openCopy();
       try {
         const org = app.store.organizations.ensureLocal();
-        const who = directory.enterLocal({ facilityName: '港北診療所', respondentName: expected.paused.respondent }).participant;
+        const { participant: who, facility } = directory.enterLocal({ facilityName: '港北診療所', respondentName: expected.paused.respondent });
         const id = expected.paused.assessmentId;
-        expect(directory.resumableAt(org.id, who.personId, directory.enterLocal({ facilityName: '港北診療所', respondentName: expected.paused.respondent }).facility.id).map((a) => a.id)).toContain(id);
+        expect(directory.resumableAt(org.id, who.personId, facility.id).map((a) => a.id)).toContain(id);
 
         const resumed = app.service.interact(who, id, { type: 'RESUME' });
         expect(resumed.accepted).toBe(true);
@@ -116,6 +117,23 @@ describe('databases written by earlier releases', () => {
           const [y, m, d] = date.split('-').map(Number);
           expect(text).toContain(`${y}年${m}月${d}日`);
         }
+      } finally {
+        app.store.close();
+      }
+    });
+
+    it('the submitted checklist takes a follow-up: one 実施予定 item is now 実施済', () => {
+      const { app, directory } = openCopy();
+      try {
+        const org = app.store.organizations.ensureLocal();
+        const id = expected.submitted.assessmentId;
+        const who = directory.enterLocal({ facilityName: '横浜中央クリニック', respondentName: '山田花子' }).participant;
+        const lifecycle = createLifecycleService({ store: app.store, clock });
+        const [itemId] = Object.keys(expected.submitted.planned);
+        const done = lifecycle.markDone(who, id, itemId!);
+        expect(done.assessment.status).toBe('submitted');
+        // The submission the old release made is in the history (recorded by the migration), then the follow-up.
+        expect(lifecycle.history(org.id, id).map((e) => e.kind)).toEqual(['submit', 'followup.done']);
       } finally {
         app.store.close();
       }
