@@ -65,14 +65,32 @@ export async function runConversation(o: ConversationOptions): Promise<Conversat
       case 'refused':
         write(`⚠ ${engineErrorText(locale, parsed.error, (id) => describeItem(turn.flow, locale, id))}`);
         continue;
-      case 'send':
+      case 'send': {
         turn = interact(parsed.interaction);
+        const confirmation = hidingToConfirm(turn, parsed.interaction);
+        if (confirmation) {
+          // Say how many answered items the change would hide and ask before anything is changed.
+          print([`⚠ ${engineErrorText(locale, turn.prompt.error!, (id) => describeItem(turn.flow, locale, id))}`]);
+          const line = await reader.next(`${t(locale, 'terminal.confirmHide')}> `);
+          if (line !== null && /^(y|yes|はい|1)$/i.test(line.trim())) turn = interact(confirmation);
+          else {
+            write(t(locale, 'terminal.hideCancelled'));
+            turn = { ...turn, prompt: { ...turn.prompt, error: undefined } };
+          }
+        }
         print(renderPrompt(turn.flow, locale, turn.prompt));
         continue;
+      }
       case 'followUp':
         continue;
     }
   }
+}
+
+/** The same answer, confirmed, when the engine refused it only because it would hide answered items. */
+function hidingToConfirm(turn: Turn, sent: Interaction): Interaction | null {
+  if (turn.accepted || turn.prompt.error?.code !== 'gate.hidesAnswers') return null;
+  return sent.type === 'ANSWER' || sent.type === 'REVISE' ? { ...sent, confirmHide: true } : null;
 }
 
 async function followUp(o: ConversationOptions, turn: Turn, f: FollowUp): Promise<ParsedInput | null> {
