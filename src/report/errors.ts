@@ -30,21 +30,6 @@ export class ReportFontError extends Error {
   }
 }
 
-/** A table row taller than a whole page cannot be kept on one page. */
-export class RowTooTallError extends Error {
-  override readonly name = 'RowTooTallError';
-  constructor(
-    readonly rowLabel: string,
-    readonly rowHeight: number,
-    readonly pageBodyHeight: number,
-  ) {
-    super(
-      `Table row "${rowLabel}" needs ${rowHeight.toFixed(0)}pt but a page holds only ${pageBodyHeight.toFixed(0)}pt. ` +
-        'Shorten the text or lower the font size / margins in the report template.',
-    );
-  }
-}
-
 export class ReportInputError extends Error {
   override readonly name = 'ReportInputError';
 }
