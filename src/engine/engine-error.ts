@@ -21,6 +21,7 @@ export type EngineErrorCode =
   | 'number.tooLarge'
   | 'grid.unknownCell'
   | 'grid.badValue'
+  | 'grid.textTooLong'
   | 'grid.rowChecks'
   | 'grid.empty'
   | 'grid.subsetExceeds'

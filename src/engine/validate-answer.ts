@@ -109,6 +109,7 @@ function checkGrid(
       if (value === null) continue;
       const where = { row: rowDef.label.ja, column: colDef.label.ja };
       const problem = checkCell(spec.cell, value);
+      if (problem?.code === 'text.tooLong') return { code: 'grid.textTooLong', params: { ...where, ...problem.params } };
       if (problem) return { code: 'grid.badValue', params: { ...where, ...problem.params } };
       if (value !== false && value !== '') filled++;
       if (value === true) checks++;
@@ -170,6 +171,8 @@ function checkCell(cell: GridCell, value: number | boolean | string): EngineErro
       return typeof value === 'boolean' ? undefined : { code: 'answer.kindMismatch' };
     case 'text':
       if (typeof value !== 'string') return { code: 'answer.kindMismatch' };
-      return [...value].length > cell.maxLength ? { code: 'text.tooLong', params: { max: cell.maxLength } } : undefined;
+      return [...value].length > cell.maxLength
+        ? { code: 'text.tooLong', params: { max: cell.maxLength, length: [...value].length } }
+        : undefined;
   }
 }

@@ -53,10 +53,18 @@ const multiAnswerSchema = z
   })
   .strict();
 
+/**
+ * Every text answer has a maximum length, checked when it is typed (text.tooLong) and kept under Slack's
+ * 3000-character input limit. The defaults fit the report layouts; an item sets its own where the form has
+ * less room (a telephone number) or needs more (a free description).
+ */
+export const DEFAULT_TEXT_MAX_LENGTH = 200;
+export const DEFAULT_GRID_TEXT_MAX_LENGTH = 100;
+
 const textAnswerSchema = z
   .object({
     type: z.literal('text'),
-    maxLength: z.number().int().min(1).max(3000),
+    maxLength: z.number().int().min(1).max(3000).default(DEFAULT_TEXT_MAX_LENGTH),
     multiline: z.boolean().default(false),
     placeholder: localizedSchema.optional(),
     /** A regular expression the whole answer must match (a 10-digit 機関番号), with what to tell the user. */
@@ -95,7 +103,7 @@ export const gridCellSchema = z.discriminatedUnion('kind', [
     })
     .strict(),
   z.object({ kind: z.literal('check') }).strict(),
-  z.object({ kind: z.literal('text'), maxLength: z.number().int().min(1).max(3000) }).strict(),
+  z.object({ kind: z.literal('text'), maxLength: z.number().int().min(1).max(3000).default(DEFAULT_GRID_TEXT_MAX_LENGTH) }).strict(),
 ]);
 export type GridCell = z.output<typeof gridCellSchema>;
 

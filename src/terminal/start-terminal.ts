@@ -99,12 +99,18 @@ function flowLabel(flow: Flow, locale: Locale): string {
   return `${localize(flow.title, locale)}（${checklistRefs(flow).length}${locale === 'ja' ? '項目' : ' items'}）`;
 }
 
+/** Names print in every report header; longer ones are refused here, where they are typed. */
+export const NAME_MAX_LENGTH = 100;
+
 async function askNonEmpty(reader: LineReader, write: (l: string) => void, locale: Locale, label: string): Promise<string | null> {
   for (;;) {
     const line = await reader.next(`${label}> `);
     if (line === null) return null;
-    if (line.trim()) return line.trim();
-    write(t(locale, 'terminal.nameRequired'));
+    const name = line.trim();
+    const length = [...name].length;
+    if (length > NAME_MAX_LENGTH) write(t(locale, 'terminal.nameTooLong', { label, max: NAME_MAX_LENGTH, length }));
+    else if (name) return name;
+    else write(t(locale, 'terminal.nameRequired'));
   }
 }
 
