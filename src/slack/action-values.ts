@@ -21,6 +21,8 @@ export const ACTION = {
   planClose: 'kakunin.plan.close',
   planDate: 'kakunin.plan.date',
   openModal: 'kakunin.modal.open',
+  /** Confirms a gate answer that hides answered items (src/slack/views/hide-confirmation.ts). */
+  confirmHide: 'kakunin.gate.confirmHide',
 } as const;
 
 export const VIEW_CALLBACK = { answer: 'kakunin.answer' } as const;
@@ -50,6 +52,10 @@ export type ItemStep = z.output<typeof itemStepSchema>;
 
 export const answerStepSchema = itemStepSchema.extend({ v: answerSchema }).strict();
 export type AnswerStep = z.output<typeof answerStepSchema>;
+
+/** The confirmed gate answer: sent again as the same ANSWER (`q`) or REVISE, now with confirmHide. */
+export const confirmHideStepSchema = answerStepSchema.extend({ q: z.literal(1).optional() }).strict();
+export type ConfirmHideStep = z.output<typeof confirmHideStepSchema>;
 
 /** The 実施時期 picker's block id: the step, plus the refused date that made us re-render it. */
 export const planBlockSchema = itemStepSchema.extend({ n: z.string().max(40).optional() }).strict();

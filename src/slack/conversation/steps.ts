@@ -16,6 +16,7 @@ import type { SlackContext, WebClient } from '../context.ts';
 import type { Origin, SlackActor } from '../payloads.ts';
 import { answerText, describeItem } from '../views/answer-text.ts';
 import { LIMITS, actions, button, fallback, sections, escapeMrkdwn, type SlackMessage } from '../views/block-kit.ts';
+import { hideConfirmationMessage } from '../views/hide-confirmation.ts';
 import { pausedMessage } from '../views/paused-message.ts';
 import { promptMessages } from '../views/prompt-messages.ts';
 import { answeredRecord, noteRecord, type Actor } from '../views/records.ts';
@@ -164,6 +165,14 @@ function closingRecord(interaction: Interaction, turn: Turn, locale: Locale, act
 async function showRefusal(ctx: SlackContext, client: WebClient, req: StepRequest, member: WorkspaceMember, turn: Turn): Promise<void> {
   const locale = member.person.locale;
   const step: Step = { a: turn.assessment.id, r: turn.assessment.revision };
+  const { interaction } = req;
+  if (turn.prompt.error?.code === 'gate.hidesAnswers' && (interaction.type === 'ANSWER' || interaction.type === 'REVISE')) {
+    // Nothing changed yet: say how many answered items the change would hide and ask.
+    const message = hideConfirmationMessage({ flow: turn.flow, step, interaction, error: turn.prompt.error, locale });
+    if (req.origin) return void (await updateMessage(ctx, client, req.origin, message));
+    const dm = await ctx.dm.channelFor(client, req.actor, dmHint(req));
+    return void (await postEphemeral(ctx, client, req.channelId ?? dm, req.actor.userId, message));
+  }
   const today = ctx.directory.todayFor(member.organization.id, turn.assessment);
   const planning = req.planningAttempt ? { attempt: req.planningAttempt } : undefined;
   const messages = promptMessages({ flow: turn.flow, prompt: turn.prompt, step, locale, today, planning });

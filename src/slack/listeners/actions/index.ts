@@ -3,7 +3,7 @@ import { ACTION, ACTION_PATTERN } from '../../action-values.ts';
 import type { SlackContext } from '../../context.ts';
 import { blockAction } from './block-action.ts';
 import { report, resume, start, startFromOffer } from './entry-actions.ts';
-import { answer, closePlanPicker, edit, navigate, openModal, openPlanPicker, pickPlanDate, revise } from './walkthrough-actions.ts';
+import { answer, closePlanPicker, confirmHide, edit, navigate, openModal, openPlanPicker, pickPlanDate, revise } from './walkthrough-actions.ts';
 
 const register = (app: App, ctx: SlackContext) => {
   const on = (actionId: string | RegExp, handler: Parameters<typeof blockAction>[1]) =>
@@ -12,6 +12,7 @@ const register = (app: App, ctx: SlackContext) => {
   on(ACTION_PATTERN.answer, answer);
   on(ACTION_PATTERN.edit, edit);
   on(ACTION.revise, revise);
+  on(ACTION.confirmHide, confirmHide);
   on(ACTION.planOpen, openPlanPicker);
   on(ACTION.planClose, closePlanPicker);
   on(ACTION.planDate, pickPlanDate);

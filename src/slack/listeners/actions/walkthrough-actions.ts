@@ -2,6 +2,7 @@
 // after a stale click, the 実施時期 picker and the typed-answer modal.
 import {
   answerStepSchema,
+  confirmHideStepSchema,
   decodeValue,
   itemStepSchema,
   navStepSchema,
@@ -44,6 +45,24 @@ export const revise: ActionHandler = (ctx, client, { action, actor, channelId, a
     ctx,
     client,
     { actor, channelId, step: { a, r }, interaction: { type: 'REVISE', itemId: i, answer: v }, signature: signature(action) },
+    { acknowledge: ack },
+  );
+};
+
+/** 「変更する」 under the warning that a gate answer hides answered items: the same answer, confirmed. */
+export const confirmHide: ActionHandler = (ctx, client, { action, actor, origin, channelId, ack }) => {
+  const { a, r, i, v, q } = decodeValue(confirmHideStepSchema, action.value, 'confirm value');
+  return applyStep(
+    ctx,
+    client,
+    {
+      actor,
+      origin,
+      channelId,
+      step: { a, r },
+      interaction: { type: q ? 'ANSWER' : 'REVISE', itemId: i, answer: v, confirmHide: true },
+      signature: signature(action),
+    },
     { acknowledge: ack },
   );
 };
