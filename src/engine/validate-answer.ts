@@ -26,6 +26,8 @@ export function validateAnswer(item: ItemDef, answer: Answer, today: string): En
     case 'yesno':
       return undefined;
     case 'na':
+      // 該当なし by skip logic (auto, with an answer it keeps hidden) is the engine's to record, never a person's.
+      if (answer.auto || answer.hidden) return { code: 'answer.kindMismatch', params: { expected: spec.type, got: 'na' } };
       return spec.type === 'status' && spec.notApplicable ? undefined : { code: 'answer.notApplicableNotAllowed' };
     case 'planned':
       return checkDate(answer.date, today, { notPast: true, maxYearsAhead: spec.type === 'status' ? spec.maxPlanYears : 3 });

@@ -72,3 +72,27 @@ describe('answers to form fields', () => {
     expect(validateAnswer(item({ type: 'yesno' }), { kind: 'done' }, today)).toEqual({ code: 'answer.kindMismatch', params: { expected: 'yesno', got: 'done' } });
   });
 });
+
+describe('text limits and skip-logic answers', () => {
+  it('a text answer without its own maxLength gets the default, and a longer one is refused with both numbers', () => {
+    const name = item({ type: 'text' });
+    expect(name.answer).toMatchObject({ type: 'text', maxLength: 200 });
+    expect(validateAnswer(name, { kind: 'text', value: 'あ'.repeat(200) }, today)).toBeUndefined();
+    expect(validateAnswer(name, { kind: 'text', value: 'あ'.repeat(201) }, today)).toEqual({ code: 'text.tooLong', params: { max: 200, length: 201 } });
+  });
+
+  it('a grid text cell over its limit names the row and column', () => {
+    const grid = item({ type: 'grid', rows: [{ id: 'r', label: '平日' }], columns: [{ id: 'c', label: '時間' }], cell: { kind: 'text' } });
+    expect(validateAnswer(grid, { kind: 'grid', cells: { r: { c: 'x'.repeat(101) } } }, today)).toEqual({
+      code: 'grid.textTooLong',
+      params: { row: '平日', column: '時間', max: 100, length: 101 },
+    });
+  });
+
+  it('nobody can send the skip logic’s 該当なし (auto, or hiding an answer) as their own', () => {
+    const status = item({ type: 'status', notApplicable: true });
+    expect(validateAnswer(status, { kind: 'na' }, today)).toBeUndefined();
+    expect(validateAnswer(status, { kind: 'na', auto: true }, today)?.code).toBe('answer.kindMismatch');
+    expect(validateAnswer(status, { kind: 'na', hidden: { kind: 'done' } }, today)?.code).toBe('answer.kindMismatch');
+  });
+});
