@@ -105,10 +105,15 @@ export function createAssessmentService({ store, flows, clock = () => new Date()
         const flow = flowOf(assessment);
         const facility = store.facilities.get(who.organizationId, assessment.facilityId);
         const event = stampToday(interaction, todayIn(facility.timeZone, clock()));
-        const result = sendEvent(flow, engineOf(assessment, flow), event);
+        const engine = engineOf(assessment, flow);
+        const result = sendEvent(flow, engine, event);
         const flaggedItems = flaggedOf(assessment);
-        if (!result.accepted || !canTransition(assessment.status, actionOf(result.state)))
-          return { assessment, flow, prompt: result.prompt, accepted: false, changedItems: [], flaggedItems };
+        if (!result.accepted) return { assessment, flow, prompt: result.prompt, accepted: false, changedItems: [], flaggedItems };
+        if (!canTransition(assessment.status, actionOf(result.state))) {
+          // The conversation allows it but the lifecycle does not (submitting a returned one unopened): refuse.
+          const error = { code: 'event.notAllowed' as const, params: { event: interaction.type, state: assessment.status } };
+          return { assessment, flow, prompt: { ...currentPrompt(flow, engine), error }, accepted: false, changedItems: [], flaggedItems };
+        }
         const next = transition(assessment.id, assessment.status, actionOf(result.state), assessment.submittedAt !== null);
 
         const changes = diffAnswers(result.answersBefore, result.context.answers);
