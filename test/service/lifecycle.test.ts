@@ -1,6 +1,7 @@
 // The assessment after 提出, as a clinic and its compliance lead live it: approval, 差し戻し and revision,
 // 再提出, and the follow-up of 実施予定 items, each recorded with who, when and through which channel.
 import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/flow/answer.ts';
 import { loadFlowsDir } from '../../src/flow/loader.ts';
@@ -14,6 +15,7 @@ import { FollowUpRefusedError } from '../../src/service/lifecycle-errors.ts';
 import { createLifecycleService } from '../../src/service/lifecycle-service.ts';
 import { createWorkspaceDirectory } from '../../src/service/workspace-directory.ts';
 import { createStore } from '../../src/store/store.ts';
+import { runTerminal } from '../../src/terminal/start-terminal.ts';
 import { readPdfText, squash } from '../report/helpers/pdf-text.ts';
 import { submitThroughService } from '../helpers/fill-through-service.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
@@ -193,6 +195,22 @@ describe('review: 承認 and 差し戻し', () => {
     expect(ret).toMatchObject({ personId: s.lead.id, comment: '技術的5と組織的3の実施時期を見直してください。', detail: { flaggedItems: ['organizational.3', 'technical.5'] } });
     const reopen = s.lifecycle.history(s.org.id, submitted.id)[2]!;
     expect(reopen).toMatchObject({ personId: s.manager.id, channel: 'slack', fromStatus: 'returned', toStatus: 'in_progress' });
+    s.store.close();
+  });
+
+  it('at the terminal, a returned checklist says what the reviewer wants and asks the first flagged item', async () => {
+    const s = setUp(tempDir());
+    const submitted = s.submitChecklist();
+    s.lifecycle.returnForRevision(s.reviewer, submitted.id, { comment: '実施時期を見直してください。', flaggedItems: ['technical.5', 'organizational.3'] });
+    let out = '';
+    const output = new Writable({ write: (chunk: Buffer, _e, done) => ((out += chunk.toString()), done()) });
+    const directory = createWorkspaceDirectory({ store: s.store, channel: 'terminal', clock });
+    const input = Readable.from(['横浜中央クリニック\n', '山田花子\n', '1\n', '1\n', 'p\n']);
+    await runTerminal({ directory, service: s.service, locale: 'ja', input, output });
+    expect(out).toContain('差し戻されました（コメント: 実施時期を見直してください。）。次の項目を直して、もう一度提出してください（回答はすべて残っています）:');
+    expect(out.indexOf('組織的安全管理対策 3.')).toBeLessThan(out.indexOf('技術的安全管理対策 5.'));
+    expect(s.service.answers(s.org.id, submitted.id)['organizational.3']).toEqual({ kind: 'done' });
+    expect(s.store.assessments.get(s.org.id, submitted.id).status).toBe('paused');
     s.store.close();
   });
 
