@@ -30,5 +30,7 @@ export function toChecklistCsv(input: Pick<ChecklistReportInput, 'flow' | 'answe
     row.plannedDate ?? '',
     row.notApplicableReason ?? '',
   ]);
-  return stringify([header, ...records], { bom: true, record_delimiter: 'windows' });
+  // Item texts hold bare LF line breaks; csv-stringify only quotes fields containing the record delimiter
+  // (CRLF), so any CR or LF must be named explicitly or readers split the record.
+  return stringify([header, ...records], { bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }

@@ -1,11 +1,11 @@
 // The same report for spreadsheets (CSV that Excel opens with Japanese intact) and for programs (JSON).
+import { parse } from 'csv-parse/sync';
 import { describe, expect, test } from 'vitest';
 import { loadFlowFile } from '../../src/flow/loader.ts';
 import { toChecklistCsv } from '../../src/report/checklist-csv.ts';
 import { checklistReportJsonSchema, toChecklistJson } from '../../src/report/checklist-json.ts';
 import { mixedAnswers } from './fixtures/mixed-answers.ts';
 import { smallFlow } from './fixtures/small-flow.ts';
-import { parseCsv } from './helpers/parse-csv.ts';
 
 const flow = loadFlowFile(new URL('../../flows/mhlw-minimum-5.2.yaml', import.meta.url).pathname);
 const input = {
@@ -17,9 +17,13 @@ const input = {
   assessmentId: 'asm-export',
 };
 
+// Read the way a spreadsheet opens it: the BOM is dropped, CRLF ends a record, quoted fields keep their
+// line breaks, and a record of the wrong width is an error rather than silently accepted.
+const readCsv = (text: string): string[][] => parse(text, { bom: true, record_delimiter: '\r\n', relax_column_count: false });
+
 describe('the CSV export', () => {
   const csv = toChecklistCsv(input);
-  const [header, ...records] = parseCsv(csv.slice(1));
+  const [header, ...records] = readCsv(csv);
 
   test('starts with a UTF-8 BOM and uses CRLF, so Excel opens the Japanese text correctly', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
@@ -30,6 +34,15 @@ describe('the CSV export', () => {
     expect(header).toEqual(['分野', 'No', '項目ID', 'チェック項目', '回答', '実施時期', '該当なし理由']);
     expect(records).toHaveLength(90);
     for (const record of records) expect(record).toHaveLength(7);
+  });
+
+  test('quotes the item texts that hold line breaks, so every reader sees 91 rows of 7 columns', () => {
+    // Any newline ends a record for readers that do not insist on CRLF (Python's csv, LibreOffice).
+    const rows: string[][] = parse(csv, { bom: true, record_delimiter: ['\r\n', '\n'], relax_column_count: true });
+    expect(rows).toHaveLength(91);
+    expect(rows.every((r) => r.length === 7)).toBe(true);
+    const multiLine = rows.filter((r) => r[3]!.includes('\n')).map((r) => r[2]);
+    expect(multiLine).toEqual(expect.arrayContaining(['organizational.5', 'technical.15', 'external.6', 'external.7']));
   });
 
   test('writes each answer in words, with the planned date and the 該当なし reason', () => {
@@ -44,7 +57,7 @@ describe('the CSV export', () => {
   });
 
   test('has English headings and answers in the English locale', () => {
-    const [enHeader, first] = parseCsv(toChecklistCsv({ ...input, locale: 'en' }).slice(1));
+    const [enHeader, first] = readCsv(toChecklistCsv({ ...input, locale: 'en' }));
     expect(enHeader).toEqual(['Area', 'No', 'Item ID', 'Checklist item', 'Answer', 'Planned date', 'Reason not applicable']);
     expect(first!.slice(0, 1)).toEqual(['Organizational safety management measures']);
     expect(first![4]).toBe('Done');
