@@ -1,4 +1,5 @@
 // Japanese date notations: what people type (西暦 and 和暦) and what the official forms print.
+import { toHalfWidth } from '../text/half-width.ts';
 import { isRealDate, type IsoDate } from './calendar-date.ts';
 
 /** Era start dates (the first day of each era) for 和暦 input and output. */
@@ -8,21 +9,26 @@ const ERAS = [
   { name: '昭和', start: '1926-12-25', firstYear: 1926 },
 ] as const;
 
-const toHalfWidth = (s: string) => s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
- * Reads 2026-12-31, 2026/12/31, 2026年12月31日, 令和8年12月31日 (also 令和元年, full-width digits).
- * Returns undefined for anything that is not a real calendar day.
+ * Reads 2026-12-31, 2026/12/31, 2026年12月31日, 令和8年12月31日, R8/12/31, R8.12.31 (also 令和元年,
+ * full-width digits and slashes, a trailing weekday such as （木）). Returns undefined for anything that is
+ * not a real calendar day.
  */
 export function parseJapaneseDate(input: string): IsoDate | undefined {
-  const s = toHalfWidth(input.trim()).replace(/\s+/g, '');
+  // The weekday is what a calendar shows next to the date; it adds nothing, so it is not checked.
+  const s = toHalfWidth(input.trim())
+    .replace(/\s+/g, '')
+    .replace(/\([月火水木金土日](?:曜日?)?\)$/, '');
   let y: number, m: number, d: number;
   let match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/.exec(s);
   if (match) {
     [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
   } else {
-    match = /^(令和|平成|昭和|R|H|S)(元|\d{1,2})[年.](\d{1,2})[月.](\d{1,2})日?$/i.exec(s);
+    match =
+      /^(令和|平成|昭和|R|H|S)(元|\d{1,2})年(\d{1,2})月(\d{1,2})日?$/i.exec(s) ??
+      /^(令和|平成|昭和|R|H|S)(元|\d{1,2})[-/.](\d{1,2})[-/.](\d{1,2})$/i.exec(s);
     if (!match) return undefined;
     const letter: Record<string, string> = { R: '令和', H: '平成', S: '昭和' };
     const eraName = letter[match[1]!.toUpperCase()] ?? match[1]!;

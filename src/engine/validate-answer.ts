@@ -110,7 +110,7 @@ function checkGrid(
       if (!colDef) return { code: 'grid.unknownCell', params: { row: rowId, column: colId } };
       if (value === null) continue;
       const where = { row: rowDef.label.ja, column: colDef.label.ja };
-      const problem = checkCell(spec.cell, value);
+      const problem = checkGridCell(spec.cell, value);
       if (problem?.code === 'text.tooLong') return { code: 'grid.textTooLong', params: { ...where, ...problem.params } };
       if (problem) return { code: 'grid.badValue', params: { ...where, ...problem.params } };
       if (value !== false && value !== '') filled++;
@@ -165,7 +165,8 @@ function checkGridSubsets(
   return undefined;
 }
 
-function checkCell(cell: GridCell, value: number | boolean | string): EngineError | undefined {
+/** One grid cell against the grid's cell rule (number range, text length), so an adapter can point at the cell. */
+export function checkGridCell(cell: GridCell, value: number | boolean | string): EngineError | undefined {
   switch (cell.kind) {
     case 'number':
       return typeof value === 'number' ? checkNumber(value, cell) : { code: 'number.notNumber' };

@@ -9,7 +9,11 @@ import type { AssessmentService, Turn } from '../service/assessment-service.ts';
 import type { Participant } from '../service/interaction.ts';
 import { formatDate } from '../i18n/answer-text.ts';
 import type { LineReader } from './line-reader.ts';
-import { parseInput, plannedAnswer, type FollowUp, type ParsedInput } from './parse-input.ts';
+import { commandOf, parseInput, plannedAnswer, type FollowUp, type ParsedInput } from './parse-input.ts';
+import { checkGridCell } from '../engine/validate-answer.ts';
+import type { AnswerSpec } from '../flow/schema.ts';
+import { toHalfWidth } from '../text/half-width.ts';
+import { readTypedNumber } from '../text/typed-number.ts';
 import { describeItem, renderPrompt, tallyText } from './render-prompt.ts';
 import { findItem } from '../flow/model.ts';
 
@@ -40,6 +44,8 @@ export async function runConversation(o: ConversationOptions): Promise<Conversat
   if (turn.prompt.kind === 'paused') turn = interact({ type: 'RESUME' });
   print(renderPrompt(turn.flow, locale, turn.prompt));
 
+  // A follow-up the last turn left open: the 実施時期 again after the engine refused the date.
+  let pending: FollowUp | undefined;
   for (;;) {
     if (turn.prompt.kind === 'submitted') {
       print(summaryLines(turn, service.answers(participant.organizationId, assessmentId), locale));
@@ -48,13 +54,19 @@ export async function runConversation(o: ConversationOptions): Promise<Conversat
     }
     if (turn.prompt.kind === 'paused') return 'paused';
 
-    const line = await reader.next();
-    if (line === null) {
-      interact({ type: 'PAUSE' });
-      write(t(locale, 'terminal.pausedByEof'));
-      return 'input-ended';
+    let parsed: ParsedInput;
+    if (pending) {
+      parsed = { kind: 'followUp', followUp: pending };
+      pending = undefined;
+    } else {
+      const line = await reader.next();
+      if (line === null) {
+        interact({ type: 'PAUSE' });
+        write(t(locale, 'terminal.pausedByEof'));
+        return 'input-ended';
+      }
+      parsed = parseInput(turn.prompt, line);
     }
-    let parsed: ParsedInput = parseInput(turn.prompt, line);
     if (parsed.kind === 'followUp') {
       const resolved = await followUp(o, turn, parsed.followUp);
       if (resolved === null) continue; // input ended: the loop pauses on the next read
@@ -64,15 +76,19 @@ export async function runConversation(o: ConversationOptions): Promise<Conversat
       case 'help':
         write(t(locale, 'terminal.help'));
         continue;
+      case 'reprint':
+        print(renderPrompt(turn.flow, locale, { ...turn.prompt, error: undefined }));
+        continue;
       case 'unknown':
-        write(t(locale, 'terminal.unknownInput'));
+        write(parsed.hint ? `⚠ ${t(locale, parsed.hint.key, parsed.hint.params)}` : t(locale, 'terminal.unknownInput'));
         continue;
       case 'refused':
         write(`⚠ ${engineErrorText(locale, parsed.error, (id) => describeItem(turn.flow, locale, id))}`);
         continue;
       case 'send': {
-        turn = interact(parsed.interaction);
-        const confirmation = hidingToConfirm(turn, parsed.interaction);
+        const sent = parsed.interaction;
+        turn = interact(sent);
+        const confirmation = hidingToConfirm(turn, sent);
         if (confirmation) {
           // Say how many answered items the change would hide and ask before anything is changed.
           print([`⚠ ${engineErrorText(locale, turn.prompt.error!, (id) => describeItem(turn.flow, locale, id))}`]);
@@ -82,6 +98,10 @@ export async function runConversation(o: ConversationOptions): Promise<Conversat
             write(t(locale, 'terminal.hideCancelled'));
             turn = { ...turn, prompt: { ...turn.prompt, error: undefined } };
           }
+        } else if (!turn.accepted && sent.type === 'ANSWER' && sent.answer.kind === 'planned' && turn.prompt.error?.code.startsWith('date.')) {
+          // A past or too distant 実施時期 asks for the date again, keeping 実施予定.
+          pending = { kind: 'plannedDate', itemId: sent.itemId, error: turn.prompt.error };
+          continue;
         }
         print(renderPrompt(turn.flow, locale, turn.prompt));
         continue;
@@ -98,49 +118,87 @@ function hidingToConfirm(turn: Turn, sent: Interaction): Interaction | null {
   return sent.type === 'ANSWER' || sent.type === 'REVISE' ? { ...sent, confirmHide: true } : null;
 }
 
+type GridValue = number | boolean | string | null;
+
 async function followUp(o: ConversationOptions, turn: Turn, f: FollowUp): Promise<ParsedInput | null> {
   const { reader, write, locale } = o;
   if (f.kind === 'plannedDate') {
-    write(t(locale, 'terminal.askPlannedDate'));
-    const line = await reader.next('実施時期> ');
-    return line === null ? null : plannedAnswer(f.itemId, line);
+    let error = f.error;
+    for (;;) {
+      if (error) write(`⚠ ${engineErrorText(locale, error, (id) => describeItem(turn.flow, locale, id))}`);
+      write(t(locale, 'terminal.askPlannedDate'));
+      const line = await reader.next('実施時期> ');
+      if (line === null) return null;
+      const command = commandOf(line);
+      // b (or p) leaves the date question: back to the item, or pause as anywhere else.
+      if (command === 'back') return { kind: 'reprint' };
+      if (command === 'pause') return { kind: 'send', interaction: { type: 'PAUSE' } };
+      const planned = line.trim() === '' ? ({ kind: 'refused', error: { code: 'date.invalid', params: { date: '' } } } as const) : plannedAnswer(f.itemId, line);
+      if (planned.kind !== 'refused') return planned;
+      error = planned.error;
+    }
   }
   const ref = findItem(turn.flow, f.itemId);
   const spec = ref?.item.answer;
   if (!spec || spec.type !== 'grid') return { kind: 'unknown' };
-  const cells: Record<string, Record<string, number | boolean | string | null>> = {};
+  const cells: Record<string, Record<string, GridValue>> = {};
   const columns = spec.columns.map((c, i) => `${i + 1}) ${localize(c.label, locale)}`).join(' ');
   for (const row of spec.rows) {
     const rowLabel = localize(row.label, locale);
-    write(
-      spec.cell.kind === 'check'
-        ? t(locale, 'terminal.askGridChecks', { row: rowLabel, columns })
-        : t(locale, spec.cell.kind === 'text' && spec.columns.length > 1 ? 'terminal.askGridTextRow' : 'terminal.askGridRow', {
-            row: rowLabel,
-            columns: spec.columns.map((c) => localize(c.label, locale)).join(spec.cell.kind === 'text' ? ' | ' : ' '),
-          }),
-    );
-    const line = await reader.next(`${rowLabel}> `);
-    if (line === null) return null;
-    const values = splitGridLine(line, spec.cell.kind, spec.columns.length);
-    const rowCells: Record<string, number | boolean | string | null> = {};
-    if (spec.cell.kind === 'check') {
-      for (const col of spec.columns) rowCells[col.id] = false;
-      for (const v of values) {
-        const col = spec.columns[Number(v) - 1];
-        if (!col) return { kind: 'refused', error: { code: 'grid.unknownCell', params: { row: rowLabel } } };
-        rowCells[col.id] = true;
+    // A bad cell asks for the same row again; the rows already typed are kept.
+    for (;;) {
+      write(
+        spec.cell.kind === 'check'
+          ? t(locale, 'terminal.askGridChecks', { row: rowLabel, columns })
+          : t(locale, spec.cell.kind === 'text' && spec.columns.length > 1 ? 'terminal.askGridTextRow' : 'terminal.askGridRow', {
+              row: rowLabel,
+              columns: spec.columns.map((c) => localize(c.label, locale)).join(spec.cell.kind === 'text' ? ' | ' : ' '),
+            }),
+      );
+      const line = await reader.next(`${rowLabel}> `);
+      if (line === null) return null;
+      const read = readGridRow(spec, line, locale, rowLabel);
+      if (typeof read === 'string') {
+        write(`⚠ ${read}`);
+        continue;
       }
-    } else {
-      spec.columns.forEach((col, i) => {
-        const v = values[i];
-        if (v === undefined || v === '' || v === '-') rowCells[col.id] = null;
-        else rowCells[col.id] = spec.cell.kind === 'number' ? Number(v) : v;
-      });
+      cells[row.id] = read;
+      break;
     }
-    cells[row.id] = rowCells;
   }
   return { kind: 'send', interaction: { type: 'ANSWER', itemId: f.itemId, answer: { kind: 'grid', cells } } };
+}
+
+/** One typed grid row → its cells, or what was expected (naming the cell) when a cell cannot be read. */
+function readGridRow(spec: Extract<AnswerSpec, { type: 'grid' }>, line: string, locale: Locale, rowLabel: string): Record<string, GridValue> | string {
+  const values = splitGridLine(line, spec.cell.kind, spec.columns.length);
+  const rowCells: Record<string, GridValue> = {};
+  if (spec.cell.kind === 'check') {
+    for (const col of spec.columns) rowCells[col.id] = false;
+    for (const v of values) {
+      const n = Number(toHalfWidth(v));
+      const col = Number.isInteger(n) ? spec.columns[n - 1] : undefined;
+      if (!col) return t(locale, 'terminal.gridCheckExpected', { row: rowLabel, max: spec.columns.length });
+      rowCells[col.id] = true;
+    }
+    return rowCells;
+  }
+  if (values.length > spec.columns.length)
+    return t(locale, 'terminal.gridTooManyCells', { row: rowLabel, count: values.length, max: spec.columns.length });
+  for (const [i, col] of spec.columns.entries()) {
+    const v = values[i];
+    const column = localize(col.label, locale);
+    if (v === undefined || v === '' || v === '-' || v === '－') {
+      rowCells[col.id] = null;
+      continue;
+    }
+    const value = spec.cell.kind === 'number' ? readTypedNumber(v) : v;
+    if (value === undefined) return t(locale, 'terminal.gridNumberExpected', { row: rowLabel, column, value: v });
+    const problem = checkGridCell(spec.cell, value);
+    if (problem) return `${t(locale, 'terminal.gridCell', { row: rowLabel, column })}${engineErrorText(locale, problem, (id) => id)}`;
+    rowCells[col.id] = value;
+  }
+  return rowCells;
 }
 
 /**
@@ -152,7 +210,8 @@ export function splitGridLine(line: string, kind: 'check' | 'number' | 'text', c
   const trimmed = line.trim();
   if (trimmed === '') return [];
   if (kind === 'check') return trimmed.split(/[\s,、]+/);
-  if (kind === 'number') return trimmed.split(/\s+/);
+  // Full-width spaces separate numbers too; 11,000 keeps its comma (a thousands separator, not a column break).
+  if (kind === 'number') return trimmed.split(/[\s\u3000]+/);
   return columns === 1 ? [trimmed] : trimmed.split('|').map((v) => v.trim());
 }
 

@@ -3,19 +3,28 @@ import { parseJapaneseDate } from '../dates/japanese-date.ts';
 import type { EngineError } from '../engine/engine-error.ts';
 import type { Interaction } from '../engine/events.ts';
 import type { Prompt, QuestionPrompt } from '../engine/prompt.ts';
+import type { MessageParams } from '../i18n/messages.ts';
+import { toHalfWidth } from '../text/half-width.ts';
+import { readTypedNumber } from '../text/typed-number.ts';
 import { reviewTargets } from './render-prompt.ts';
 
-export type FollowUp = { kind: 'plannedDate'; itemId: string } | { kind: 'grid'; itemId: string };
+/** A second line the answer needs: the 実施時期 after 実施予定 (with why the last one was refused), or a grid's rows. */
+export type FollowUp = { kind: 'plannedDate'; itemId: string; error?: EngineError } | { kind: 'grid'; itemId: string };
+
+/** A terminal message (templates/messages, `terminal.*`) saying what was expected instead. */
+export interface Hint {
+  key: string;
+  params?: MessageParams;
+}
 
 export type ParsedInput =
   | { kind: 'send'; interaction: Interaction }
   | { kind: 'followUp'; followUp: FollowUp }
   | { kind: 'refused'; error: EngineError }
-  | { kind: 'unknown' }
-  | { kind: 'help' };
-
-const toHalfWidth = (s: string) =>
-  s.replace(/[０-９．，－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/、/g, ',');
+  | { kind: 'unknown'; hint?: Hint }
+  | { kind: 'help' }
+  /** Leave a follow-up without answering: show the current question again. */
+  | { kind: 'reprint' };
 
 const COMMANDS: Record<string, 'back' | 'skip' | 'review' | 'pause' | 'help' | 'submit'> = {
   b: 'back', back: 'back', 戻る: 'back',
@@ -26,9 +35,15 @@ const COMMANDS: Record<string, 'back' | 'skip' | 'review' | 'pause' | 'help' | '
   submit: 'submit', 提出: 'submit',
 };
 
+/** The command a line names (b, ｂ, 戻る…), if any. */
+export function commandOf(raw: string): (typeof COMMANDS)[string] | undefined {
+  return COMMANDS[toHalfWidth(raw.trim()).toLowerCase()];
+}
+
 export function parseInput(prompt: Prompt, raw: string): ParsedInput {
+  // Commands, menu numbers, numbers and dates are read from the half-width form; free text keeps what was typed.
   const line = toHalfWidth(raw.trim());
-  const command = COMMANDS[line.toLowerCase()];
+  const command = commandOf(raw);
   if (command === 'help') return { kind: 'help' };
   if (command === 'pause') return send({ type: 'PAUSE' });
 
@@ -54,7 +69,7 @@ export function parseInput(prompt: Prompt, raw: string): ParsedInput {
       if (command === 'back') return send(prompt.editing ? { type: 'CANCEL' } : { type: 'BACK' });
       if (command === 'skip') return send({ type: 'SKIP' });
       if (command === 'review' && !prompt.editing) return send({ type: 'REVIEW' });
-      return parseAnswer(prompt, line);
+      return parseAnswer(prompt, line, raw.trim());
     case 'submitted':
       return { kind: 'unknown' };
   }
@@ -68,38 +83,51 @@ function answer(prompt: QuestionPrompt, a: Extract<Interaction, { type: 'ANSWER'
   return send({ type: 'ANSWER', itemId: prompt.item.id, answer: a });
 }
 
-function parseAnswer(prompt: QuestionPrompt, line: string): ParsedInput {
+/** A menu number outside 1…max: say which numbers there are. */
+function notAChoice(max: number): ParsedInput {
+  return { kind: 'unknown', hint: { key: 'terminal.notAChoice', params: { max } } };
+}
+
+function parseAnswer(prompt: QuestionPrompt, line: string, typed: string): ParsedInput {
   const spec = prompt.item.answer;
   if (line === '' && !prompt.item.required && spec.type !== 'grid') return answer(prompt, { kind: 'blank' });
   switch (spec.type) {
     case 'status': {
-      const m = /^([123])(?:\s+(.+))?$/.exec(line);
+      const choices = spec.notApplicable ? 3 : 2;
+      const m = /^(\d+)(?:\s+(.+))?$/.exec(line);
       if (!m) return { kind: 'unknown' };
-      if (m[1] === '1') return answer(prompt, { kind: 'done' });
-      if (m[1] === '3') return spec.notApplicable ? answer(prompt, { kind: 'na' }) : { kind: 'unknown' };
+      const n = Number(m[1]);
+      if (n < 1 || n > choices) return notAChoice(choices);
+      if (n === 1) return answer(prompt, { kind: 'done' });
+      if (n === 3) return answer(prompt, { kind: 'na' });
       if (!m[2]) return { kind: 'followUp', followUp: { kind: 'plannedDate', itemId: prompt.item.id } };
-      return plannedAnswer(prompt.item.id, m[2]);
+      const planned = plannedAnswer(prompt.item.id, m[2]);
+      // A date that cannot be read asks for the date again; 実施予定 stays chosen.
+      return planned.kind === 'refused'
+        ? { kind: 'followUp', followUp: { kind: 'plannedDate', itemId: prompt.item.id, error: planned.error } }
+        : planned;
     }
     case 'yesno':
       if (line === '1') return answer(prompt, { kind: 'yesno', value: true });
       if (line === '2') return answer(prompt, { kind: 'yesno', value: false });
-      return { kind: 'unknown' };
+      return /^\d+$/.test(line) ? notAChoice(2) : { kind: 'unknown' };
     case 'single': {
-      const option = /^\d+$/.test(line) ? spec.options[Number(line) - 1] : undefined;
-      return option ? answer(prompt, { kind: 'single', value: option.id }) : { kind: 'unknown' };
+      if (!/^\d+$/.test(line)) return { kind: 'unknown' };
+      const option = spec.options[Number(line) - 1];
+      return option ? answer(prompt, { kind: 'single', value: option.id }) : notAChoice(spec.options.length);
     }
     case 'multi': {
-      const numbers = line.split(/[\s,]+/).filter(Boolean);
+      const numbers = line.split(/[\s,、]+/).filter(Boolean);
       if (numbers.length === 0 || !numbers.every((n) => /^\d+$/.test(n))) return { kind: 'unknown' };
       const ids = numbers.map((n) => spec.options[Number(n) - 1]?.id);
-      if (ids.some((id) => id === undefined)) return { kind: 'refused', error: { code: 'option.unknown', params: { option: line } } };
+      if (ids.some((id) => id === undefined)) return notAChoice(spec.options.length);
       return answer(prompt, { kind: 'multi', values: ids as string[] });
     }
     case 'text':
-      return answer(prompt, { kind: 'text', value: line });
+      return answer(prompt, { kind: 'text', value: typed });
     case 'number': {
-      const value = Number(line.replace(/,/g, ''));
-      if (line === '' || !Number.isFinite(value)) return { kind: 'refused', error: { code: 'number.notNumber' } };
+      const value = readTypedNumber(line);
+      if (value === undefined) return { kind: 'refused', error: { code: 'number.notNumber' } };
       return answer(prompt, { kind: 'number', value });
     }
     case 'date': {

@@ -6,6 +6,8 @@ import { t } from '../i18n/messages.ts';
 import type { AssessmentService, Turn } from '../service/assessment-service.ts';
 import type { WorkspaceDirectory } from '../service/workspace-directory.ts';
 import { checklistRefs } from '../engine/prompt.ts';
+import { toHalfWidth } from '../text/half-width.ts';
+import { formatDate } from '../i18n/answer-text.ts';
 import { runConversation, type ConversationEnd } from './conversation.ts';
 import { createLineReader, type LineReader } from './line-reader.ts';
 
@@ -45,7 +47,7 @@ export async function runTerminal(o: TerminalOptions): Promise<ConversationEnd |
       const label = t(locale, 'terminal.resumableLine', {
         title: localize(a.flowTitle, locale),
         facility: a.facilityName,
-        started: a.startedOn,
+        started: formatDate(locale, a.startedOn),
         answered: a.answered,
         total: a.total,
       });
@@ -118,7 +120,7 @@ async function askChoice(reader: LineReader, write: (l: string) => void, locale:
   for (;;) {
     const line = await reader.next(`${t(locale, 'terminal.chooseNumber')}> `);
     if (line === null) return null;
-    const n = Number(line.trim().replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+    const n = Number(toHalfWidth(line.trim()));
     if (Number.isInteger(n) && n >= 1 && n <= max) return n - 1;
     write(t(locale, 'terminal.notAChoice', { max }));
   }

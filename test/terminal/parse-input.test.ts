@@ -24,12 +24,15 @@ describe('what a typed line means', () => {
     expect(parseInput(q, '2')).toEqual({ kind: 'followUp', followUp: { kind: 'plannedDate', itemId: 'org.1' } });
   });
 
-  it('an unreadable date is refused before it reaches the engine', () => {
-    expect(parseInput(q, '2 2027-02-30')).toEqual({ kind: 'refused', error: { code: 'date.invalid', params: { date: '2027-02-30' } } });
+  it('an unreadable date never reaches the engine: the date is asked again, 実施予定 kept', () => {
+    expect(parseInput(q, '2 2027-02-30')).toEqual({
+      kind: 'followUp',
+      followUp: { kind: 'plannedDate', itemId: 'org.1', error: { code: 'date.invalid', params: { date: '2027-02-30' } } },
+    });
   });
 
   it('3 (該当なし) only where the flow allows it', () => {
-    expect(parseInput(q, '3')).toEqual({ kind: 'unknown' });
+    expect(parseInput(q, '3')).toEqual({ kind: 'unknown', hint: { key: 'terminal.notAChoice', params: { max: 2 } } });
     expect(parseInput(questionAt('tech.1'), '3')).toMatchObject({ kind: 'send', interaction: { answer: { kind: 'na' } } });
   });
 

@@ -38,7 +38,7 @@ describe('terminal conversation as a child process', () => {
     const second = await runEntry('src/main.ts', [], lines('本院', '山田太郎', '1', ...rest.slice(2), 'submit'), env);
     expect(second.stderr).toBe('');
     expect(second.code).toBe(0);
-    expect(second.stdout).toMatch(/続きから再開できる点検\n {2}1\) 医療情報システムの安全管理に関するガイドライン 第5\.2版 最低限のガイドライン遵守チェックリスト（本院・\d{4}-\d{2}-\d{2}開始・回答 12\/90）/);
+    expect(second.stdout).toMatch(/続きから再開できる点検\n {2}1\) 医療情報システムの安全管理に関するガイドライン 第5\.2版 最低限のガイドライン遵守チェックリスト（本院・\d{4}年\d{1,2}月\d{1,2}日開始・回答 12\/90）/);
     expect(second.stdout).toContain('━━ 組織的安全管理対策 2/5・全体 2/90');
     expect(second.stdout).toContain('提出しました。');
     expect(second.stdout).toContain('技術的安全管理対策: 実施済 17・実施予定 0・該当なし 7・未回答 0');
@@ -72,7 +72,7 @@ describe('terminal conversation as a child process', () => {
   it('an unreadable or past date is explained and asked again; nothing is stored', async () => {
     const dir = tempDir();
     const env = { KAKUNIN_DB: join(dir, 'k.sqlite'), KAKUNIN_OUT_DIR: join(dir, 'out') };
-    const r = await runEntry('src/main.ts', [], lines('本院', '佐藤', '2', '', '', '1', '', '2 2026/13/01', '2 2020-01-01', 'p'), env);
+    const r = await runEntry('src/main.ts', [], lines('本院', '佐藤', '2', '', '', '1', '', '2 2026/13/01', '2020-01-01', 'p'), env);
     expect(r.stdout).toContain('「2026/13/01」は日付として読み取れません。');
     expect(r.stdout).toContain('実施時期に過去の日付（2020年1月1日）は指定できません。');
     const store = createStore(env.KAKUNIN_DB);
