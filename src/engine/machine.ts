@@ -234,7 +234,9 @@ function buildMachine(flow: Flow) {
             { guard: 'knownItem', target: 'editing', actions: 'moveToEdited' },
             { actions: 'unknownEditError' },
           ],
-          BACK: { target: 'question', actions: 'moveToLast' },
+          // Back to where the person was when they opened the review (the last question when they reached
+          // it at the end); a position the gates have since ruled out realigns to the next applicable one.
+          BACK: { target: 'question', actions: 'clearError' },
           SUBMIT: [{ guard: 'complete', target: 'submitted', actions: 'clearError' }, { actions: 'unansweredError' }],
           PAUSE: { target: 'paused', actions: 'clearError' },
         },

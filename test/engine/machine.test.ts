@@ -80,6 +80,19 @@ describe('the walk-through', () => {
     expect(r.prompt.error).toEqual({ code: 'submit.unanswered', params: { items: ['scope.wlan', 'org.1', 'org.2', 'tech.1'] } });
   });
 
+  it('BACK from a review opened mid-way returns to the question the person was on, not the last item', () => {
+    const atOrg1 = run([...toFirstQuestion, wlanYes, { type: 'CONTINUE' }]);
+    expect(atOrg1.prompt).toMatchObject({ kind: 'question', item: { id: 'org.1' } });
+    const back = run([{ type: 'REVIEW' }, { type: 'BACK' }], atOrg1);
+    expect(back.prompt).toMatchObject({ kind: 'question', item: { id: 'org.1' } });
+  });
+
+  it('BACK from the review reached at the end returns to the last question', () => {
+    const review = run([...toFirstQuestion, wlanNo, { type: 'CONTINUE' }, answer('org.1', { kind: 'done' }), { type: 'CONTINUE' }, answer('tech.1', { kind: 'done' })]);
+    expect(review.prompt.kind).toBe('review');
+    expect(run([{ type: 'BACK' }], review).prompt).toMatchObject({ kind: 'question', item: { id: 'tech.1' } });
+  });
+
   it('EDIT from the review asks that item and returns to the review; then SUBMIT succeeds', () => {
     const review = run([...toFirstQuestion, wlanNo, { type: 'CONTINUE' }, { type: 'SKIP' }, { type: 'CONTINUE' }, answer('tech.1', { kind: 'done' })]);
     const editing = run([{ type: 'EDIT', itemId: 'org.1' }], review);
