@@ -31,6 +31,8 @@ export interface ItemBrief {
 
 export interface SectionTally {
   section: SectionBrief;
+  /** True for checklist sections (実施済/実施予定/該当なし); form sections are counted as answered of applicable. */
+  byStatus: boolean;
   done: number;
   planned: number;
   notApplicable: number;
@@ -62,7 +64,17 @@ export type Prompt = (
   | { kind: 'intro'; flowTitle: Localized; description?: Localized | undefined; totalItems: number; sections: SectionBrief[] }
   | { kind: 'section-intro'; section: SectionBrief; intro?: Localized | undefined; itemCount: number; previous?: SectionTally | undefined; progress: Progress }
   | QuestionPrompt
-  | { kind: 'review'; tallies: SectionTally[]; unanswered: ItemBrief[]; planned: (ItemBrief & { date: string })[]; canSubmit: boolean }
+  | {
+      kind: 'review';
+      tallies: SectionTally[];
+      unanswered: ItemBrief[];
+      planned: (ItemBrief & { date: string })[];
+      /** Every item still in the flow (gates excluded), in order, with its answer: what a form's review lists. */
+      items: (ItemBrief & { answer?: Answer | undefined })[];
+      /** Whether the flow is answered by status (a checklist) rather than field by field (a form). */
+      byStatus: boolean;
+      canSubmit: boolean;
+    }
   | { kind: 'paused'; resumeTo: StepState }
   | { kind: 'submitted'; tallies: SectionTally[] }
 ) & { error?: EngineError | undefined };
@@ -122,6 +134,10 @@ export function promptFor(flow: Flow, state: string, context: EngineContext): Pr
         tallies: flow.sections.map((_, i) => tallySection(flow, i, context.answers)),
         unanswered: unansweredItems(flow, context.answers).map(brief),
         planned: plannedItems(flow, context.answers),
+        items: checklistRefs(flow)
+          .filter((ref) => isApplicable(ref, context.answers))
+          .map((ref) => ({ ...brief(ref), answer: context.answers[ref.item.id] })),
+        byStatus: answeredByStatus(flow),
         canSubmit: unansweredItems(flow, context.answers).length === 0,
         error,
       };
@@ -168,9 +184,15 @@ function previousSectionIndex(flow: Flow, answers: Answers, ref: ItemRef): numbe
   return undefined;
 }
 
+/** A checklist: its questions are answered 実施済/実施予定/該当なし. */
+function answeredByStatus(flow: Flow): boolean {
+  return checklistRefs(flow).some((ref) => ref.item.answer.type === 'status');
+}
+
 export function tallySection(flow: Flow, index: number, answers: Answers): SectionTally {
   const section = flow.sections[index]!;
-  const tally: SectionTally = { section: sectionBrief(flow, index), done: 0, planned: 0, notApplicable: 0, answered: 0, unanswered: 0, total: section.items.length };
+  const byStatus = section.items.some((item) => item.answer.type === 'status');
+  const tally: SectionTally = { section: sectionBrief(flow, index), byStatus, done: 0, planned: 0, notApplicable: 0, answered: 0, unanswered: 0, total: section.items.length };
   for (const item of section.items) {
     const a = answers[item.id];
     if (!a) {

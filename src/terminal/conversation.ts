@@ -14,7 +14,8 @@ import { checkGridCell } from '../engine/validate-answer.ts';
 import type { AnswerSpec } from '../flow/schema.ts';
 import { toHalfWidth } from '../text/half-width.ts';
 import { readTypedNumber } from '../text/typed-number.ts';
-import { describeItem, renderPrompt, tallyText } from './render-prompt.ts';
+import { describeItem, renderPrompt } from './render-prompt.ts';
+import { tallyText } from '../i18n/tally-text.ts';
 import { findItem } from '../flow/model.ts';
 
 export interface ConversationOptions {

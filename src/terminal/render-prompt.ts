@@ -1,6 +1,7 @@
 // Turns an engine prompt into the lines the terminal prints. Pure, so it is tested by string equality.
-import type { Prompt, QuestionPrompt, SectionTally } from '../engine/prompt.ts';
-import type { Flow } from '../flow/model.ts';
+import type { Prompt, QuestionPrompt } from '../engine/prompt.ts';
+import { tallyText } from '../i18n/tally-text.ts';
+import { findItem, type Flow } from '../flow/model.ts';
 import { engineErrorText } from '../i18n/engine-error-text.ts';
 import { localize, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
@@ -13,16 +14,6 @@ export function progressBar(position: number, total: number, width = 20): string
 
 export { describeItem };
 
-export function tallyText(locale: Locale, tally: SectionTally): string {
-  if (!hasStatusAnswers(tally) && tally.answered > 0)
-    return t(locale, 'common.answeredCount', { answered: tally.answered, total: tally.total });
-  return t(locale, 'common.tally', {
-    done: tally.done,
-    planned: tally.planned,
-    na: tally.notApplicable,
-    unanswered: tally.unanswered,
-  });
-}
 
 /** The numbered choices a question offers, in the order the user types their numbers. */
 export function choicesOf(locale: Locale, prompt: QuestionPrompt): string[] {
@@ -44,8 +35,12 @@ export function choicesOf(locale: Locale, prompt: QuestionPrompt): string[] {
   }
 }
 
-/** Review lists number items 1… across unanswered then planned, so `e 3` can name one. */
+/**
+ * Review lists number items 1… so `e 3` can name one: a checklist's unanswered then planned items, a
+ * form's every field.
+ */
 export function reviewTargets(prompt: Extract<Prompt, { kind: 'review' }>): string[] {
+  if (!prompt.byStatus) return prompt.items.map((i) => i.itemId);
   return [...prompt.unanswered.map((i) => i.itemId), ...prompt.planned.map((i) => i.itemId)];
 }
 
@@ -72,11 +67,13 @@ export function renderPrompt(flow: Flow, locale: Locale, prompt: Prompt): string
       lines.push('', t(locale, 'terminal.reviewTitle'));
       for (const tally of prompt.tallies.filter((x) => !x.section.isGates)) lines.push(`  ${localize(tally.section.title, locale)}: ${tallyText(locale, tally)}`);
       let n = 0;
-      if (prompt.unanswered.length) {
+      if (!prompt.byStatus) {
+        lines.push(...renderFormItems(flow, locale, prompt.items));
+      } else if (prompt.unanswered.length) {
         lines.push(t(locale, 'terminal.reviewUnanswered', { count: prompt.unanswered.length }));
         for (const i of prompt.unanswered) lines.push(`  ${++n}) ${localize(i.sectionTitle, locale)} ${i.number ?? ''} ${firstLine(localize(i.text, locale))}`);
       }
-      if (prompt.planned.length) {
+      if (prompt.byStatus && prompt.planned.length) {
         lines.push(t(locale, 'terminal.reviewPlanned', { count: prompt.planned.length }));
         for (const i of prompt.planned)
           lines.push(`  ${++n}) ${formatDate(locale, i.date)}  ${localize(i.sectionTitle, locale)} ${i.number ?? ''} ${firstLine(localize(i.text, locale))}`);
@@ -119,9 +116,18 @@ function renderQuestion(locale: Locale, prompt: QuestionPrompt): string[] {
   return lines;
 }
 
-/** Form sections (text, numbers, grids) have no 実施済/実施予定 to count. */
-function hasStatusAnswers(tally: SectionTally): boolean {
-  return tally.done + tally.planned + tally.notApplicable > 0;
+/** A form's fields, numbered for `e N`, each with its id (for `e <id>`) and the answer as given. */
+function renderFormItems(flow: Flow, locale: Locale, items: Extract<Prompt, { kind: 'review' }>['items']): string[] {
+  const lines = [t(locale, 'terminal.reviewFields')];
+  let section = '';
+  items.forEach((i, index) => {
+    const title = localize(i.sectionTitle, locale);
+    if (title !== section) lines.push(`  ■ ${(section = title)}`);
+    const spec = findItem(flow, i.itemId)!.item.answer;
+    const answer = i.answer ? answerText(locale, spec, i.answer) : t(locale, 'common.status.unanswered');
+    lines.push(`  ${index + 1}) ${firstLine(localize(i.text, locale))} [${i.itemId}]: ${firstLine(answer)}`);
+  });
+  return lines;
 }
 
 function firstLine(text: string): string {

@@ -44,7 +44,7 @@ describe('what a typed line means', () => {
   });
 
   it('in the review, "e 1" edits the first listed item and "提出" submits', () => {
-    const review: Prompt = { kind: 'review', tallies: [], unanswered: [{ itemId: 'org.1', sectionTitle: { ja: '組織' }, text: { ja: 'x' } }], planned: [], canSubmit: false };
+    const review: Prompt = { kind: 'review', tallies: [], unanswered: [{ itemId: 'org.1', sectionTitle: { ja: '組織' }, text: { ja: 'x' } }], planned: [], items: [], byStatus: true, canSubmit: false };
     expect(parseInput(review, 'e 1')).toEqual({ kind: 'send', interaction: { type: 'EDIT', itemId: 'org.1' } });
     expect(parseInput(review, 'e tech.1')).toEqual({ kind: 'send', interaction: { type: 'EDIT', itemId: 'tech.1' } });
     expect(parseInput(review, '提出')).toEqual({ kind: 'send', interaction: { type: 'SUBMIT' } });

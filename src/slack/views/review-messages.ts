@@ -22,7 +22,7 @@ import {
   type Block,
   type SlackMessage,
 } from './block-kit.ts';
-import { tallyText } from './section-intro-message.ts';
+import { tallyText } from '../../i18n/tally-text.ts';
 
 type ReviewPrompt = Extract<Prompt, { kind: 'review' }>;
 

@@ -1,15 +1,12 @@
 // Between sections: the summary of the section just finished, then the next section's title, its
 // introduction and 始める.
-import type { Prompt, SectionTally } from '../../engine/prompt.ts';
+import type { Prompt } from '../../engine/prompt.ts';
+import { tallyText } from '../../i18n/tally-text.ts';
 import { localize, type Locale } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
 import { ACTION, encodeValue, type Step } from '../action-values.ts';
 import { actions, button, contexts, escapeMrkdwn, fallback, header, sections, type Block, type SlackMessage } from './block-kit.ts';
 import { progressBar } from './progress.ts';
-
-export function tallyText(locale: Locale, tally: Pick<SectionTally, 'done' | 'planned' | 'notApplicable' | 'unanswered'>): string {
-  return t(locale, 'common.tally', { done: tally.done, planned: tally.planned, na: tally.notApplicable, unanswered: tally.unanswered });
-}
 
 /**
  * The summary of the section just finished stays in the DM as its own message; the next section's

@@ -4,17 +4,11 @@ import type { Flow } from '../../flow/model.ts';
 import { localize, type Locale } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
 import { contexts, escapeMrkdwn, fallback, sections, type SlackMessage } from './block-kit.ts';
-import { tallyText } from './section-intro-message.ts';
+import { sumTallies, tallyText } from '../../i18n/tally-text.ts';
 
 export function submittedMessage(input: { flow: Flow; prompt: Extract<Prompt, { kind: 'submitted' }>; locale: Locale }): SlackMessage {
   const { flow, prompt, locale } = input;
   const text = t(locale, 'slack.submitted.text', { title: localize(flow.title, locale) });
-  const totals = { done: 0, planned: 0, notApplicable: 0, unanswered: 0 };
-  for (const x of prompt.tallies.filter((tally) => !tally.section.isGates)) {
-    totals.done += x.done;
-    totals.planned += x.planned;
-    totals.notApplicable += x.notApplicable;
-    totals.unanswered += x.unanswered;
-  }
+  const totals = sumTallies(prompt.tallies.filter((tally) => !tally.section.isGates));
   return { text: fallback(text), blocks: [...sections(escapeMrkdwn(text)), ...contexts(escapeMrkdwn(tallyText(locale, totals)))] };
 }

@@ -1,0 +1,35 @@
+// Between the sections of a form, Slack says how many fields were answered — the same words as the
+// terminal — never 「実施済 0・実施予定 0・該当なし 1」.
+import { describe, expect, it } from 'vitest';
+import { sendEvent, startEngine, type EngineState } from '../../../src/engine/session.ts';
+import type { EngineEvent } from '../../../src/engine/events.ts';
+import { loadFlowsDir } from '../../../src/flow/loader.ts';
+import { sectionIntroMessages } from '../../../src/slack/views/section-intro-message.ts';
+
+const policy = loadFlowsDir().get('security-policy')!;
+const today = '2026-11-22';
+const answer = (itemId: string, a: Extract<EngineEvent, { type: 'ANSWER' }>['answer']): EngineEvent => ({ type: 'ANSWER', itemId, answer: a, today });
+
+describe('the section summary of a form in Slack', () => {
+  it('counts answered fields of those that apply', () => {
+    let s: EngineState = startEngine(policy);
+    for (const e of [
+      { type: 'START' },
+      { type: 'CONTINUE' },
+      answer('facility.type', { kind: 'single', value: 'clinic' }),
+      answer('facility.name', { kind: 'text', value: 'さくら内科' }),
+      answer('facility.head-name', { kind: 'text', value: '山田 太郎' }),
+      { type: 'CONTINUE' },
+      answer('roles.system-admin', { kind: 'single', value: 'head' }),
+      answer('roles.information-manager', { kind: 'text', value: '副院長 鈴木' }),
+      answer('roles.operations-manager', { kind: 'text', value: '医事課長 高橋' }),
+    ] as EngineEvent[])
+      s = sendEvent(policy, s, e);
+    const prompt = s.prompt;
+    expect(prompt.kind).toBe('section-intro');
+    if (prompt.kind !== 'section-intro') return;
+    const [summary] = sectionIntroMessages({ prompt, step: { a: 'as_1', r: 1 }, locale: 'ja' });
+    expect(summary!.text).toContain('回答 3/3');
+    expect(summary!.text).not.toContain('実施済');
+  });
+});
