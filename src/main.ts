@@ -1,6 +1,6 @@
 // `npm start`: the Slack app when Slack settings are present, otherwise the local terminal conversation.
 import './runtime/require-supported-node.ts';
-import { existsSync } from 'node:fs';
+import { loadDotEnv } from './config/dotenv.ts';
 import { bootstrap } from './app/bootstrap.ts';
 import { ConfigError } from './config/env.ts';
 import { FlowFileError } from './flow/errors.ts';
@@ -9,8 +9,7 @@ import { createWorkspaceDirectory } from './service/workspace-directory.ts';
 import { runTerminal } from './terminal/start-terminal.ts';
 
 async function main(): Promise<number> {
-  // Node 20.12+ reads .env itself; no dotenv dependency needed.
-  if (existsSync('.env')) process.loadEnvFile('.env');
+  loadDotEnv();
   const app = bootstrap();
   if (app.env.SLACK_BOT_TOKEN || app.env.SLACK_APP_TOKEN || app.env.SLACK_SIGNING_SECRET) {
     const { startSlackApp } = await import('./slack/start.ts');

@@ -1,35 +1,56 @@
 // `npm run kakunin -- <command>`: the command-line tools beside the conversation.
 import '../runtime/require-supported-node.ts';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { loadDotEnv } from '../config/dotenv.ts';
+import { defaultFlowsDir } from '../flow/loader.ts';
 import { validateFlows } from './flows-validate.ts';
 
 const USAGE = `使い方 / usage:
-  npm run kakunin -- flows validate [file…]                      flows/ の定義を検査する
-  npm run kakunin -- report <assessment-id> --out file.pdf       提出済みの点検をPDFにする
-  npm run kakunin -- export <assessment-id> --format csv|json [--out file]`;
+  npm run kakunin -- assessments                                 点検の一覧（ID・点検・拠点・状態）
+  npm run kakunin -- flows validate [file…]                      flows/（KAKUNIN_FLOWS_DIR）の定義を検査する
+  npm run kakunin -- report <assessment-id> --out file.pdf       点検をPDFにする（未提出は「下書き」）
+  npm run kakunin -- export <assessment-id> --format csv|json [--out file]
+  npm run kakunin -- help                                        この説明
+
+  --out は既存のファイルを上書きしません（上書きするには --force）。
+  設定は環境変数または .env から読みます（KAKUNIN_DB など）。`;
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
 async function main(argv: string[]): Promise<number> {
+  loadDotEnv();
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { out: { type: 'string', short: 'o' }, format: { type: 'string', short: 'f' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      out: { type: 'string', short: 'o' },
+      format: { type: 'string', short: 'f' },
+      force: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const [command, ...rest] = positionals;
   const log = (l: string) => process.stdout.write(`${l}\n`);
   const warn = (l: string) => process.stderr.write(`${l}\n`);
-  if (values.help || !command) {
+  if (values.help || command === 'help' || !command) {
     log(USAGE);
-    return values.help ? 0 : 2;
+    return command ? 0 : 2;
   }
   switch (command) {
-    case 'flows':
+    case 'flows': {
       if (rest[0] !== 'validate') throw new UsageError(`unknown: flows ${rest[0] ?? ''}`.trim());
-      return validateFlows(rest.slice(1), log, warn);
+      const dir = process.env.KAKUNIN_FLOWS_DIR ? resolve(process.env.KAKUNIN_FLOWS_DIR) : defaultFlowsDir;
+      return validateFlows(rest.slice(1), dir, log, warn);
+    }
+    case 'assessments':
+    case 'list': {
+      const { listAssessments } = await import('./assessments-command.ts');
+      return listAssessments(log);
+    }
     case 'report':
     case 'export': {
       const { runReportCommand } = await import('./report-command.ts');
@@ -37,9 +58,10 @@ async function main(argv: string[]): Promise<number> {
         .object({
           assessmentId: z.string({ error: 'an assessment id is required' }).min(1),
           out: z.string().optional(),
+          force: z.boolean().default(false),
           format: z.enum(['pdf', 'csv', 'json']).default(command === 'report' ? 'pdf' : 'csv'),
         })
-        .safeParse({ assessmentId: rest[0], out: values.out, format: values.format });
+        .safeParse({ assessmentId: rest[0], out: values.out, force: values.force, format: values.format });
       if (!args.success) throw new UsageError(args.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
       return runReportCommand(args.data, log, warn);
     }

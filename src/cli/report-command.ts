@@ -1,5 +1,5 @@
 // `kakunin report <id> --out file.pdf` and `kakunin export <id> --format csv|json [--out file]`.
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { bootstrap } from '../app/bootstrap.ts';
 import { toChecklistCsv } from '../report/checklist-csv.ts';
@@ -12,12 +12,21 @@ export class ReportCommandError extends Error {
 }
 
 export async function runReportCommand(
-  args: { assessmentId: string; out?: string | undefined; format: 'pdf' | 'csv' | 'json' },
+  args: { assessmentId: string; out?: string | undefined; force?: boolean; format: 'pdf' | 'csv' | 'json' },
   log: (l: string) => void,
   _warn: (l: string) => void,
 ): Promise<number> {
   const app = bootstrap();
   try {
+    // Checked before any work: the database (and its journal files) is never an output, --force or not.
+    const out = args.out === undefined ? undefined : resolve(args.out);
+    if (out && app.env.KAKUNIN_DB !== ':memory:') {
+      const db = resolve(app.env.KAKUNIN_DB);
+      if ([db, `${db}-wal`, `${db}-shm`, `${db}-journal`].includes(out))
+        throw new ReportCommandError(`データベースには書き出せません / --out names the database itself: ${out}`);
+    }
+    if (out && !args.force && existsSync(out))
+      throw new ReportCommandError(`既にあるファイルは上書きしません（上書きするには --force） / ${out} exists; add --force to overwrite it`);
     const organizationId = app.store.assessments.organizationOf(args.assessmentId);
     if (!organizationId)
       throw new ReportCommandError(`点検「${args.assessmentId}」は見つかりません / no assessment "${args.assessmentId}" in ${app.env.KAKUNIN_DB}`);
@@ -36,7 +45,8 @@ export async function runReportCommand(
     }
     const path = resolve(args.out);
     try {
-      writeFileSync(path, content);
+      // 'wx' also refuses a file created since the check above.
+      writeFileSync(path, content, { flag: args.force ? 'w' : 'wx' });
     } catch (err) {
       throw new ReportCommandError(`書き込めません / cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }

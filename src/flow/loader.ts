@@ -188,14 +188,19 @@ export function loadFlowsDir(dir: string = defaultFlowsDir): Map<string, Flow> {
     .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
     .sort();
   for (const f of files) {
-    const file = join(dir, f);
-    const flow = loadFlowFile(file);
-    const expected = basename(f).replace(/\.ya?ml$/, '');
-    if (flow.id !== expected)
-      throw new FlowFileError(file, [{ path: 'id', message: `flow id "${flow.id}" must match the file name "${expected}"` }]);
+    const flow = loadNamedFlowFile(join(dir, f));
     flows.set(flow.id, flow);
   }
   return flows;
+}
+
+/** A flow file as the app loads it from its flows directory: its id must be its file name. */
+export function loadNamedFlowFile(file: string): Flow {
+  const flow = loadFlowFile(file);
+  const expected = basename(file).replace(/\.ya?ml$/, '');
+  if (flow.id !== expected)
+    throw new FlowFileError(file, [{ path: 'id', message: `flow id "${flow.id}" must match the file name "${expected}"` }]);
+  return flow;
 }
 
 export function requireFlow(flows: Map<string, Flow>, id: string): Flow {

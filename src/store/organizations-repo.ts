@@ -29,12 +29,18 @@ export function createOrganizationsRepo(db: Database.Database, clock: Clock) {
     `INSERT INTO organizations (id, slack_team_id, name, created_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (slack_team_id) DO NOTHING`,
   );
+  const all = db.prepare(`SELECT ${columns} FROM organizations ORDER BY created_at, id`);
   const rename = db.prepare<[string, string]>('UPDATE organizations SET name = ? WHERE id = ?');
 
   const read = (row: unknown, key: Record<string, string>) =>
     readStored(organizationSchema, row, { table: 'organizations', key });
 
   return {
+    /** Every organization, oldest first: for operator tools (the CLI) that look across the database. */
+    list(): Organization[] {
+      return all.all().map((row) => read(row, {}));
+    },
+
     /** The terminal's organization (id `local`), created on first use. */
     ensureLocal(name = 'Local'): Organization {
       insertLocal.run(localOrganizationId, name, isoNow(clock));

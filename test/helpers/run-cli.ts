@@ -11,10 +11,10 @@ export interface RunResult {
   stderr: string;
 }
 
-export function runEntry(entry: string, args: string[], input: string, env: Record<string, string>): Promise<RunResult> {
+export function runEntry(entry: string, args: string[], input: string, env: Record<string, string>, cwd: string = repoRoot): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(tsx, [join(repoRoot, entry), ...args], {
-      cwd: repoRoot,
+      cwd,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

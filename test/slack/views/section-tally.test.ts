@@ -1,7 +1,7 @@
 // Between the sections of a form, Slack says how many fields were answered — the same words as the
 // terminal — never 「実施済 0・実施予定 0・該当なし 1」.
 import { describe, expect, it } from 'vitest';
-import { sendEvent, startEngine, type EngineState } from '../../../src/engine/session.ts';
+import { sendEvent, startEngine, type EngineState, type StepResult } from '../../../src/engine/session.ts';
 import type { EngineEvent } from '../../../src/engine/events.ts';
 import { loadFlowsDir } from '../../../src/flow/loader.ts';
 import { sectionIntroMessages } from '../../../src/slack/views/section-intro-message.ts';
@@ -13,6 +13,7 @@ const answer = (itemId: string, a: Extract<EngineEvent, { type: 'ANSWER' }>['ans
 describe('the section summary of a form in Slack', () => {
   it('counts answered fields of those that apply', () => {
     let s: EngineState = startEngine(policy);
+    let last: StepResult | undefined;
     for (const e of [
       { type: 'START' },
       { type: 'CONTINUE' },
@@ -24,8 +25,8 @@ describe('the section summary of a form in Slack', () => {
       answer('roles.information-manager', { kind: 'text', value: '副院長 鈴木' }),
       answer('roles.operations-manager', { kind: 'text', value: '医事課長 高橋' }),
     ] as EngineEvent[])
-      s = sendEvent(policy, s, e);
-    const prompt = s.prompt;
+      s = last = sendEvent(policy, s, e);
+    const prompt = last!.prompt;
     expect(prompt.kind).toBe('section-intro');
     if (prompt.kind !== 'section-intro') return;
     const [summary] = sectionIntroMessages({ prompt, step: { a: 'as_1', r: 1 }, locale: 'ja' });
