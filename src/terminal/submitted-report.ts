@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
-import { renderReport } from '../report/render-report.ts';
+import { renderReport, reportKindOf } from '../report/render-report.ts';
 import type { Turn } from '../service/assessment-service.ts';
 import type { WorkspaceDirectory } from '../service/workspace-directory.ts';
 
@@ -22,5 +22,5 @@ export async function writeSubmittedReport({ directory, outDir, locale }: Submit
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${source.flow.id}-${source.updatedOn}-${source.assessmentId}.pdf`);
   writeFileSync(path, pdf);
-  return [t(locale, 'terminal.pdfWritten', { path })];
+  return [t(locale, 'terminal.pdfWritten', { path, report: t(locale, `common.report.${reportKindOf(source.flow)}`) })];
 }

@@ -57,7 +57,7 @@ test('a failed PDF upload is reported in the DM; the assessment stays submitted 
   expect(snapshot(h, satoIds(h).assessmentId()).status).toBe('submitted');
 
   const ack = await sato.command('report');
-  expect(JSON.parse(ack.body).text).toBe('チェックリストのPDFを作成して、DMでお送りします。');
+  expect(JSON.parse(ack.body).text).toBe('最後に提出した点検のPDFを作成して、DMでお送りします。');
   expect(h.fake.callsTo('files.completeUploadExternal')).toHaveLength(2);
   expect(h.fake.uploads.at(-1)!.channelId).toBe('D0SATO');
 });

@@ -6,6 +6,7 @@ import type { Flow } from '../../flow/model.ts';
 import { engineErrorText } from '../../i18n/engine-error-text.ts';
 import { localize, type Locale } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
+import { reportKindOf } from '../../report/render-report.ts';
 import { ACTION, encodeValue, type ItemStep, type Step } from '../action-values.ts';
 import { describeItem, firstLine, formatDate } from './answer-text.ts';
 import {
@@ -64,7 +65,7 @@ export function reviewMessages(input: { flow: Flow; prompt: ReviewPrompt; step: 
     style: 'primary',
     confirm: {
       title: plain(t(locale, 'slack.review.confirmTitle'), 100),
-      text: plain(t(locale, 'slack.review.confirmText'), 300),
+      text: plain(t(locale, 'slack.review.confirmText', { report: t(locale, `common.report.${reportKindOf(flow)}`) }), 300),
       confirm: plain(t(locale, 'slack.review.confirmYes'), 30),
       deny: plain(t(locale, 'slack.review.confirmNo'), 30),
     },
