@@ -10,6 +10,7 @@ import { drawSection } from './checklist-pdf/section-table.ts';
 import { drawSummaryPage } from './checklist-pdf/summary-page.ts';
 import { createReportDocument } from './font.ts';
 import { ReportInputError } from './errors.ts';
+import { drawDraftMarks } from './pdf/draft-mark.ts';
 import { drawPageFooters, templateFooterStyle } from './pdf/page-numbers.ts';
 import { PageFlow } from './pdf/page-flow.ts';
 import { summarizeAssessment } from './summary.ts';
@@ -52,6 +53,7 @@ export async function renderChecklistPdf(rawInput: ChecklistReportInput): Promis
     },
     templateFooterStyle(template, fonts),
   );
+  if (input.draft) drawDraftMarks(doc, input.locale, templateFooterStyle(template, fonts));
   return doc.save();
 }
 

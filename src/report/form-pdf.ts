@@ -11,6 +11,7 @@ import { drawFormHeader, formTitle } from './form-pdf/form-header.ts';
 import { drawFormSection } from './form-pdf/section-table.ts';
 import { checkFormTemplate, loadFormTemplate, type FormTemplate } from './form-template.ts';
 import { reportLocaleSchema } from './localize.ts';
+import { drawDraftMarks } from './pdf/draft-mark.ts';
 import { drawPageFooters, templateFooterStyle } from './pdf/page-numbers.ts';
 import { PageFlow } from './pdf/page-flow.ts';
 import { templateFile } from './template-file.ts';
@@ -59,5 +60,6 @@ export async function renderFormPdf(input: FormPdfInput, template?: FormTemplate
     },
     templateFooterStyle(layout, fonts),
   );
+  if (input.draft) drawDraftMarks(doc, checked.data.locale, templateFooterStyle(layout, fonts));
   return doc.save();
 }

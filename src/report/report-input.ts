@@ -20,6 +20,8 @@ export interface ReportInput {
   /** Latest submitted assessments of the flow's `related:` flows, by related id. */
   related?: RelatedAssessments;
   locale?: ReportLocale;
+  /** Not submitted yet: every page is marked 下書き（未提出）. */
+  draft?: boolean;
   /** Fixes the PDF's dates (and, with assessmentId, its bytes); default now. */
   generatedAt?: Date;
 }

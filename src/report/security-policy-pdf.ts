@@ -7,6 +7,7 @@ import { ReportInputError } from './errors.ts';
 import { createReportDocument } from './font.ts';
 import { localize, reportLocaleSchema } from './localize.ts';
 import { flowTextBlock } from './pdf/flow-text.ts';
+import { drawDraftMarks } from './pdf/draft-mark.ts';
 import { drawPageFooters, templateFooterStyle } from './pdf/page-numbers.ts';
 import { PageFlow } from './pdf/page-flow.ts';
 import { drawTable, layoutTable, type TableCell } from './pdf/table.ts';
@@ -62,6 +63,7 @@ export async function renderSecurityPolicyPdf(input: PolicyPdfInput, template?: 
   }
 
   drawPageFooters(doc, { pageNumber: localize(layout.texts.pageNumber, locale) }, templateFooterStyle(layout, fonts));
+  if (input.draft) drawDraftMarks(doc, locale, templateFooterStyle(layout, fonts));
   return doc.save();
 
   function paragraphBlock(text: string) {

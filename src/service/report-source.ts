@@ -5,7 +5,7 @@
 import { todayIn } from '../dates/calendar-date.ts';
 import type { RelatedAssessments } from '../report/related-assessment.ts';
 import type { ReportInput } from '../report/report-input.ts';
-import type { Assessment } from '../store/assessments-repo.ts';
+import { openAssessmentStatuses, type Assessment } from '../store/assessments-repo.ts';
 import type { Store } from '../store/store.ts';
 import { planStoriesOf } from './plan-stories.ts';
 import { relatedAssessments } from './related-assessments.ts';
@@ -29,6 +29,7 @@ export function reportSource(store: Store, organizationId: string, assessmentId:
     respondentName: respondent.displayName,
     updatedOn: todayIn(facility.timeZone, lastChange),
     assessmentId: assessment.id,
+    draft: (openAssessmentStatuses as readonly string[]).includes(assessment.status),
     related: relatedAssessments(store, flow, { organizationId, facilityId: assessment.facilityId }),
     planStories: planStoriesOf(store.lifecycleEvents.list(assessment.id)),
   };
