@@ -73,7 +73,7 @@ describe('a pharmacy’s policy', () => {
     for (const heading of ['１目的', '２組織・体制', '３システム管理者の責務', '４情報管理責任者の責務', '５運用責任者の責務', '６利用者の責務', '７規程に対する違反への対応', '８評価・見直し', '９その他', '10適用年月日', '別表：本システム導入のために特に留意すべきセキュリティ対策'])
       expect(text).toContain(heading);
     expect(text).toContain(squash('システム管理者 事務長 佐藤 一郎（薬局長が指名）'));
-    expect(text).toContain('２要素認証を採用しているため、パスワードの定期的な変更は要しない。');
+    expect(text).toContain(squash('２要素認証を採用している場合を除き、利用者は、パスワードを定期的に変更する。'));
     expect(text).toContain('本規程は令和8年12月1日より適用する。');
     expect(text).not.toMatch(/[○〇]|\{\w+\}/);
   });
