@@ -10,6 +10,7 @@ import { drawSection } from './checklist-pdf/section-table.ts';
 import { drawSummaryPage } from './checklist-pdf/summary-page.ts';
 import { createReportDocument } from './font.ts';
 import { ReportInputError } from './errors.ts';
+import { formatReportDate } from './localize.ts';
 import { drawDraftMarks } from './pdf/draft-mark.ts';
 import { drawPageFooters, templateFooterStyle } from './pdf/page-numbers.ts';
 import { PageFlow } from './pdf/page-flow.ts';
@@ -37,19 +38,24 @@ export async function renderChecklistPdf(rawInput: ChecklistReportInput): Promis
   const ctx = createContext(input, template, fonts, flow);
   doc.setTitle(`${formTitle(ctx)} — ${input.facilityName}`, { showInWindowTitleBar: true });
 
-  if (template.summary.enabled) drawSummaryPage(ctx, summarizeAssessment(input.flow, input.answers, input.locale, input.planStories));
+  const planAfterForm = template.summary.enabled
+    ? drawSummaryPage(ctx, summarizeAssessment(input.flow, input.answers, input.locale, input.planStories))
+    : undefined;
   drawFormHeader(ctx);
   for (const section of input.flow.sections) {
     const sectionRefs = refs.filter((r) => r.section === section);
     if (sectionRefs.length > 0) drawSection(ctx, section, sectionRefs);
   }
+  planAfterForm?.();
 
   const { texts } = template;
   drawPageFooters(
     doc,
     {
       pageNumber: ctx.text(texts.pageNumber),
-      right: texts.footerRight && ctx.text(texts.footerRight, { assessmentId: input.assessmentId }),
+      right:
+        texts.footerRight &&
+        ctx.text(texts.footerRight, { assessmentId: input.assessmentId, facility: input.facilityName, updatedOn: formatReportDate(input.updatedOn, ctx.locale) }),
     },
     templateFooterStyle(template, fonts),
   );

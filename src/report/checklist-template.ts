@@ -19,6 +19,8 @@ const summaryTextsSchema = z
   .object({
     title: localizedSchema,
     subtitle: localizedSchema,
+    /** Under the 実施計画 heading when the plan is too long for the summary page and follows the form. */
+    actionPlanAfterForm: localizedSchema,
     complianceLabel: localizedSchema,
     compliant: localizedSchema,
     notCompliant: localizedSchema,
@@ -109,6 +111,10 @@ export const checklistTemplateSchema = z
         /** null drops the label inherited from a base template. */
         attachmentLabel: localizedSchema.nullable().optional(),
         title: localizedSchema.optional(),
+        /** Paragraphs between the title and the 更新情報 box, as on the official form (its preamble and 「*」 instructions). */
+        preamble: z.array(localizedSchema).default([]),
+        /** The line under the 更新情報 box (「*下記事項に変更があった場合は…」); null drops an inherited one. */
+        afterUpdateInfo: localizedSchema.nullable().optional(),
         updateInfo: localizedSchema,
         lastUpdated: localizedSchema,
         facility: localizedSchema,

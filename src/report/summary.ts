@@ -121,8 +121,13 @@ function count(counts: StatusCounts, status: ItemStatus): void {
  * a list, with the number pointing to the full text on the form.
  */
 export function shortText(text: string, maxLength = SHORT_TEXT_LENGTH): string {
+  const sentence = firstSentence(text);
+  const chars = [...sentence];
+  return chars.length <= maxLength ? sentence : `${chars.slice(0, maxLength - 1).join('')}…`;
+}
+
+/** The item's first sentence (or first line), uncut: what the action plan prints, wrapped. */
+export function firstSentence(text: string): string {
   const firstLine = text.split('\n')[0]!.trim();
-  const firstSentence = /^.*?[。．.](?=\s|$|[^\d])/u.exec(firstLine)?.[0] ?? firstLine;
-  const chars = [...firstSentence];
-  return chars.length <= maxLength ? firstSentence : `${chars.slice(0, maxLength - 1).join('')}…`;
+  return /^.*?[。．.](?=\s|$|[^\d])/u.exec(firstLine)?.[0] ?? firstLine;
 }

@@ -1,5 +1,6 @@
 // A clinic submits its 最低限のガイドライン遵守チェックリスト and gets back the filled form as a PDF it can
 // print, file and show at an inspection. These tests read that PDF back the way a viewer does.
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadFlowFile } from '../../src/flow/loader.ts';
 import { itemNotes, itemRefs, type Flow } from '../../src/flow/model.ts';
@@ -134,10 +135,41 @@ describe('the PDF as a whole', () => {
     expect(summary).toContain(squash('■ 最低限のガイドラインを遵守していない'));
     expect(summary).toContain(squash('全90項目 実施済 79 実施予定 6 該当なし 5 未回答 0'));
     expect(summary).toContain(squash('技術的安全管理対策 19 / 1 / 4 / 0（計24）'));
-    const planDates = pages[0]!.pieces.map((p) => p.str).filter((s) => /^\d{4}年\d+月\d+日$/.test(s) && s !== '2026年11月22日');
-    expect(planDates).toEqual(['2026年12月31日', '2026年12月31日', '2027年3月31日', '2027年3月31日', '2027年6月30日', '2027年9月30日']);
     expect(summary).toContain(squash('無線LANを利用していますか'));
     expect(summary).toContain('取り扱っていない');
+  });
+
+  test('an action plan too long for the summary page follows the checklist, by date, its texts whole', () => {
+    expect(squash(allText(pages[0]!))).toContain(squash('実施予定の項目（6件）の一覧は、チェックリストの後にあります。'));
+    const last = pages.at(-1)!;
+    const planDates = last.pieces.map((p) => p.str).filter((s) => /^\d{4}年\d+月\d+日$/.test(s) && s !== '2026年11月22日');
+    expect(planDates).toEqual(['2026年12月31日', '2026年12月31日', '2027年3月31日', '2027年3月31日', '2027年6月30日', '2027年9月30日']);
+    const plan = squash(allText(last).split('実施計画')[1]!);
+    // Wrapped over lines, never cut: 外部 6's first sentence ends 「…明確にしている。」.
+    expect(plan).toContain(squash('責任分界点、責任の所在を契約書等で明確にしている。'));
+    expect(plan).not.toContain('…');
+  });
+
+  test('no page is left near-empty: every page but the last is at least half full', () => {
+    for (const page of pages.slice(0, -1)) {
+      const contentBottom = Math.min(...page.pieces.filter((p) => p.y > 40).map((p) => p.y));
+      expect(contentBottom, `page ${page.number}`).toBeLessThan(page.height / 2);
+    }
+  });
+
+  test('prints the official preamble and instructions around 更新情報, word for word', () => {
+    const form = squash(allText(pages.find((p) => p.pieces.some((piece) => piece.str === '更新情報'))!));
+    const seed = readFileSync(new URL('../fixtures/seed-checklist-preamble.txt', import.meta.url), 'utf8').trim().split('\n');
+    expect(seed).toHaveLength(4);
+    for (const line of seed) expect(form).toContain(squash(line));
+  });
+
+  test('the footer names the facility and the date, not the internal id', () => {
+    for (const page of pages) {
+      const footer = page.pieces.filter((p) => p.y < 40).map((p) => p.str).join('');
+      expect(footer).toContain('医療法人社団 さくら会 さくら内科クリニック・2026年11月22日更新');
+      expect(footer).not.toContain('asm-test-0001');
+    }
   });
 
   test('stays well under 300 KB', () => {

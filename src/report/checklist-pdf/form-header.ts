@@ -19,6 +19,10 @@ export function drawFormHeader(ctx: ChecklistPdfContext): void {
     layoutText(formTitle(ctx), ctx.style('title', { bold: true, align: 'center' }), flow.width, { preferSpaces: true }),
   );
   flow.moveDown(template.spacing.afterTitle);
+  for (const paragraph of template.texts.preamble) {
+    flowTextBlock(flow, layoutText(ctx.text(paragraph), ctx.style('body'), flow.width));
+    flow.moveDown(template.spacing.afterIntro);
+  }
 
   const { label, sublabel } = template.infoTable.columns;
   const labelCell = (text: string, span = 1): TableCell => ({
@@ -45,5 +49,9 @@ export function drawFormHeader(ctx: ChecklistPdfContext): void {
     ],
   });
   drawTable(flow, table);
+  if (template.texts.afterUpdateInfo) {
+    flow.moveDown(template.spacing.afterIntro / 2);
+    flowTextBlock(flow, layoutText(ctx.text(template.texts.afterUpdateInfo), ctx.style('body'), flow.width));
+  }
   flow.moveDown(template.spacing.afterInfoTable);
 }

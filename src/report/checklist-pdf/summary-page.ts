@@ -6,13 +6,19 @@ import { flowTextBlock } from '../pdf/flow-text.ts';
 import { drawStackedBar } from '../pdf/stacked-bar.ts';
 import { drawTable, layoutTable, tableStartHeight, type TableCell } from '../pdf/table.ts';
 import { drawTextBlock, layoutText } from '../pdf/text-block.ts';
-import type { ChecklistSummary, SectionSummary } from '../summary.ts';
+import { firstSentence, type ChecklistSummary, type SectionSummary } from '../summary.ts';
+import { findItem } from '../../flow/model.ts';
 import type { ChecklistPdfContext } from './context.ts';
 import { formTitle } from './form-header.ts';
 
 const STATUSES = ['done', 'planned', 'na', 'unanswered'] as const;
 
-export function drawSummaryPage(ctx: ChecklistPdfContext, summary: ChecklistSummary): void {
+/**
+ * Draws the summary page. The action plan stays on it when it fits whole; a longer plan would leave a
+ * page holding a stray row or two, so it is returned to be drawn after the form instead (where it runs on
+ * from the last section, over as many pages as it needs), and the summary says where it is.
+ */
+export function drawSummaryPage(ctx: ChecklistPdfContext, summary: ChecklistSummary): (() => void) | undefined {
   const { flow, template } = ctx;
   const texts = template.texts.summary;
   flow.newPage();
@@ -27,9 +33,20 @@ export function drawSummaryPage(ctx: ChecklistPdfContext, summary: ChecklistSumm
   drawFactsTable(ctx, summary);
   flow.moveDown(template.spacing.afterInfoTable);
   drawSectionChart(ctx, summary.sections);
-  drawActionPlan(ctx, summary);
-  // 前提 last: it explains the 該当なし rows rather than the result.
+  // 前提 (a short, fixed-size table) before the action plan: the plan is the one part that can run long,
+  // so whatever continues onto the next page is more of the plan, never a stray row above the 前提 table.
   if (summary.scope.length > 0) drawScope(ctx, summary);
+  const plan = layoutActionPlan(ctx, summary);
+  const headingHeight = layoutText(ctx.text(texts.actionPlanHeading), ctx.style('heading', { bold: true }), ctx.flow.width).height;
+  const needed = template.spacing.beforeSection + headingHeight + template.spacing.afterHeading + plan.height;
+  if (needed <= ctx.flow.remaining) {
+    plan.draw();
+    return undefined;
+  }
+  const pointer = layoutText(ctx.text(texts.actionPlanAfterForm, { count: summary.actionPlan.length }), ctx.style('body'), ctx.flow.width);
+  heading(ctx, ctx.text(texts.actionPlanHeading), pointer.height);
+  flowTextBlock(ctx.flow, pointer);
+  return () => plan.draw();
 }
 
 function labelCell(ctx: ChecklistPdfContext, text: string): TableCell {
@@ -179,15 +196,20 @@ function drawLegend(ctx: ChecklistPdfContext, barRight: number, countsX: number)
   flow.moveDown(lineBox + template.summary.rowGap);
 }
 
-function drawActionPlan(ctx: ChecklistPdfContext, summary: ChecklistSummary): void {
+/** The action plan laid out: its height (without the heading) and how to draw it where the flow is. */
+function layoutActionPlan(ctx: ChecklistPdfContext, summary: ChecklistSummary): { height: number; draw: () => void } {
   const { flow, template } = ctx;
   const t = template.texts.summary;
   const cols = template.summary.actionPlanColumns;
   if (summary.actionPlan.length === 0) {
     const none = layoutText(ctx.text(t.noActionPlan), ctx.style('body'), flow.width);
-    heading(ctx, ctx.text(t.actionPlanHeading), none.height);
-    flowTextBlock(flow, none);
-    return;
+    return {
+      height: none.height,
+      draw: () => {
+        heading(ctx, ctx.text(t.actionPlanHeading), none.height);
+        flowTextBlock(flow, none);
+      },
+    };
   }
   const headerCell = (text: string): TableCell => ({
     content: [{ text, style: ctx.style('tableHeader', { bold: true, align: 'center' }) }],
@@ -197,6 +219,8 @@ function drawActionPlan(ctx: ChecklistPdfContext, summary: ChecklistSummary): vo
   const cell = (text: string, align: 'left' | 'center' = 'left'): TableCell => ({
     content: [{ text, style: ctx.style('body', { align }) }],
   });
+  const itemSentence = (entry: ChecklistSummary['actionPlan'][number]) =>
+    firstSentence(ctx.text(findItem(ctx.input.flow, entry.itemId)?.item.text ?? { ja: entry.shortText }));
   const table = layoutTable({
     style: ctx.tableStyle([cols.date, cols.section, cols.number, flow.width - cols.date - cols.section - cols.number]),
     header: {
@@ -211,17 +235,23 @@ function drawActionPlan(ctx: ChecklistPdfContext, summary: ChecklistSummary): vo
         cell(formatReportDate(entry.date, ctx.locale), 'center'),
         cell(entry.sectionTitle),
         cell(entry.number, 'center'),
+        // The whole first sentence, wrapped in its cell: a cut text (「ウェアラブ…」) cannot be recognised.
         entry.story
           ? {
               content: [
-                { text: entry.shortText, style: ctx.style('body') },
+                { text: itemSentence(entry), style: ctx.style('body') },
                 { text: entry.story, style: ctx.style('reason', { color: template.colors.muted }) },
               ],
             }
-          : cell(entry.shortText),
+          : cell(itemSentence(entry)),
       ],
     })),
   });
-  heading(ctx, ctx.text(t.actionPlanHeading), tableStartHeight(table));
-  drawTable(flow, table);
+  return {
+    height: (table.header?.height ?? 0) + table.rows.reduce((sum, row) => sum + row.height, 0),
+    draw: () => {
+      heading(ctx, ctx.text(t.actionPlanHeading), tableStartHeight(table));
+      drawTable(flow, table);
+    },
+  };
 }
