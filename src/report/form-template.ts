@@ -138,6 +138,11 @@ export const formTemplateSchema = z
       .record(z.string(), z.object({ title: localizedSchema.optional(), remark: localizedSchema.optional() }).strict())
       .default({}),
     items: z.record(z.string(), itemLayoutSchema).default({}),
+    /**
+     * The flow's date item printed as 最終更新日 in the 更新情報 box (and nowhere else); when it is left blank,
+     * or the template names none, the date of the answers is printed.
+     */
+    lastUpdatedItem: z.string().optional(),
     matrices: z.array(matrixSchema).default([]),
     derived: z.array(derivedSchema).default([]),
   })
@@ -170,6 +175,10 @@ export function checkFormTemplate(template: FormTemplate, flow: Flow, file: stri
     if (!options.includes(inside.option))
       problems.push({ path: `items.${id}.printInside.option`, message: `"${inside.item}" has no option "${inside.option}" (has: ${options.join(', ') || 'none'})` });
     if (own && own.answer.type === 'grid') problems.push({ path: `items.${id}.printInside`, message: 'a grid cannot be printed inside another field' });
+  }
+  if (template.lastUpdatedItem !== undefined) {
+    const found = item('lastUpdatedItem', template.lastUpdatedItem);
+    if (found && found.answer.type !== 'date') problems.push({ path: 'lastUpdatedItem', message: `"${template.lastUpdatedItem}" is not a date item` });
   }
   template.matrices.forEach((matrix, m) =>
     matrix.items.forEach((id, i) => {

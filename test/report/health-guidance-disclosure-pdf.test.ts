@@ -73,9 +73,12 @@ describe('the 横浜中央病院 example entered through the flow', () => {
 });
 
 describe('the filled form PDF', () => {
-  test('carries the form title, the 更新情報 box with 最終更新日 2024年4月1日, and the instructions', () => {
+  test('carries the form title, the 更新情報 box with the entered 最終更新日 2024年4月1日, and the instructions', () => {
     expect(text).toContain(squash('運営についての重要事項に関する規程の概要[保健指導機関]'));
     expect(text).toContain('更新情報最終更新日2024年4月1日');
+    // Entered as a field, it prints in the box only, not again as a row of the form.
+    expect(text.match(/2024年4月1日/g)).toHaveLength(1);
+    expect(text).not.toContain('2026年11月22日');
     expect(text).toContain(squash('*選択肢の項目については、□を■にするか、該当する選択肢のみ残す（非該当は削除）こと。'));
   });
 

@@ -34,7 +34,7 @@ export function drawFormHeader(ctx: FormPdfContext): void {
           cells: [
             label(ctx.text(texts.updateInfo)),
             label(ctx.text(texts.lastUpdated)),
-            { content: [{ text: formatReportDate(input.updatedOn, ctx.locale), style: ctx.style('body') }], valign: 'middle' },
+            { content: [{ text: formatReportDate(lastUpdated(ctx), ctx.locale), style: ctx.style('body') }], valign: 'middle' },
           ],
         },
       ],
@@ -45,4 +45,11 @@ export function drawFormHeader(ctx: FormPdfContext): void {
     flowTextBlock(flow, layoutText(ctx.text(texts.updateNote), ctx.style('note'), flow.width));
   }
   flow.moveDown(template.spacing.afterUpdateInfo);
+}
+
+/** The 最終更新日 the person entered (the form's own date, e.g. when its web page was last updated), else the answers' date. */
+function lastUpdated(ctx: FormPdfContext): string {
+  const id = ctx.template.lastUpdatedItem;
+  const entered = id === undefined ? undefined : ctx.input.answers[id];
+  return entered?.kind === 'date' ? entered.value : ctx.input.updatedOn;
 }

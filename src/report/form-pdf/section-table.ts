@@ -57,7 +57,9 @@ function sectionBlocks(ctx: FormPdfContext, section: SectionDef): Block[] {
   const fieldWidths = [labelWidth, flow.width - labelWidth];
   const matrixOf = new Map<string, MatrixLayout>();
   for (const m of template.matrices) for (const id of m.items) matrixOf.set(id, m);
+  // Printed elsewhere: inside another field, or (the 最終更新日 item) in the 更新情報 box.
   const printedInside = new Set(Object.entries(template.items).filter(([, l]) => l.printInside).map(([id]) => id));
+  if (template.lastUpdatedItem) printedInside.add(template.lastUpdatedItem);
 
   const blocks: Block[] = [];
   let fields: TableRow[] = [];
