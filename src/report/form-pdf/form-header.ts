@@ -10,7 +10,7 @@ export function formTitle(ctx: FormPdfContext): string {
 }
 
 export function drawFormHeader(ctx: FormPdfContext): void {
-  const { flow, template, input } = ctx;
+  const { flow, template } = ctx;
   const texts = template.texts;
   flow.newPage();
   flowTextBlock(flow, layoutText(formTitle(ctx), ctx.style('title', { bold: true, align: 'center' }), flow.width, { preferSpaces: true }));
