@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { readdirSync } from 'node:fs';
 import { FlowFileError } from '../flow/errors.ts';
 import { loadNamedFlowFile } from '../flow/loader.ts';
-import { checklistRefs } from '../engine/prompt.ts';
+import { checklistRefs } from '../flow/model.ts';
 
 /** Checks the given files, or every file in `flowsDir` (KAKUNIN_FLOWS_DIR or flows/), as the app would load them. */
 export function validateFlows(files: string[], flowsDir: string, out: (line: string) => void, err: (line: string) => void): number {

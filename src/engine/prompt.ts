@@ -1,6 +1,6 @@
 // What the user should see next, in channel-neutral terms. Adapters (Slack, terminal) only render it.
 import type { Answer, Answers } from '../flow/answer.ts';
-import { itemNotes, itemRefs, type Flow, type ItemRef } from '../flow/model.ts';
+import { checklistRefs, itemNotes, itemRefs, type Flow, type ItemRef } from '../flow/model.ts';
 import type { AnswerSpec, Localized, Note } from '../flow/schema.ts';
 import type { EngineError } from './engine-error.ts';
 import type { EngineContext, StepState } from './machine.ts';
@@ -148,10 +148,6 @@ export function promptFor(flow: Flow, state: string, context: EngineContext): Pr
     default:
       throw new Error(`promptFor: unexpected engine state "${state}"`);
   }
-}
-
-export function checklistRefs(flow: Flow): ItemRef[] {
-  return itemRefs(flow).filter((r) => r.section.kind !== 'gates');
 }
 
 function sectionBrief(flow: Flow, index: number): SectionBrief {

@@ -51,6 +51,11 @@ export function itemRefs(flow: Flow): ItemRef[] {
   return refs;
 }
 
+/** The items a person answers, in flow order: everything outside the 前提 (gate) sections. */
+export function checklistRefs(flow: Flow): ItemRef[] {
+  return itemRefs(flow).filter((ref) => ref.section.kind !== 'gates');
+}
+
 export function findItem(flow: Flow, itemId: string): ItemRef | undefined {
   return itemRefs(flow).find((r) => r.item.id === itemId);
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Locale } from './locale.ts';
+import { fillPlaceholders } from './placeholders.ts';
 
 const catalogSchema = z.record(z.string(), z.string());
 
@@ -39,7 +40,7 @@ export type MessageParams = Record<string, string | number>;
 export function t(locale: Locale, key: string, params: MessageParams = {}): string {
   const template = catalog(locale)[key] ?? catalog('ja')[key];
   if (template === undefined) throw new MissingMessageError(`No message "${key}" in templates/messages/ja.yaml`);
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fillPlaceholders(template, params);
 }
 
 export function messageKeys(locale: Locale): string[] {

@@ -1,7 +1,7 @@
 // The filled checklist as a PDF a clinic can print and file: a summary page first, then the official
 // form (title, 更新情報, one ruled table per section with ■/□, the notes), "n / N" on every page.
 import type { Flow } from '../flow/model.ts';
-import { checklistRefs } from './checklist-rows.ts';
+import { statusRowRefs } from './checklist-rows.ts';
 import { checkReportInput, type ChecklistReportInput } from './checklist-input.ts';
 import { DEFAULT_CHECKLIST_TEMPLATE, loadChecklistTemplate, type ChecklistTemplate } from './checklist-template.ts';
 import { createContext } from './checklist-pdf/context.ts';
@@ -21,7 +21,7 @@ export type { ChecklistReportInput } from './checklist-input.ts';
 export async function renderChecklistPdf(rawInput: ChecklistReportInput): Promise<Uint8Array> {
   const input = checkReportInput(rawInput);
   const template = resolveTemplate(input.flow, input.template);
-  const refs = checklistRefs(input.flow);
+  const refs = statusRowRefs(input.flow);
   if (refs.length === 0)
     throw new ReportInputError(
       `Flow "${input.flow.id}" has no status items (answer type "status"), so there is no checklist to print`,

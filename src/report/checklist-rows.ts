@@ -2,7 +2,7 @@
 // CSV and JSON are all built from these rows, so they can never disagree.
 import { z } from 'zod';
 import { isoDateSchema, type Answers } from '../flow/answer.ts';
-import { applicability, itemRefs, type Flow, type ItemRef } from '../flow/model.ts';
+import { applicability, checklistRefs, type Flow, type ItemRef } from '../flow/model.ts';
 import type { ItemDef, Localized, SectionDef } from '../flow/schema.ts';
 import { localize, type ReportLocale } from './localize.ts';
 
@@ -20,8 +20,9 @@ export function isChecklistItem(section: SectionDef, item: ItemDef): boolean {
   return section.kind === 'items' && item.answer.type === 'status';
 }
 
-export function checklistRefs(flow: Flow): ItemRef[] {
-  return itemRefs(flow).filter((ref) => isChecklistItem(ref.section, ref.item));
+/** The rows of the form: the flow's checklist items (src/flow/model.ts) that are answered by status. */
+export function statusRowRefs(flow: Flow): ItemRef[] {
+  return checklistRefs(flow).filter((ref) => isChecklistItem(ref.section, ref.item));
 }
 
 /**
@@ -61,7 +62,7 @@ export const checklistRowSchema = z.object({
 export type ChecklistRow = z.infer<typeof checklistRowSchema>;
 
 export function checklistRows(flow: Flow, answers: Answers, locale: ReportLocale = 'ja'): ChecklistRow[] {
-  return checklistRefs(flow).map((ref) => {
+  return statusRowRefs(flow).map((ref) => {
     const state = itemState(ref, answers);
     return {
       sectionId: ref.section.id,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { isoDateSchema, type Answers } from '../flow/answer.ts';
 import { itemRefs, type Flow } from '../flow/model.ts';
 import { answerText } from './answer-text.ts';
-import { checklistRefs, isChecklistItem, itemState, type ItemStatus } from './checklist-rows.ts';
+import { statusRowRefs, isChecklistItem, itemState, type ItemStatus } from './checklist-rows.ts';
 import { localize, type ReportLocale } from './localize.ts';
 import { planStoryText, type PlanStories } from './plan-story.ts';
 
@@ -66,7 +66,7 @@ export function summarizeAssessment(
   const bySection = new Map<string, SectionSummary>();
   const actionPlan: (ActionPlanEntry & { order: number })[] = [];
 
-  for (const ref of checklistRefs(flow)) {
+  for (const ref of statusRowRefs(flow)) {
     const state = itemState(ref, answers);
     let section = bySection.get(ref.section.id);
     if (!section) {

@@ -3,10 +3,10 @@
 // assessment belongs to, and the lists a person sees (status, App Home, what can be resumed). Adapters
 // call this instead of stitching repository calls together themselves.
 import { todayIn } from '../dates/calendar-date.ts';
-import { itemRefs } from '../flow/model.ts';
+import { checklistRefs } from '../flow/model.ts';
 import type { Localized } from '../flow/schema.ts';
 import type { Locale } from '../i18n/locale.ts';
-import type { Assessment, AssessmentStatus } from '../store/assessments-repo.ts';
+import { openAssessmentStatuses, type Assessment, type AssessmentStatus } from '../store/assessments-repo.ts';
 import type { Facility } from '../store/facilities-repo.ts';
 import type { Organization } from '../store/organizations-repo.ts';
 import type { Person } from '../store/people-repo.ts';
@@ -50,14 +50,16 @@ export interface WorkspaceDirectoryOptions {
 
 export type WorkspaceDirectory = ReturnType<typeof createWorkspaceDirectory>;
 
-const OPEN: readonly AssessmentStatus[] = ['in_progress', 'paused', 'returned'];
+
+/** Still waiting on the respondent: the store's one list of open statuses. */
+const isOpen = (status: AssessmentStatus): boolean => (openAssessmentStatuses as readonly AssessmentStatus[]).includes(status);
 
 export function createWorkspaceDirectory({ store, channel, clock = () => new Date(), defaultLocale = 'ja', defaultTimeZone }: WorkspaceDirectoryOptions) {
   const overviewOf = (assessment: Assessment): AssessmentOverview => {
     const flow = store.flowVersions.get(assessment.flowId, assessment.flowHash);
     const facility = store.facilities.get(assessment.organizationId, assessment.facilityId);
     const answers = store.answers.current(assessment.id);
-    const checklist = itemRefs(flow).filter((r) => r.section.kind !== 'gates');
+    const checklist = checklistRefs(flow);
     const day = (iso: string) => todayIn(facility.timeZone, new Date(iso));
     return {
       id: assessment.id,
@@ -123,7 +125,7 @@ export function createWorkspaceDirectory({ store, channel, clock = () => new Dat
     /** The person's assessments, newest first: still waiting on them, and submitted (or reviewed). */
     overview(organizationId: string, personId: string): { open: AssessmentOverview[]; submitted: AssessmentOverview[] } {
       const all = store.assessments.listForPerson(organizationId, personId).map(overviewOf);
-      return { open: all.filter((a) => OPEN.includes(a.status)), submitted: all.filter((a) => !OPEN.includes(a.status)) };
+      return { open: all.filter((a) => isOpen(a.status)), submitted: all.filter((a) => !isOpen(a.status)) };
     },
 
     /** The assessment `/kakunin` continues: the most recently touched one still open. */

@@ -1,14 +1,15 @@
 // People who answer or review assessments: Slack users of a team, or named users at the terminal.
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import { localeSchema, type Locale } from '../i18n/locale.ts';
 import { isoNow, type Clock } from './clock.ts';
 import { NotFoundError } from './errors.ts';
 import { newId } from './ids.ts';
 import { createOrganizationGuard } from './organization-guard.ts';
 import { readStored } from './stored-record.ts';
 
-export const localeSchema = z.enum(['ja', 'en']);
-export type Locale = z.output<typeof localeSchema>;
+// The one list of languages (src/i18n/locale.ts): a person's stored locale is one the messages exist in.
+export { localeSchema, type Locale } from '../i18n/locale.ts';
 
 /** `manager` reviews and approves; `lead` (担当者) fills in assessments. */
 export const roleSchema = z.enum(['manager', 'lead']);

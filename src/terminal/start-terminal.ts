@@ -5,7 +5,7 @@ import { localize, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
 import type { AssessmentService, Turn } from '../service/assessment-service.ts';
 import type { WorkspaceDirectory } from '../service/workspace-directory.ts';
-import { checklistRefs } from '../engine/prompt.ts';
+import { checklistRefs } from '../flow/model.ts';
 import { toHalfWidth } from '../text/half-width.ts';
 import { formatDate } from '../i18n/answer-text.ts';
 import { runConversation, type ConversationEnd } from './conversation.ts';
