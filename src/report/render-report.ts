@@ -18,6 +18,8 @@ function reportTemplateOf(flow: Flow): string {
 
 /** What a flow's report is (a checklist, a form, a policy), so messages can call it by its name. */
 export function reportKindOf(flow: Flow): ReportRenderer {
+  // A form without a template has no PDF yet; naming it still must not fail (the review shows it).
+  if (!flow.report && flow.kind !== 'checklist') return 'form';
   return reportRendererOf(reportTemplateOf(flow));
 }
 

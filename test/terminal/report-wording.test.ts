@@ -46,3 +46,11 @@ describe('the message after a policy is submitted', () => {
     expect(submittedMessage({ flow: flows.get('mhlw-minimum-5.2')!, prompt, locale: 'ja' }).text).toContain('チェックリストのPDF');
   });
 });
+
+describe('a form flow without a report template', () => {
+  it('is still called a 様式 (naming it never fails)', async () => {
+    const { parseFlow } = await import('../../src/flow/loader.ts');
+    const form = parseFlow('id: bare\nversion: 1\nkind: form\ntitle: 小さな様式\nsections:\n  - id: s\n    title: S\n    items:\n      - { id: s.1, text: 名前, answer: { type: text, maxLength: 10 } }\n', 'bare.yaml');
+    expect(submittedMessage({ flow: form, prompt: { kind: 'submitted', tallies: [] }, locale: 'ja' }).text).toContain('様式のPDF');
+  });
+});
