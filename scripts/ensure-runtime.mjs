@@ -7,8 +7,8 @@
 // `npm start`, `npm test` and the tools' `#!/usr/bin/env node` all run on it — with no compiler and no
 // download from anywhere but the registry.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const PINNED = '24.21.0';
@@ -18,6 +18,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const major = Number(process.versions.node.split('.')[0]);
 const binDir = join(root, 'node_modules', '.bin');
 const shim = join(binDir, 'node');
+const prefix = join(root, 'node_modules', '.runtime');
+// A second `npm install` runs this script on the shim itself (npm puts node_modules/.bin first on PATH):
+// that is the provided runtime, not a machine that has a supported Node of its own, so the shim stays.
+const onProvidedRuntime = realpathSync(process.execPath).startsWith(realpathSync(root) + sep);
+if (onProvidedRuntime) process.exit(0);
 if (major >= MIN_MAJOR) {
   // A supported Node is already here; drop a shim a previous install on an older Node may have left.
   if (existsSync(shim)) rmSync(shim);
@@ -28,7 +33,6 @@ if (process.platform === 'win32') {
   process.exit(0);
 }
 const pkg = `node-${process.platform}-${process.arch}`;
-const prefix = join(root, 'node_modules', '.runtime');
 const binary = join(prefix, 'node_modules', pkg, 'bin', 'node');
 if (!existsSync(binary) || !execFileSync(binary, ['--version']).toString().includes(`v${PINNED}`)) {
   console.log(`kakunin: Node ${process.version} is too old; installing Node ${PINNED} (${pkg}) from the npm registry for this project`);
