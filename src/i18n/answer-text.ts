@@ -32,7 +32,8 @@ export function answerText(locale: Locale, spec: AnswerSpec, answer: Answer | un
     case 'text':
       return answer.value;
     case 'number':
-      return spec.type === 'number' && spec.unit ? `${answer.value}${localize(spec.unit, locale)}` : String(answer.value);
+      // 11,000円 as people write amounts; the unit follows without a space, as on the forms.
+      return `${answer.value.toLocaleString(locale === 'en' ? 'en-US' : 'ja-JP')}${spec.type === 'number' && spec.unit ? localize(spec.unit, locale) : ''}`;
     case 'date':
       return formatDate(locale, answer.value);
     case 'grid':

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { isoDateSchema, type Answers } from '../flow/answer.ts';
 import { itemRefs, type Flow } from '../flow/model.ts';
-import { answerText } from './answer-text.ts';
+import { answerText } from '../i18n/answer-text.ts';
 import { statusRowRefs, isChecklistItem, itemState, type ItemStatus } from './checklist-rows.ts';
 import { localize, type ReportLocale } from './localize.ts';
 import { planStoryText, type PlanStories } from './plan-story.ts';
@@ -99,7 +99,7 @@ export function summarizeAssessment(
     .map((ref) => ({
       itemId: ref.item.id,
       question: localize(ref.item.text, locale),
-      answer: answerText(ref.item, answers[ref.item.id], locale) ?? null,
+      answer: answers[ref.item.id] ? answerText(locale, ref.item.answer, answers[ref.item.id]) : null,
     }));
 
   return {
