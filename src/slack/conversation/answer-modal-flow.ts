@@ -83,6 +83,8 @@ export async function submitAnswerModal(ctx: SlackContext, client: WebClient, bo
         await fail(firstBlock, t(locale, reason === 'outdated' ? 'slack.modal.moved' : 'slack.refusal.notRespondent'));
       },
       onAccepted: () => ack(),
+      // A modal field cannot hold 変更する / やめる: the modal closes and the question message asks.
+      onAskingToHide: () => ack(),
     },
   );
 }

@@ -49,6 +49,8 @@ export interface StepRequest {
 export interface StepHooks {
   acknowledge?: () => Promise<void>;
   onRefused?: (turn: Turn) => Promise<void>;
+  /** A change that would hide answered items is asked about in the DM (変更する / やめる); a modal closes first. */
+  onAskingToHide?: () => Promise<void>;
   onRejected?: (reason: 'not-respondent' | 'outdated' | 'repeat') => Promise<void>;
   onAccepted?: () => Promise<void>;
 }
@@ -84,6 +86,10 @@ export async function applyStep(ctx: SlackContext, client: WebClient, req: StepR
   ctx.recent.remember(req.step, req.signature);
   ctx.logger.debug({ assessmentId: req.step.a, revision: turn.assessment.revision, interaction: req.interaction.type, accepted: turn.accepted }, 'turn');
   if (!turn.accepted) {
+    if (turn.prompt.error?.code === 'gate.hidesAnswers') {
+      await (hooks.onAskingToHide ?? acknowledge)();
+      return showRefusal(ctx, client, req, member, turn);
+    }
     if (hooks.onRefused) return hooks.onRefused(turn);
     await acknowledge();
     return showRefusal(ctx, client, req, member, turn);
