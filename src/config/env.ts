@@ -37,8 +37,10 @@ export type Env = z.output<typeof envSchema>;
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
-  constructor(readonly lines: string[]) {
+  readonly lines: string[];
+  constructor(lines: string[]) {
     super(lines.join('\n'));
+    this.lines = lines;
   }
 }
 

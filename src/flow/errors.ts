@@ -10,22 +10,30 @@ export interface FlowProblem {
 
 export class FlowFileError extends Error {
   override readonly name = 'FlowFileError';
+  readonly file: string;
+  readonly problems: FlowProblem[];
   constructor(
-    readonly file: string,
-    readonly problems: FlowProblem[],
+    file: string,
+    problems: FlowProblem[],
   ) {
     super(
       problems
         .map((p) => `${file}${p.line ? `:${p.line}` : ''}: ${p.path || '(root)'}: ${p.message}`)
         .join('\n'),
     );
+    this.file = file;
+    this.problems = problems;
   }
 }
 
 export class UnknownFlowError extends Error {
   override readonly name = 'UnknownFlowError';
-  constructor(readonly flowId: string, readonly known: string[]) {
+  readonly flowId: string;
+  readonly known: string[];
+  constructor(flowId: string, known: string[]) {
     super(`Unknown flow "${flowId}". Known flows: ${known.join(', ') || '(none)'}`);
+    this.flowId = flowId;
+    this.known = known;
   }
 }
 

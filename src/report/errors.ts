@@ -8,18 +8,23 @@ export interface TemplateProblem {
 
 export class ReportTemplateError extends Error {
   override readonly name = 'ReportTemplateError';
+  readonly file: string;
+  readonly problems: TemplateProblem[];
   constructor(
-    readonly file: string,
-    readonly problems: TemplateProblem[],
+    file: string,
+    problems: TemplateProblem[],
   ) {
     super(problems.map((p) => `${file}: ${p.path || '(root)'}: ${p.message}`).join('\n'));
+    this.file = file;
+    this.problems = problems;
   }
 }
 
 export class ReportFontError extends Error {
   override readonly name = 'ReportFontError';
+  readonly file: string;
   constructor(
-    readonly file: string,
+    file: string,
     cause: unknown,
   ) {
     super(
@@ -27,6 +32,7 @@ export class ReportFontError extends Error {
         'It ships with @expo-google-fonts/noto-sans-jp; run `npm ci` to restore node_modules.',
       { cause },
     );
+    this.file = file;
   }
 }
 

@@ -3,8 +3,12 @@
 /** Someone other than the assessment's respondent tried to answer it. */
 export class NotRespondentError extends Error {
   override readonly name = 'NotRespondentError';
-  constructor(readonly assessmentId: string, readonly personId: string) {
+  readonly assessmentId: string;
+  readonly personId: string;
+  constructor(assessmentId: string, personId: string) {
     super(`Person ${personId} is not the respondent of assessment ${assessmentId}; only the respondent can answer it.`);
+    this.assessmentId = assessmentId;
+    this.personId = personId;
   }
 }
 
@@ -14,7 +18,13 @@ export class NotRespondentError extends Error {
  */
 export class OutdatedInteractionError extends Error {
   override readonly name = 'OutdatedInteractionError';
-  constructor(readonly assessmentId: string, readonly expectedRevision: number, readonly currentRevision: number) {
+  readonly assessmentId: string;
+  readonly expectedRevision: number;
+  readonly currentRevision: number;
+  constructor(assessmentId: string, expectedRevision: number, currentRevision: number) {
     super(`Assessment ${assessmentId} is at revision ${currentRevision}, not ${expectedRevision}; the interaction was not applied.`);
+    this.assessmentId = assessmentId;
+    this.expectedRevision = expectedRevision;
+    this.currentRevision = currentRevision;
   }
 }

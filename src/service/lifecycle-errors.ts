@@ -17,11 +17,15 @@ export type FollowUpRefusalCode =
 export type ReviewRefusalCode = 'review.commentRequired' | 'review.commentTooLong' | 'review.nothingFlagged' | 'review.unknownItems';
 
 abstract class Refusal<Code extends string> extends Error {
+  readonly code: Code;
+  readonly params: Record<string, unknown> = {};
   constructor(
-    readonly code: Code,
-    readonly params: Record<string, unknown> = {},
+    code: Code,
+    params: Record<string, unknown> = {},
   ) {
     super('');
+    this.code = code;
+    this.params = params;
     this.message = this.text('en');
   }
 

@@ -71,13 +71,19 @@ const ACTION_LABELS: Record<LifecycleAction, { ja: string; en: string }> = {
 export class IllegalTransitionError extends Error {
   override readonly name = 'IllegalTransitionError';
   readonly messageJa: string;
+  readonly assessmentId: string;
+  readonly from: AssessmentStatus;
+  readonly action: LifecycleAction;
   constructor(
-    readonly assessmentId: string,
-    readonly from: AssessmentStatus,
-    readonly action: LifecycleAction,
+    assessmentId: string,
+    from: AssessmentStatus,
+    action: LifecycleAction,
   ) {
     const en = `Assessment ${assessmentId} is ${statusLabels[from].en}: ${ACTION_LABELS[action].en} is not possible. ${INSTEAD[from].en}`;
     super(en);
+    this.assessmentId = assessmentId;
+    this.from = from;
+    this.action = action;
     this.messageJa = `この評価は「${statusLabels[from].ja}」のため、${ACTION_LABELS[action].ja}はできません。${INSTEAD[from].ja}`;
   }
 }

@@ -4,25 +4,37 @@
 /** An interaction payload part we rely on (a button value, block id, modal metadata) is not what we sent. */
 export class MalformedPayloadError extends Error {
   override readonly name = 'MalformedPayloadError';
-  constructor(readonly what: string, readonly problem: string) {
+  readonly what: string;
+  readonly problem: string;
+  constructor(what: string, problem: string) {
     super(`Slack payload ${what} is malformed (${problem}); it was ignored.`);
+    this.what = what;
+    this.problem = problem;
   }
 }
 
 /** Slack (or the server at SLACK_API_URL) refused the bot token, or could not be reached, at start-up. */
 export class SlackStartError extends Error {
   override readonly name = 'SlackStartError';
-  constructor(readonly apiUrl: string, readonly problem: string) {
+  readonly apiUrl: string;
+  readonly problem: string;
+  constructor(apiUrl: string, problem: string) {
     super(`Slack start-up failed against ${apiUrl}: ${problem}. Check SLACK_BOT_TOKEN, SLACK_APP_TOKEN and SLACK_API_URL.`);
+    this.apiUrl = apiUrl;
+    this.problem = problem;
   }
 }
 
 /** The filled PDF could not be rendered or uploaded; the answers are safe and the upload can be retried. */
 export class ReportDeliveryError extends Error {
   override readonly name = 'ReportDeliveryError';
-  constructor(readonly assessmentId: string, readonly stage: 'render' | 'upload', cause: unknown) {
+  readonly assessmentId: string;
+  readonly stage: 'render' | 'upload';
+  constructor(assessmentId: string, stage: 'render' | 'upload', cause: unknown) {
     super(`Could not ${stage} the report of assessment ${assessmentId}: ${cause instanceof Error ? cause.message : String(cause)}`, {
       cause,
     });
+    this.assessmentId = assessmentId;
+    this.stage = stage;
   }
 }

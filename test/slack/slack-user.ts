@@ -100,15 +100,29 @@ type Where = FakeMessage | { message: FakeMessage; version: number } | FakeEphem
 export class SlackUser {
   private readonly home: { id: string; blocks: Block[] } = { id: 'V0HOME', blocks: [] };
 
+  readonly endpoint: SlackEndpoint;
+  readonly fake: SlackScreen;
+  readonly teamId: string;
+  readonly userId: string;
+  readonly name: string;
+  /** Waits until the app has finished what a request started (the app's idle() in tests). */
+  readonly settle: () => Promise<void>;
+
   constructor(
-    readonly endpoint: SlackEndpoint,
-    readonly fake: SlackScreen,
-    readonly teamId: string,
-    readonly userId: string,
-    readonly name: string,
-    /** Waits until the app has finished what a request started (the app's idle() in tests). */
-    readonly settle: () => Promise<void> = async () => undefined,
-  ) {}
+    endpoint: SlackEndpoint,
+    fake: SlackScreen,
+    teamId: string,
+    userId: string,
+    name: string,
+    settle: () => Promise<void> = async () => undefined,
+  ) {
+    this.endpoint = endpoint;
+    this.fake = fake;
+    this.teamId = teamId;
+    this.userId = userId;
+    this.name = name;
+    this.settle = settle;
+  }
 
   /** The same person, whose requests return with Slack's response instead of waiting for the app to finish. */
   unsettled(): SlackUser {

@@ -13,10 +13,15 @@ export class PageFlow {
   /** The top of the free space on the current page, in PDF coordinates (y grows upwards). */
   y = 0;
 
+  readonly doc: PDFDocument;
+  readonly geometry: PageGeometry;
   constructor(
-    readonly doc: PDFDocument,
-    readonly geometry: PageGeometry,
-  ) {}
+    doc: PDFDocument,
+    geometry: PageGeometry,
+  ) {
+    this.doc = doc;
+    this.geometry = geometry;
+  }
 
   get left(): number {
     return this.geometry.margin.left;
