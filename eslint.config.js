@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'coverage/**', 'out/**', 'data/**'] },
+  { ignores: ['node_modules/**', 'coverage/**', 'out/**', 'data/**', '.bench-build/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   // Plain Node scripts run before TypeScript tooling exists (postinstall, the bin launcher).

@@ -1,19 +1,26 @@
-// How fast kakunin acknowledges Slack, under N simulated clinic managers answering at once, compared
-// with a bare Bolt app that only acks the very same requests.
+// Slack end to end (signed HTTP → SQLite → fake Web API) under N simulated clinic managers answering at
+// once, compared with a bare Bolt app that acks and makes the same Web API calls per click.
 //
-//   npx tsx bench/slack-ack.bench.ts [--users 10,100,500] [--answers 20] [--runs 1]
+//   node bench/slack-ack.bench.ts [--users 100,1000] [--answers 10] [--runs 1] [--loader strip|tsx]
 //
 // Each user starts the 90-item checklist through the signed HTTP receiver (slash command, buttons —
 // as Slack sends them), then answers `--answers` questions, each time waiting for the next question to
-// appear in the fake Slack API before clicking (as a person would). The bare app then receives the same
-// request bodies, re-signed, with the same pauses between them. Reported: answers per second, time to
-// ack (request sent → HTTP response) p50/p99, and the app process's peak RSS.
+// appear in the fake Slack API before clicking (as a person would). The bare app is then clicked the
+// same way: each click it acks, updates the clicked message and posts it again (chat.update +
+// chat.postMessage, what kakunin does per answer), and the person clicks the new message.
+// Reported: answers per second, time to ack p50/p99, Web API calls per click, the app process's RSS
+// right after start (idle) and its peak with every user's assessment in progress.
+// Both apps are started the same way: `--loader strip` (Node's own type stripping, as `npm start`) or tsx.
+// Targets (issue 14): answers/s ≥ 0.5× bare; ack p99 ≤ 1.5× bare; idle RSS ≤ 1.3× bare; peak RSS with
+// 1,000 assessments in progress ≤ 150 MB.
 import { fork, type ChildProcess } from 'node:child_process';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Block, FakeMessage } from '../test/slack/fake-slack-api.ts';
-import { SlackUser, buttonLabels, postSigned, type SlackEndpoint, type SlackScreen } from '../test/slack/slack-user.ts';
+import { SlackUser, buttonLabels, type SlackEndpoint, type SlackScreen } from '../test/slack/slack-user.ts';
+import { printFigures, type Figure } from './lib/figure-table.ts';
+import { median } from './lib/stats.ts';
 
 const SIGNING_SECRET = 'bench-signing-secret';
 const args = process.argv.slice(2);
@@ -21,13 +28,16 @@ const arg = (name: string, fallback: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
 };
-const userCounts = arg('users', '10,100,500').split(',').map(Number);
-const answersPerUser = Number(arg('answers', '20'));
+const userCounts = arg('users', '100,1000').split(',').map(Number);
+const answersPerUser = Number(arg('answers', '10'));
+const loader = arg('loader', 'strip');
+if (loader !== 'strip' && loader !== 'tsx') throw new Error('--loader is strip or tsx');
 /** Each configuration runs this many times (kakunin, then bare, alternating); the summary takes medians. */
 const runs = Number(arg('runs', '1'));
 
 interface TargetReport {
   maxRssKb: number;
+  rssKb: number;
   heapAfterGcMb: number;
   serverAcks: number[];
   loopDelayP99Ms: number;
@@ -40,13 +50,15 @@ interface Target {
   /** Starts the measured phase: forget set-up requests. */
   reset(): void;
   report(): Promise<TargetReport>;
+  /** RSS now, in KB. */
+  rss(): Promise<number>;
   stop(): Promise<void>;
 }
 
 async function startTarget(mode: 'kakunin' | 'bare', apiUrl: string): Promise<Target> {
   const child = fork(fileURLToPath(new URL('./slack-bench-target.ts', import.meta.url)), [], {
     // BENCH_CPU_PROF=<dir> writes a CPU profile of the app process (open it in Chrome DevTools).
-    execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.BENCH_CPU_PROF && mode === 'kakunin' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
+    execArgv: [...(loader === 'tsx' ? ['--import', 'tsx'] : []), '--expose-gc', ...(process.env.BENCH_CPU_PROF && mode === 'kakunin' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
     env: { ...process.env, BENCH_MODE: mode, BENCH_API_URL: apiUrl, BENCH_SIGNING_SECRET: SIGNING_SECRET },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
@@ -66,6 +78,11 @@ async function startTarget(mode: 'kakunin' | 'bare', apiUrl: string): Promise<Ta
         child.once('message', (m: TargetReport) => resolve(m));
         child.send('rss');
       }),
+    rss: () =>
+      new Promise((resolve) => {
+        child.once('message', (m: { rssKb: number }) => resolve(m.rssKb));
+        child.send('rss-now');
+      }),
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());
@@ -79,8 +96,9 @@ function startMirror(worker: Worker): SlackScreen & { url: Promise<string> } {
   const channels = new Map<string, FakeMessage[]>();
   let ready: (url: string) => void;
   const url = new Promise<string>((resolve) => (ready = resolve));
-  worker.on('message', (m: { kind: string; url?: string; channel?: string; ts?: string; text?: string; blocks?: Block[] }) => {
+  worker.on('message', (m: { kind: string; method?: string; url?: string; channel?: string; ts?: string; text?: string; blocks?: Block[] }) => {
     if (m.kind === 'ready') return ready(m.url!);
+    if (m.kind === 'call') return void (apiCalls[m.method!] = (apiCalls[m.method!] ?? 0) + 1);
     const list = channels.get(m.channel!) ?? [];
     channels.set(m.channel!, list);
     const existing = list.find((x) => x.ts === m.ts);
@@ -119,22 +137,29 @@ function nextPrompt(fake: SlackScreen, user: SlackUser, afterCount: number): Pro
     });
   });
 }
+/** Web API calls the fake Slack received, by method, since the last reset. */
+let apiCalls: Record<string, number> = {};
+const callsPerClick = (clicks: number) =>
+  Object.entries(apiCalls)
+    .filter(([method]) => method.startsWith('chat.'))
+    .map(([method, n]) => `${method} ${(n / clicks).toFixed(2)}`)
+    .join(', ');
 const slow: { ms: number; headersMs: number; reused: boolean }[] = [];
 /** One waiter per DM channel, checked only when that channel changes (the generator must stay cheap). */
 const waiters = new Map<string, () => boolean>();
 
-interface Recorded {
-  body: string;
-  /** Pause after this request's ack before the next one (the person reading the next question). */
-  pauseMs: number;
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
+/** Lets the freshly started app settle (lazy start-up work, GC) before its idle RSS is read. */
+const settle = () => new Promise((r) => setTimeout(r, 1000));
+
 async function runKakunin(fake: SlackScreen, apiUrl: string, users: number) {
   const target = await startTarget('kakunin', apiUrl);
+  await settle();
+  const idleRssKb = await target.rss();
   const people = Array.from({ length: users }, (_, i) => new SlackUser(target.endpoint, fake, 'T0BENCH', `U0B${String(i).padStart(5, '0')}`, `user${i}`));
 
   // Not measured: every user starts the checklist and answers the scope questions.
@@ -156,24 +181,20 @@ async function runKakunin(fake: SlackScreen, apiUrl: string, users: number) {
   );
 
   const acks: number[] = [];
-  const recorded = new Map<string, Recorded[]>();
   let answers = 0;
   target.reset();
   generatorLoop.reset();
+  apiCalls = {};
   const started = performance.now();
   await Promise.all(
     people.map(async (user) => {
-      const log: Recorded[] = [];
-      recorded.set(user.userId, log);
       for (let answered = 0; answered < answersPerUser; ) {
         const isQuestion = buttonLabels(user.last().blocks).includes('実施済');
         const before = fake.dm(user.userId).length;
         const result = await user.click(isQuestion ? '実施済' : '始める');
-        const acked = performance.now();
         acks.push(result.ms);
         if (result.ms > 300) slow.push({ ms: result.ms, headersMs: result.headersMs ?? NaN, reused: result.reusedSocket ?? false });
         await nextPrompt(fake, user, before);
-        log.push({ body: new URLSearchParams({ payload: JSON.stringify(user.lastPayload) }).toString(), pauseMs: performance.now() - acked });
         if (isQuestion) {
           answered++;
           answers++;
@@ -183,34 +204,42 @@ async function runKakunin(fake: SlackScreen, apiUrl: string, users: number) {
   );
   const seconds = (performance.now() - started) / 1000;
   const generatorLoopP99 = generatorLoop.percentile(99) / 1e6;
+  const calls = callsPerClick(acks.length);
   const report = await target.report();
   await target.stop();
-  return { acks, answers, seconds, report, recorded, generatorLoopP99 };
+  return { acks, answers, seconds, report, generatorLoopP99, idleRssKb, calls };
 }
 
-async function runBare(apiUrl: string, recorded: Map<string, Recorded[]>) {
+async function runBare(fake: SlackScreen, apiUrl: string, users: number) {
   const target = await startTarget('bare', apiUrl);
+  await settle();
+  const idleRssKb = await target.rss();
+  // The same people, each clicking 実施済 on the last question kakunin posted, then on the bare app's copies.
+  const people = Array.from({ length: users }, (_, i) => new SlackUser(target.endpoint, fake, 'T0BENCH', `U0B${String(i).padStart(5, '0')}`, `user${i}`));
   const acks: number[] = [];
   let answers = 0;
   target.reset();
   generatorLoop.reset();
+  apiCalls = {};
   const started = performance.now();
   await Promise.all(
-    [...recorded.values()].map(async (log) => {
-      for (const { body, pauseMs } of log) {
-        const result = await postSigned(target.endpoint, body, 'application/x-www-form-urlencoded');
+    people.map(async (user) => {
+      for (let answered = 0; answered < answersPerUser; answered++) {
+        const before = fake.dm(user.userId).length;
+        const result = await user.click('実施済');
         if (result.status !== 200) throw new Error(`bare app answered ${result.status}`);
         acks.push(result.ms);
-        if (body.includes('kakunin.answer')) answers++;
-        await new Promise((r) => setTimeout(r, pauseMs));
+        await nextPrompt(fake, user, before);
+        answers++;
       }
     }),
   );
   const seconds = (performance.now() - started) / 1000;
   const generatorLoopP99 = generatorLoop.percentile(99) / 1e6;
+  const calls = callsPerClick(acks.length);
   const report = await target.report();
   await target.stop();
-  return { acks, answers, seconds, report, generatorLoopP99 };
+  return { acks, answers, seconds, report, generatorLoopP99, idleRssKb, calls };
 }
 
 // Node 20 does not apply --import hooks to a worker's entry module; register tsx inside the worker first.
@@ -222,7 +251,7 @@ const worker = new Worker(`import('tsx/esm/api').then(({ register }) => { regist
 const fake = startMirror(worker);
 const apiUrl = await fake.url;
 
-function line(name: string, r: { acks: number[]; answers: number; seconds: number; report: TargetReport; generatorLoopP99: number }) {
+function line(name: string, r: { acks: number[]; answers: number; seconds: number; report: TargetReport; generatorLoopP99: number; idleRssKb: number; calls: string }) {
   const sorted = [...r.acks].sort((x, y) => x - y);
   const server = [...r.report.serverAcks].sort((x, y) => x - y);
   return {
@@ -237,48 +266,54 @@ function line(name: string, r: { acks: number[]; answers: number; seconds: numbe
     loop: r.report.loopDelayP99Ms,
     gen: r.generatorLoopP99,
     rss: r.report.maxRssKb / 1024,
+    idle: r.idleRssKb / 1024,
     heap: r.report.heapAfterGcMb,
+    calls: r.calls,
   };
 }
 
 const rows: string[] = [];
-const summary: string[] = [];
 const fmt = (n: number, d = 1) => n.toFixed(d);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const figures: Figure[] = [];
 for (const users of userCounts) {
   const perRun: { kk: ReturnType<typeof line>; bb: ReturnType<typeof line> }[] = [];
   for (let run = 1; run <= runs; run++) {
     const k = await runKakunin(fake, apiUrl, users);
-    const b = await runBare(apiUrl, k.recorded);
+    const b = await runBare(fake, apiUrl, users);
     const kk = line('kakunin', k);
     const bb = line('bare Bolt', b);
     perRun.push({ kk, bb });
     const tag = runs > 1 ? ` #${run}` : '';
     for (const r of [kk, bb])
       rows.push(
-        `| ${users}${tag} | ${r.name} | ${r.n} | ${fmt(r.rate)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.max)} | ${fmt(r.sp50)} | ${fmt(r.sp99)} | ${fmt(r.loop)} | ${fmt(r.gen)} | ${fmt(r.rss, 0)} | ${fmt(r.heap, 0)} |`,
+        `| ${users}${tag} | ${r.name} | ${r.n} | ${fmt(r.rate)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.max)} | ${fmt(r.sp50)} | ${fmt(r.sp99)} | ${fmt(r.loop)} | ${fmt(r.gen)} | ${fmt(r.idle, 0)} | ${fmt(r.rss, 0)} | ${fmt(r.heap, 0)} | ${r.calls} |`,
       );
-    rows.push(`| ${users}${tag} | ratio kakunin/bare | | | ${fmt(kk.p50 / bb.p50, 2)}× | ${fmt(kk.p99 / bb.p99, 2)}× | | ${fmt(kk.sp50 / bb.sp50, 2)}× | ${fmt(kk.sp99 / bb.sp99, 2)}× | | | ${fmt(kk.rss / bb.rss, 2)}× | |`);
-    console.error(`users=${users}${tag}: kakunin p99 ${fmt(kk.p99)} ms, bare p99 ${fmt(bb.p99)} ms`);
+    console.error(`users=${users}${tag}: kakunin ${fmt(kk.rate)} answers/s p99 ${fmt(kk.p99)} ms, bare ${fmt(bb.rate)} answers/s p99 ${fmt(bb.p99)} ms`);
   }
   const m = (pick: (x: { kk: ReturnType<typeof line>; bb: ReturnType<typeof line> }) => number) => median(perRun.map(pick));
-  summary.push(
-    `| ${users} | ${fmt(m((x) => x.kk.rate))} | ${fmt(m((x) => x.kk.p50))} | ${fmt(m((x) => x.kk.p99))} | ${fmt(m((x) => x.bb.p99))} | ${fmt(m((x) => x.kk.p99 / x.bb.p99), 2)}× | ${fmt(m((x) => x.kk.sp99))} | ${fmt(m((x) => x.bb.sp99))} | ${fmt(m((x) => x.kk.rss), 0)} | ${fmt(m((x) => x.bb.rss), 0)} |`,
+  const note = `${users} users, median of ${runs} run(s)`;
+  figures.push(
+    { name: `answers/s, ${users} users`, kakunin: m((x) => x.kk.rate), floor: m((x) => x.bb.rate), unit: '/s', better: 'higher', target: 0.5, note },
+    { name: `ack p99, ${users} users`, kakunin: m((x) => x.kk.p99), floor: m((x) => x.bb.p99), unit: 'ms', better: 'lower', target: 1.5, note },
+    { name: `RSS idle after start`, kakunin: m((x) => x.kk.idle), floor: m((x) => x.bb.idle), unit: 'MB', better: 'lower', target: 1.3, note },
+    {
+      name: `peak RSS, ${users} assessments in progress`,
+      kakunin: m((x) => x.kk.rss),
+      floor: m((x) => x.bb.rss),
+      unit: 'MB',
+      better: 'lower',
+      ...(users >= 1000 ? { absoluteMax: 150 } : {}),
+      note,
+    },
   );
 }
 worker.postMessage('close');
 if (process.env.BENCH_DEBUG) console.error('slow kakunin requests:', slow.length, 'reused:', slow.filter((x) => x.reused).length, slow.slice(0, 10));
 
-console.log(`\nSlack ack benchmark — ${answersPerUser} answers per user, ${runs} run(s) each, Node ${process.version}, ${new Date().toISOString()}\n`);
-console.log('| users | app | requests | answers/s | ack p50 ms | ack p99 ms | ack max ms | in-app ack p50 ms | in-app ack p99 ms | app loop delay p99 ms | generator loop delay p99 ms | peak RSS MB | heap after GC MB |');
-console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log(`\nSlack end to end — ${answersPerUser} answers per user, ${runs} run(s) each, apps run with ${loader === 'tsx' ? 'tsx' : 'Node type stripping'}, Node ${process.version}, ${new Date().toISOString()}\n`);
+console.log('| users | app | requests | answers/s | ack p50 ms | ack p99 ms | ack max ms | in-app ack p50 ms | in-app ack p99 ms | app loop delay p99 ms | generator loop delay p99 ms | idle RSS MB | peak RSS MB | heap after GC MB | Web API calls per click |');
+console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
 for (const row of rows) console.log(row);
-if (runs > 1) {
-  console.log(`\nMedians over ${runs} runs:\n`);
-  console.log('| users | kakunin answers/s | kakunin ack p50 ms | kakunin ack p99 ms | bare ack p99 ms | p99 ratio | kakunin in-app p99 ms | bare in-app p99 ms | kakunin peak RSS MB | bare peak RSS MB |');
-  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const row of summary) console.log(row);
-}
 console.log('\nack = request sent → response received, measured by the load generator (the fake Slack API runs in a worker thread).');
 console.log('in-app ack = request received → response finished, measured inside the app process.');
-console.log('Target: p99 ack ≤ 50 ms at 100 users, and at most 1.5× the bare app’s p99.');
+printFigures('Slack end to end: kakunin vs a bare Bolt app making the same Web API calls', figures);

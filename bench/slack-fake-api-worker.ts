@@ -6,6 +6,7 @@ import { startFakeSlackApi } from '../test/slack/fake-slack-api.ts';
 
 const fake = await startFakeSlackApi({ validateBlocks: false, teams: { T0BENCH: { name: 'ベンチ診療所' } } });
 fake.onCall((call, result) => {
+  parentPort!.postMessage({ kind: 'call', method: call.method });
   if (!result.ok) return;
   if (call.method === 'chat.postMessage' || call.method === 'chat.update')
     parentPort!.postMessage({ kind: 'message', channel: result.channel, ts: result.ts, text: call.args.text, blocks: call.args.blocks });

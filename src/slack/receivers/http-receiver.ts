@@ -32,7 +32,9 @@ export class SlackHttpReceiver implements Receiver {
   private readonly path: string;
   private readonly now: () => number;
 
-  constructor(private readonly options: SlackHttpReceiverOptions) {
+  private readonly options: SlackHttpReceiverOptions;
+  constructor(options: SlackHttpReceiverOptions) {
+    this.options = options;
     this.path = options.path ?? '/slack/events';
     this.now = options.now ?? Date.now;
   }
