@@ -6,7 +6,7 @@ import { todayIn } from '../dates/calendar-date.ts';
 import { checklistRefs } from '../flow/model.ts';
 import type { Localized } from '../flow/schema.ts';
 import type { Locale } from '../i18n/locale.ts';
-import { openAssessmentStatuses, type Assessment, type AssessmentStatus } from '../store/assessments-repo.ts';
+import { openAssessmentStatuses, type Assessment, type AssessmentStatus, type AssessmentSummary } from '../store/assessments-repo.ts';
 import type { Facility } from '../store/facilities-repo.ts';
 import type { Organization } from '../store/organizations-repo.ts';
 import type { Person } from '../store/people-repo.ts';
@@ -55,10 +55,10 @@ export type WorkspaceDirectory = ReturnType<typeof createWorkspaceDirectory>;
 const isOpen = (status: AssessmentStatus): boolean => (openAssessmentStatuses as readonly AssessmentStatus[]).includes(status);
 
 export function createWorkspaceDirectory({ store, channel, clock = () => new Date(), defaultLocale = 'ja', defaultTimeZone }: WorkspaceDirectoryOptions) {
-  const overviewOf = (assessment: Assessment): AssessmentOverview => {
+  const overviewOf = (assessment: AssessmentSummary): AssessmentOverview => {
     const flow = store.flowVersions.get(assessment.flowId, assessment.flowHash);
     const facility = store.facilities.get(assessment.organizationId, assessment.facilityId);
-    const answers = store.answers.current(assessment.id);
+    const answered = new Set(store.answers.answeredItems(assessment.id));
     const checklist = checklistRefs(flow);
     const day = (iso: string) => todayIn(facility.timeZone, new Date(iso));
     return {
@@ -68,7 +68,7 @@ export function createWorkspaceDirectory({ store, channel, clock = () => new Dat
       status: assessment.status,
       revision: assessment.revision,
       facilityName: facility.name,
-      answered: checklist.filter((r) => answers[r.item.id] !== undefined).length,
+      answered: checklist.filter((r) => answered.has(r.item.id)).length,
       total: checklist.length,
       startedOn: day(assessment.createdAt),
       updatedOn: day(assessment.updatedAt),
@@ -129,15 +129,12 @@ export function createWorkspaceDirectory({ store, channel, clock = () => new Dat
     },
 
     /** The assessment `/kakunin` continues: the most recently touched one still open. */
-    currentAssessment(organizationId: string, personId: string, flowId?: string): Assessment | undefined {
+    currentAssessment(organizationId: string, personId: string, flowId?: string): AssessmentSummary | undefined {
       return store.assessments.listInProgress(organizationId, personId).find((a) => flowId === undefined || a.flowId === flowId);
     },
 
-    latestSubmitted(organizationId: string, personId: string): Assessment | undefined {
-      return store.assessments
-        .listForPerson(organizationId, personId)
-        .filter((a) => a.submittedAt !== null)
-        .sort((x, y) => (x.submittedAt! < y.submittedAt! ? 1 : -1))[0];
+    latestSubmitted(organizationId: string, personId: string): AssessmentSummary | undefined {
+      return store.assessments.latestSubmittedBy(organizationId, personId);
     },
 
     reportSource(organizationId: string, assessmentId: string, locale: Locale): LocalizedReportSource {

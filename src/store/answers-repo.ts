@@ -61,6 +61,7 @@ export function createAnswersRepo(db: Database.Database, clock: Clock, deps: Ans
   const all = db.prepare<[string]>(
     'SELECT item_id AS itemId, answer_json AS answer FROM answers WHERE assessment_id = ? ORDER BY item_id',
   );
+  const itemIds = db.prepare<[string]>('SELECT item_id FROM answers WHERE assessment_id = ?').pluck();
   const one = db
     .prepare<[string, string]>('SELECT answer_json FROM answers WHERE assessment_id = ? AND item_id = ?')
     .pluck();
@@ -93,6 +94,11 @@ export function createAnswersRepo(db: Database.Database, clock: Clock, deps: Ans
         answers[itemId] = answer;
       }
       return answers;
+    },
+
+    /** The ids of the items answered so far (for progress counts: no answer is decoded). */
+    answeredItems(assessmentId: string): string[] {
+      return itemIds.all(assessmentId) as string[];
     },
 
     /**

@@ -38,6 +38,10 @@ export const assessmentSchema = z.object({
 });
 export type Assessment = z.output<typeof assessmentSchema>;
 
+/** An assessment as lists show it: everything but the engine state, which only a turn needs. */
+export const assessmentSummarySchema = assessmentSchema.omit({ snapshotJson: true });
+export type AssessmentSummary = z.output<typeof assessmentSummarySchema>;
+
 export interface NewAssessment {
   organizationId: string;
   facilityId: string;
@@ -56,10 +60,11 @@ export interface EngineStateUpdate {
   review?: { reviewerId: string; comment?: string };
 }
 
-const columns = `id, organization_id AS organizationId, facility_id AS facilityId, respondent_id AS respondentId,
-  flow_id AS flowId, flow_hash AS flowHash, status, revision, engine_snapshot_json AS snapshotJson,
+const summaryColumns = `id, organization_id AS organizationId, facility_id AS facilityId, respondent_id AS respondentId,
+  flow_id AS flowId, flow_hash AS flowHash, status, revision,
   created_at AS createdAt, updated_at AS updatedAt, submitted_at AS submittedAt, reviewed_by AS reviewedBy,
   reviewed_at AS reviewedAt, review_comment AS reviewComment`;
+const columns = `${summaryColumns}, engine_snapshot_json AS snapshotJson`;
 
 const openStatusList = openAssessmentStatuses.map((s) => `'${s}'`).join(', ');
 
@@ -79,26 +84,33 @@ export function createAssessmentsRepo(db: Database.Database, clock: Clock, deps:
        @snapshotJson, @now, @now)`,
   );
   const byId = db.prepare<[string, string]>(`SELECT ${columns} FROM assessments WHERE organization_id = ? AND id = ?`);
+  // Lists read summaries (no engine state) along indexes that also give their order (migration 0005).
   const byRespondent = db.prepare<[string, string]>(
-    `SELECT ${columns} FROM assessments WHERE organization_id = ? AND respondent_id = ? ORDER BY updated_at DESC, id`,
+    `SELECT ${summaryColumns} FROM assessments WHERE organization_id = ? AND respondent_id = ? ORDER BY updated_at DESC, id`,
   );
   const byFacility = db.prepare<[string, string]>(
-    `SELECT ${columns} FROM assessments WHERE organization_id = ? AND facility_id = ? ORDER BY updated_at DESC, id`,
+    `SELECT ${summaryColumns} FROM assessments WHERE organization_id = ? AND facility_id = ? ORDER BY updated_at DESC, id`,
   );
   const openByRespondent = db.prepare<[string, string]>(
-    `SELECT ${columns} FROM assessments
+    `SELECT ${summaryColumns} FROM assessments
      WHERE organization_id = ? AND respondent_id = ? AND status IN (${openStatusList})
      ORDER BY updated_at DESC, id`,
   );
   // Submitted ones, approved included (approval follows submission); the latest submission first.
   const latestSubmittedInOrganization = db.prepare<[string, string]>(
-    `SELECT ${columns} FROM assessments
+    `SELECT ${summaryColumns} FROM assessments
      WHERE organization_id = ? AND flow_id = ? AND status IN ('submitted', 'approved') AND submitted_at IS NOT NULL
      ORDER BY submitted_at DESC, id DESC LIMIT 1`,
   );
   const latestSubmittedAtFacility = db.prepare<[string, string, string]>(
-    `SELECT ${columns} FROM assessments
+    `SELECT ${summaryColumns} FROM assessments
      WHERE organization_id = ? AND flow_id = ? AND facility_id = ? AND status IN ('submitted', 'approved') AND submitted_at IS NOT NULL
+     ORDER BY submitted_at DESC, id DESC LIMIT 1`,
+  );
+  // Whatever became of it since (approved, returned), the respondent's most recent submission.
+  const latestSubmittedByRespondent = db.prepare<[string, string]>(
+    `SELECT ${summaryColumns} FROM assessments
+     WHERE organization_id = ? AND respondent_id = ? AND submitted_at IS NOT NULL
      ORDER BY submitted_at DESC, id DESC LIMIT 1`,
   );
   const organizationOf = db.prepare<[string]>('SELECT organization_id FROM assessments WHERE id = ?').pluck();
@@ -119,7 +131,8 @@ export function createAssessmentsRepo(db: Database.Database, clock: Clock, deps:
   );
 
   const read = (row: unknown, key: Record<string, string>) => readStored(assessmentSchema, row, { table: 'assessments', key });
-  const readAll = (rows: unknown[]) => rows.map((row) => read(row, {}));
+  const readSummaries = (rows: unknown[]) =>
+    rows.map((row) => readStored(assessmentSummarySchema, row, { table: 'assessments', key: {} }));
 
   return {
     /** Starts an assessment at revision 0, status in_progress. Facility and respondent must belong to the organization. */
@@ -157,29 +170,35 @@ export function createAssessmentsRepo(db: Database.Database, clock: Clock, deps:
       return typeof org === 'string' ? org : undefined;
     },
 
-    listForPerson(organizationId: string, respondentId: string): Assessment[] {
-      return readAll(byRespondent.all(organizationId, respondentId));
+    listForPerson(organizationId: string, respondentId: string): AssessmentSummary[] {
+      return readSummaries(byRespondent.all(organizationId, respondentId));
     },
 
-    listForFacility(organizationId: string, facilityId: string): Assessment[] {
-      return readAll(byFacility.all(organizationId, facilityId));
+    listForFacility(organizationId: string, facilityId: string): AssessmentSummary[] {
+      return readSummaries(byFacility.all(organizationId, facilityId));
     },
 
     /**
      * The most recently submitted (or approved) assessment of a flow in the organization, or at one of its
      * facilities; undefined when there is none. Flow versions do not matter: the id names the questionnaire.
      */
-    latestSubmitted(organizationId: string, flowId: string, facilityId?: string): Assessment | undefined {
+    latestSubmitted(organizationId: string, flowId: string, facilityId?: string): AssessmentSummary | undefined {
       const row =
         facilityId === undefined
           ? latestSubmittedInOrganization.get(organizationId, flowId)
           : latestSubmittedAtFacility.get(organizationId, flowId, facilityId);
-      return row === undefined ? undefined : read(row, { organizationId, flowId });
+      return row === undefined ? undefined : readStored(assessmentSummarySchema, row, { table: 'assessments', key: { organizationId, flowId } });
+    },
+
+    /** The respondent's most recently submitted assessment, whatever its status now; undefined when none. */
+    latestSubmittedBy(organizationId: string, respondentId: string): AssessmentSummary | undefined {
+      const row = latestSubmittedByRespondent.get(organizationId, respondentId);
+      return row === undefined ? undefined : readStored(assessmentSummarySchema, row, { table: 'assessments', key: { organizationId, respondentId } });
     },
 
     /** The respondent's assessments still waiting on them (see openAssessmentStatuses), newest first. */
-    listInProgress(organizationId: string, respondentId: string): Assessment[] {
-      return readAll(openByRespondent.all(organizationId, respondentId));
+    listInProgress(organizationId: string, respondentId: string): AssessmentSummary[] {
+      return readSummaries(openByRespondent.all(organizationId, respondentId));
     },
 
     /**
@@ -203,7 +222,8 @@ export function createAssessmentsRepo(db: Database.Database, clock: Clock, deps:
           reviewComment: update.review?.comment ?? null,
           now: isoNow(clock),
         });
-        if (row !== undefined) return read(row, { id });
+        // Our own write, just made: the row is what we put there, so it is not validated again.
+        if (row !== undefined) return row as Assessment;
         const actual = revisionOf.get(id);
         if (actual === undefined) throw new NotFoundError('assessment', { id });
         throw new StaleRevisionError(id, update.expectedRevision, Number(actual));

@@ -21,14 +21,22 @@ export function createFlowVersionsRepo(db: Database.Database, clock: Clock) {
     'SELECT definition_json AS definitionJson FROM flow_versions WHERE flow_id = ? AND flow_hash = ?',
   );
 
+  // A definition never changes under its hash, so each (id, hash) is read and validated once per process
+  // and the same object is handed out after that (which also keeps per-flow caches such as itemRefs warm).
+  const validated = new Map<string, Flow>();
+  const keyOf = (flowId: string, hash: string) => `${flowId}\u0000${hash}`;
+
   return {
     /** Stores the definition once; saving the same flow again is a no-op. */
     save(flow: Flow): void {
+      const key = keyOf(flow.id, flow.hash);
+      if (validated.get(key) === flow) return;
       const { hash, ...file } = flow;
       // The hash is the version's identity: refuse one that does not describe this definition.
       const actual = hashFlowFile(file);
       if (actual !== hash) throw new FlowHashMismatchError(flow.id, hash, actual);
       insert.run(flow.id, hash, file.version, JSON.stringify(file), isoNow(clock));
+      validated.set(key, flow);
     },
 
     /**
@@ -36,12 +44,16 @@ export function createFlowVersionsRepo(db: Database.Database, clock: Clock) {
      * schema default could change the recomputed value, but the version is still the one that was saved.
      */
     get(flowId: string, hash: string): Flow {
+      const cached = validated.get(keyOf(flowId, hash));
+      if (cached) return cached;
       const key = { flowId, hash };
       const row = byKey.get(flowId, hash);
       if (row === undefined)
         throw new NotFoundError('flow version', key, 'Save the flow with flowVersions.save(flow) before using it.');
       const { definitionJson } = readStored(definitionRowSchema, row, { table: 'flow_versions', key });
-      return { ...readStoredJson(flowFileSchema, definitionJson, { table: 'flow_versions', key }), hash };
+      const flow = { ...readStoredJson(flowFileSchema, definitionJson, { table: 'flow_versions', key }), hash };
+      validated.set(keyOf(flowId, hash), flow);
+      return flow;
     },
   };
 }
