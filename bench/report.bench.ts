@@ -39,7 +39,8 @@ async function timedRender(): Promise<{ ms: number; bytes: number }> {
 if (process.argv.includes(COLD_CHILD_FLAG)) {
   if (process.argv.includes(AFTER_START_FLAG)) {
     const { warmUpReports } = await import('../src/report/warm-up.ts');
-    await warmUpReports();
+    const { loadFlowsDir } = await import('../src/flow/loader.ts');
+    await warmUpReports(loadFlowsDir().values());
   }
   const first = await timedRender();
   process.stdout.write(JSON.stringify({ ...first, importMs }));

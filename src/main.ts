@@ -40,7 +40,7 @@ async function main(): Promise<number> {
     defaultLocale: app.env.KAKUNIN_LOCALE,
     defaultTimeZone: app.env.KAKUNIN_TIME_ZONE,
   });
-  const end = await runTerminal({
+  const running = runTerminal({
     directory,
     service: app.service,
     locale: app.env.KAKUNIN_LOCALE,
@@ -48,6 +48,11 @@ async function main(): Promise<number> {
     output: process.stdout,
     onSubmitted: (turn) => writeSubmittedReport({ directory, outDir: app.env.KAKUNIN_OUT_DIR, locale: app.env.KAKUNIN_LOCALE }, turn),
   });
+  // The first question is on the screen: warm the report renderer while the person types (input is
+  // buffered meanwhile), so the PDF at the end does not pay for it.
+  const { warmUpReports } = await import('./report/warm-up.ts');
+  setImmediate(() => void warmUpReports(app.flows.values()).catch((err: unknown) => console.error(err)));
+  const end = await running;
   app.store.close();
   void end;
   return 0;

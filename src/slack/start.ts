@@ -8,6 +8,7 @@ import pino, { type Logger } from 'pino';
 import type { Env } from '../config/env.ts';
 import type { Flow } from '../flow/model.ts';
 import { renderReport } from '../report/render-report.ts';
+import { warmUpReports } from '../report/warm-up.ts';
 import type { AssessmentService } from '../service/assessment-service.ts';
 import type { EventLedger } from '../service/event-ledger.ts';
 import type { WorkspaceDirectory } from '../service/workspace-directory.ts';
@@ -196,6 +197,8 @@ export async function startSlackApp(options: StartSlackAppOptions): Promise<{ ap
     logger,
     clock: options.clock,
   });
+  // Before the receiver listens: no request waits while the report renderer warms up.
+  await warmUpReports(options.flows?.values() ?? []);
   try {
     const { port } = await kakunin.start();
     logger.info(
