@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// Runs one of kakunin's TypeScript entry points (`node bin/run.js src/main.ts [args…]`), as `npm start`,
+// `npm run kakunin` and `npm run bench` do. Node 22.18+ and 24 strip the types themselves: that starts
+// faster and holds less memory than tsx (bench/start-up.bench.ts, bench/slack-ack.bench.ts --loader).
+// A Node without type stripping goes through tsx, so the entry's own version check still gets to print
+// its one line on a Node that is too old, instead of a loader error.
+import { resolve } from 'node:path';
+import process from 'node:process';
+import { pathToFileURL } from 'node:url';
+
+const [entry] = process.argv.splice(2, 1);
+if (!entry) {
+  console.error('usage: node bin/run.js <entry.ts> [arguments…]');
+  process.exit(2);
+}
+if (!process.features.typescript) {
+  const { register } = await import('tsx/esm/api');
+  register();
+}
+// The entry sees the arguments as if it had been started directly.
+process.argv[1] = resolve(entry);
+await import(pathToFileURL(resolve(entry)).href);
