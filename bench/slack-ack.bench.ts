@@ -62,6 +62,8 @@ async function startTarget(mode: 'kakunin' | 'bare', apiUrl: string): Promise<Ta
     env: { ...process.env, BENCH_MODE: mode, BENCH_API_URL: apiUrl, BENCH_SIGNING_SECRET: SIGNING_SECRET },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
+  // A failed run must not leave the app running.
+  process.once('exit', () => child.kill());
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       const m = /READY (\d+)/.exec(chunk.toString());
@@ -226,7 +228,8 @@ async function runBare(fake: SlackScreen, apiUrl: string, users: number) {
     people.map(async (user) => {
       for (let answered = 0; answered < answersPerUser; answered++) {
         const before = fake.dm(user.userId).length;
-        const result = await user.click('実施済');
+        // kakunin's last message may be a section's introduction rather than a question: click what it offers.
+        const result = await user.click(buttonLabels(user.last().blocks).includes('実施済') ? '実施済' : '始める');
         if (result.status !== 200) throw new Error(`bare app answered ${result.status}`);
         acks.push(result.ms);
         await nextPrompt(fake, user, before);

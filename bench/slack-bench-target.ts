@@ -82,6 +82,9 @@ async function main(): Promise<() => Promise<void>> {
     botUserId: 'U0BOT',
     logger,
   });
+  // As startSlackApp (npm start) does before it listens.
+  const { warmUpReports } = await import('../src/report/warm-up.ts');
+  await warmUpReports(flows.values());
   const { port, server } = await kakunin.start();
   // Listening to the receiver's 'request' event as well only observes.
   measure(server!);
