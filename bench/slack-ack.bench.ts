@@ -10,7 +10,8 @@
 // chat.postMessage, what kakunin does per answer), and the person clicks the new message.
 // Reported: answers per second, time to ack p50/p99, Web API calls per click, the app process's RSS
 // right after start (idle) and its peak with every user's assessment in progress.
-// Both apps are started the same way: `--loader strip` (Node's own type stripping, as `npm start`) or tsx.
+// Both apps are started the same way: with the Node flags of `npm start` (package.json), and
+// `--loader strip` (Node's own type stripping, as `npm start`) or tsx.
 // Targets (issue 14): answers/s ≥ 0.5× bare; ack p99 ≤ 1.5× bare; idle RSS ≤ 1.3× bare; peak RSS with
 // 1,000 assessments in progress ≤ 150 MB.
 import { fork, type ChildProcess } from 'node:child_process';
@@ -20,6 +21,7 @@ import { Worker } from 'node:worker_threads';
 import type { Block, FakeMessage } from '../test/slack/fake-slack-api.ts';
 import { SlackUser, buttonLabels, type SlackEndpoint, type SlackScreen } from '../test/slack/slack-user.ts';
 import { printFigures, type Figure } from './lib/figure-table.ts';
+import { startFlags } from './lib/start-flags.ts';
 import { median } from './lib/stats.ts';
 
 const SIGNING_SECRET = 'bench-signing-secret';
@@ -58,7 +60,7 @@ interface Target {
 async function startTarget(mode: 'kakunin' | 'bare', apiUrl: string): Promise<Target> {
   const child = fork(fileURLToPath(new URL('./slack-bench-target.ts', import.meta.url)), [], {
     // BENCH_CPU_PROF=<dir> writes a CPU profile of the app process (open it in Chrome DevTools).
-    execArgv: [...(loader === 'tsx' ? ['--import', 'tsx'] : []), '--expose-gc', ...(process.env.BENCH_CPU_PROF && mode === 'kakunin' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
+    execArgv: [...startFlags(), ...(loader === 'tsx' ? ['--import', 'tsx'] : []), '--expose-gc', ...(process.env.BENCH_CPU_PROF && mode === 'kakunin' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
     env: { ...process.env, BENCH_MODE: mode, BENCH_API_URL: apiUrl, BENCH_SIGNING_SECRET: SIGNING_SECRET },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
@@ -313,7 +315,7 @@ for (const users of userCounts) {
 worker.postMessage('close');
 if (process.env.BENCH_DEBUG) console.error('slow kakunin requests:', slow.length, 'reused:', slow.filter((x) => x.reused).length, slow.slice(0, 10));
 
-console.log(`\nSlack end to end — ${answersPerUser} answers per user, ${runs} run(s) each, apps run with ${loader === 'tsx' ? 'tsx' : 'Node type stripping'}, Node ${process.version}, ${new Date().toISOString()}\n`);
+console.log(`\nSlack end to end — ${answersPerUser} answers per user, ${runs} run(s) each, apps run with ${loader === 'tsx' ? 'tsx' : 'Node type stripping'} ${startFlags().join(' ')}, Node ${process.version}, ${new Date().toISOString()}\n`);
 console.log('| users | app | requests | answers/s | ack p50 ms | ack p99 ms | ack max ms | in-app ack p50 ms | in-app ack p99 ms | app loop delay p99 ms | generator loop delay p99 ms | idle RSS MB | peak RSS MB | heap after GC MB | Web API calls per click |');
 console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
 for (const row of rows) console.log(row);

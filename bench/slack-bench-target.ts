@@ -42,7 +42,7 @@ async function main(): Promise<() => Promise<void>> {
       await ack();
       const b = body as { channel?: { id: string }; message?: { ts: string; text?: string; blocks?: unknown[] } };
       if (!b.channel || !b.message) return;
-      const { ts, text = '', blocks = [] } = b.message;
+      const { ts, text = 'kakunin', blocks = [] } = b.message;
       await client.chat.update({ channel: b.channel.id, ts, text, blocks: blocks as never });
       await client.chat.postMessage({ channel: b.channel.id, text, blocks: blocks as never });
     });

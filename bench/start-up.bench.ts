@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { printFigures, type Figure } from './lib/figure-table.ts';
 import { precompile, repoRoot } from './lib/precompile.ts';
+import { startFlags } from './lib/start-flags.ts';
 import { median, numberArg, spread } from './lib/stats.ts';
 
 const runs = numberArg('--runs', 5);
@@ -40,12 +41,14 @@ function toFirstPrompt(command: string, args: string[]): Promise<number> {
   }).finally(() => rmSync(dir, { recursive: true, force: true }));
 }
 
+// Every way gets the Node flags `npm start` uses, so only the loading of the code differs.
+const flags = startFlags();
 const ways: Record<string, [string, string[]]> = {
   'npm start': ['npm', ['start', '--silent']],
-  'npm → precompiled': ['npm', ['exec', '--offline', '--silent', '-c', `node ${join(built, 'main.js')}`]],
-  'node src/main.ts (type stripping)': ['node', ['src/main.ts']],
-  'tsx src/main.ts': ['tsx', ['src/main.ts']],
-  'node precompiled': ['node', [join(built, 'main.js')]],
+  'npm → precompiled': ['npm', ['exec', '--offline', '--silent', '-c', ['node', ...flags, join(built, 'main.js')].join(' ')]],
+  'node src/main.ts (type stripping)': ['node', [...flags, 'src/main.ts']],
+  'tsx src/main.ts': ['node', [...flags, '--import', 'tsx', 'src/main.ts']],
+  'node precompiled': ['node', [...flags, join(built, 'main.js')]],
 };
 const times: Record<string, number[]> = Object.fromEntries(Object.keys(ways).map((k) => [k, []]));
 // Interleaved, so load from other processes on the machine falls on every way alike.

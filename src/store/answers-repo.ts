@@ -45,7 +45,16 @@ export const answerHistoryEntrySchema = z.object({
 });
 export type AnswerHistoryEntry = z.output<typeof answerHistoryEntrySchema>;
 
-const currentRowSchema = z.object({ itemId: z.string(), answer: storedAnswerJsonSchema });
+const currentRowSchema = z.object({ itemId: z.string(), json: z.string() });
+const DECODED_ANSWERS_KEPT = 10_000;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
 
 const historyColumns = `id, assessment_id AS assessmentId, item_id AS itemId, old_answer_json AS oldAnswer,
   new_answer_json AS newAnswer, person_id AS personId, channel, at`;
@@ -59,7 +68,7 @@ export type AnswersRepo = ReturnType<typeof createAnswersRepo>;
 export function createAnswersRepo(db: Database.Database, clock: Clock, deps: AnswersRepoDeps) {
   const organizationOf = db.prepare<[string]>('SELECT organization_id FROM assessments WHERE id = ?').pluck();
   const all = db.prepare<[string]>(
-    'SELECT item_id AS itemId, answer_json AS answer FROM answers WHERE assessment_id = ? ORDER BY item_id',
+    'SELECT item_id AS itemId, answer_json AS json FROM answers WHERE assessment_id = ? ORDER BY item_id',
   );
   const itemIds = db.prepare<[string]>('SELECT item_id FROM answers WHERE assessment_id = ?').pluck();
   const one = db
@@ -82,16 +91,26 @@ export function createAnswersRepo(db: Database.Database, clock: Clock, deps: Ans
     `SELECT ${historyColumns} FROM answer_history WHERE assessment_id = ? AND item_id = ? ORDER BY id`,
   );
 
-  const decode = (json: string, assessmentId: string, itemId: string) =>
-    readStored(storedAnswerJsonSchema, json, { table: 'answers', key: { assessmentId, itemId } });
+  // Stored answers repeat ({"kind":"done"} most of all): each distinct JSON text is decoded and validated
+  // once and the frozen result shared. Bounded, so free-text answers cannot grow it without limit.
+  const decoded = new Map<string, Answer>();
+  const decode = (json: string, assessmentId: string, itemId: string): Answer => {
+    let answer = decoded.get(json);
+    if (answer === undefined) {
+      answer = deepFreeze(readStored(storedAnswerJsonSchema, json, { table: 'answers', key: { assessmentId, itemId } }));
+      if (decoded.size >= DECODED_ANSWERS_KEPT) decoded.clear();
+      decoded.set(json, answer);
+    }
+    return answer;
+  };
 
   return {
     /** The answers as they stand now, keyed by item id. */
     current(assessmentId: string): Answers {
       const answers: Answers = {};
       for (const row of all.all(assessmentId)) {
-        const { itemId, answer } = readStored(currentRowSchema, row, { table: 'answers', key: { assessmentId } });
-        answers[itemId] = answer;
+        const { itemId, json } = readStored(currentRowSchema, row, { table: 'answers', key: { assessmentId } });
+        answers[itemId] = decode(json, assessmentId, itemId);
       }
       return answers;
     },
