@@ -1,7 +1,7 @@
 // Slack end to end (signed HTTP → SQLite → fake Web API) under N simulated clinic managers answering at
 // once, compared with a bare Bolt app that acks and makes the same Web API calls per click.
 //
-//   node bench/slack-ack.bench.ts [--users 100,1000] [--answers 10] [--runs 1] [--loader strip|tsx]
+//   node bench/slack-ack.bench.ts [--users 100,1000] [--answers 5] [--runs 1] [--loader strip|tsx]
 //
 // Each user starts the 90-item checklist through the signed HTTP receiver (slash command, buttons —
 // as Slack sends them), then answers `--answers` questions, each time waiting for the next question to
@@ -31,7 +31,7 @@ const arg = (name: string, fallback: string) => {
   return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
 };
 const userCounts = arg('users', '100,1000').split(',').map(Number);
-const answersPerUser = Number(arg('answers', '10'));
+const answersPerUser = Number(arg('answers', '5'));
 const loader = arg('loader', 'strip');
 if (loader !== 'strip' && loader !== 'tsx') throw new Error('--loader is strip or tsx');
 /** Each configuration runs this many times (kakunin, then bare, alternating); the summary takes medians. */

@@ -45,7 +45,6 @@ export const answerHistoryEntrySchema = z.object({
 });
 export type AnswerHistoryEntry = z.output<typeof answerHistoryEntrySchema>;
 
-const currentRowSchema = z.object({ itemId: z.string(), json: z.string() });
 const DECODED_ANSWERS_KEPT = 10_000;
 
 function deepFreeze<T>(value: T): T {
@@ -108,10 +107,8 @@ export function createAnswersRepo(db: Database.Database, clock: Clock, deps: Ans
     /** The answers as they stand now, keyed by item id. */
     current(assessmentId: string): Answers {
       const answers: Answers = {};
-      for (const row of all.all(assessmentId)) {
-        const { itemId, json } = readStored(currentRowSchema, row, { table: 'answers', key: { assessmentId } });
-        answers[itemId] = decode(json, assessmentId, itemId);
-      }
+      // Both columns are TEXT NOT NULL in a STRICT table: SQLite itself guarantees the row's shape.
+      for (const { itemId, json } of all.all(assessmentId) as { itemId: string; json: string }[]) answers[itemId] = decode(json, assessmentId, itemId);
       return answers;
     },
 
