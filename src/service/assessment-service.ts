@@ -173,7 +173,8 @@ function diffAnswers(before: Answers, after: Answers): AnswerChange[] {
   for (const itemId of ids) {
     const a: Answer | undefined = before[itemId];
     const b: Answer | undefined = after[itemId];
-    if (JSON.stringify(a) !== JSON.stringify(b)) changes.push({ itemId, answer: b });
+    // The engine passes unchanged answers through as the same objects: only the others need comparing.
+    if (a !== b && JSON.stringify(a) !== JSON.stringify(b)) changes.push({ itemId, answer: b });
   }
   return changes;
 }
