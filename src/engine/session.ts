@@ -1,7 +1,7 @@
 // One interaction with the engine: rebuild it from the answers and the stored position, send one event,
 // read back the new position and prompt. Synchronous, so the caller can run it inside a single SQLite
 // transaction. The answers are the caller's (the answers table); the engine persists only its position.
-import { initialTransition, transition } from 'xstate';
+import { createActor } from 'xstate';
 import type { Answers } from '../flow/answer.ts';
 import { findItem, itemRefs, type Flow } from '../flow/model.ts';
 import type { EngineError } from './engine-error.ts';
@@ -26,8 +26,11 @@ export interface StepResult extends EngineState {
 }
 
 export function startEngine(flow: Flow, answers: Answers = {}): EngineState {
-  const [initial] = initialTransition(flowMachine(flow), { flowId: flow.id, flowHash: flow.hash, answers });
-  return read(flow, initial);
+  const actor = createActor(flowMachine(flow), { input: { flowId: flow.id, flowHash: flow.hash, answers } });
+  actor.start();
+  const state = read(flow, actor);
+  actor.stop();
+  return state;
 }
 
 /**
@@ -89,16 +92,21 @@ export function currentPrompt(flow: Flow, engine: EngineState): Prompt {
 
 export function sendEvent(flow: Flow, engine: EngineState, event: EngineEvent): StepResult {
   const machine = flowMachine(flow);
-  // XState's pure transition(): the machine has only assign actions (applied by transition itself) and
-  // nothing invoked or delayed, so no actor needs starting and stopping for one event.
-  const before = machine.resolveState({ value: engine.state, context: engine.context });
+  const actor = createActor(machine, {
+    snapshot: machine.resolveState({ value: engine.state, context: engine.context }),
+    input: { flowId: flow.id, flowHash: flow.hash },
+  });
+  actor.start();
+  const before = actor.getSnapshot();
   const answersBefore = engine.context.answers;
   if (before.status !== 'active' || !before.can(event)) {
+    actor.stop();
     const error: EngineError = { code: 'event.notAllowed', params: { event: event.type, state: engine.state } };
     return { ...engine, prompt: { ...promptFor(flow, engine.state, engine.context), error }, accepted: false, answersBefore };
   }
-  const [after] = transition(machine, before, event);
-  const next = read(flow, after);
+  actor.send(event);
+  const next = read(flow, actor);
+  actor.stop();
   return { ...next, prompt: promptFor(flow, next.state, next.context), accepted: next.context.error === null, answersBefore };
 }
 
@@ -112,7 +120,8 @@ export function positionOf(flow: Flow, state: EngineMode, context: EngineContext
   };
 }
 
-function read(flow: Flow, snap: { value: unknown; context: EngineContext }): EngineState {
+function read(flow: Flow, actor: { getSnapshot(): { value: unknown; context: EngineContext } }): EngineState {
+  const snap = actor.getSnapshot();
   const state = String(snap.value) as EngineMode;
   return { state, context: snap.context, position: positionOf(flow, state, snap.context) };
 }
