@@ -1,6 +1,7 @@
 // Current answers of an assessment plus their append-only history: every actual change records who
 // changed which item from what to what, through which channel.
 import type Database from 'better-sqlite3';
+import { immediateTransaction } from './immediate-transaction.ts';
 import { z } from 'zod';
 import type { Answer, Answers } from '../flow/answer.ts';
 import { encodeAnswer, storedAnswerJsonSchema } from './answer-json.ts';
@@ -65,6 +66,8 @@ export interface AnswersRepoDeps {
 export type AnswersRepo = ReturnType<typeof createAnswersRepo>;
 
 export function createAnswersRepo(db: Database.Database, clock: Clock, deps: AnswersRepoDeps) {
+  // One transaction wrapper per repository (better-sqlite3 builds one per db.transaction call), run IMMEDIATE.
+  const immediately = immediateTransaction(db);
   const organizationOf = db.prepare<[string]>('SELECT organization_id FROM assessments WHERE id = ?').pluck();
   const all = db.prepare<[string]>(
     'SELECT item_id AS itemId, answer_json AS json FROM answers WHERE assessment_id = ? ORDER BY item_id',
@@ -123,7 +126,7 @@ export function createAnswersRepo(db: Database.Database, clock: Clock, deps: Ans
      */
     apply(assessmentId: string, changes: readonly AnswerChange[], who: AnswerAuthor): AppliedAnswerChange[] {
       // IMMEDIATE: it reads before it writes (see Store.transaction); inside a caller's transaction it is a savepoint.
-      return db.transaction(() => {
+      return immediately(() => {
         const organizationId = organizationOf.get(assessmentId);
         if (typeof organizationId !== 'string') throw new NotFoundError('assessment', { id: assessmentId });
         // answers has no organization column, so the author's organization is checked here.
@@ -152,7 +155,7 @@ export function createAnswersRepo(db: Database.Database, clock: Clock, deps: Ans
           });
         }
         return applied;
-      }).immediate();
+      });
     },
 
     /** Every recorded change, oldest first; only those of one item when `itemId` is given. */

@@ -1,6 +1,7 @@
 // Assessments: one respondent working through one flow version for one facility. The engine's
 // state travels as an opaque JSON snapshot; `revision` guards it against lost updates.
 import type Database from 'better-sqlite3';
+import { immediateTransaction } from './immediate-transaction.ts';
 import { z } from 'zod';
 import type { Flow } from '../flow/model.ts';
 import { isoNow, type Clock } from './clock.ts';
@@ -77,6 +78,8 @@ export interface AssessmentsRepoDeps {
 export type AssessmentsRepo = ReturnType<typeof createAssessmentsRepo>;
 
 export function createAssessmentsRepo(db: Database.Database, clock: Clock, deps: AssessmentsRepoDeps) {
+  // One transaction wrapper per repository (better-sqlite3 builds one per db.transaction call), run IMMEDIATE.
+  const immediately = immediateTransaction(db);
   const insert = db.prepare(
     `INSERT INTO assessments (id, organization_id, facility_id, respondent_id, flow_id, flow_hash, status, revision,
        engine_snapshot_json, created_at, updated_at)
@@ -138,7 +141,7 @@ export function createAssessmentsRepo(db: Database.Database, clock: Clock, deps:
     /** Starts an assessment at revision 0, status in_progress. Facility and respondent must belong to the organization. */
     create(input: NewAssessment): Assessment {
       // IMMEDIATE: it reads before it writes (see Store.transaction); inside a caller's transaction it is a savepoint.
-      return db.transaction(() => {
+      return immediately(() => {
         deps.facilities.get(input.organizationId, input.facilityId);
         deps.people.get(input.organizationId, input.respondentId);
         deps.flowVersions.save(input.flow);
@@ -154,7 +157,7 @@ export function createAssessmentsRepo(db: Database.Database, clock: Clock, deps:
           now: isoNow(clock),
         });
         return read(byId.get(input.organizationId, id), { id });
-      }).immediate();
+      });
     },
 
     /** Only within the organization: another team's assessment is "not found", exactly like a missing one. */
@@ -207,7 +210,7 @@ export function createAssessmentsRepo(db: Database.Database, clock: Clock, deps:
      */
     saveEngineState(id: string, update: EngineStateUpdate): Assessment {
       // IMMEDIATE: it reads before it writes (see Store.transaction); inside a caller's transaction it is a savepoint.
-      return db.transaction(() => {
+      return immediately(() => {
         if (update.review) {
           const organizationId = organizationOf.get(id);
           if (typeof organizationId !== 'string') throw new NotFoundError('assessment', { id });
@@ -227,7 +230,7 @@ export function createAssessmentsRepo(db: Database.Database, clock: Clock, deps:
         const actual = revisionOf.get(id);
         if (actual === undefined) throw new NotFoundError('assessment', { id });
         throw new StaleRevisionError(id, update.expectedRevision, Number(actual));
-      }).immediate();
+      });
     },
   };
 }

@@ -5,6 +5,7 @@ import { createAssessmentEventsRepo, type AssessmentEventsRepo } from './assessm
 import { createAssessmentsRepo, type AssessmentsRepo } from './assessments-repo.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { openDatabase } from './database.ts';
+import { immediateTransaction } from './immediate-transaction.ts';
 import { createFacilitiesRepo, type FacilitiesRepo } from './facilities-repo.ts';
 import { createFlowVersionsRepo, type FlowVersionsRepo } from './flow-versions-repo.ts';
 import { createOrganizationsRepo, type OrganizationsRepo } from './organizations-repo.ts';
@@ -51,7 +52,7 @@ export function createStore(path: string, options: StoreOptions = {}): Store {
     answers: createAnswersRepo(db, now, { people }),
     lifecycleEvents: createAssessmentEventsRepo(db, now),
     events: createProcessedEventsRepo(db, now),
-    transaction: (fn) => db.transaction(fn).immediate(),
+    transaction: immediateTransaction(db),
     close: () => db.close(),
   };
 }
