@@ -21,22 +21,32 @@ export function createFlowVersionsRepo(db: Database.Database, clock: Clock) {
     'SELECT definition_json AS definitionJson FROM flow_versions WHERE flow_id = ? AND flow_hash = ?',
   );
 
-  // A definition never changes under its hash, so each (id, hash) is read and validated once per process
+  // A definition never changes under its hash, so each (id, hash) is parsed and validated once per process
   // and the same object is handed out after that (which also keeps per-flow caches such as itemRefs warm).
-  const validated = new Map<string, Flow>();
+  // Each use still asks SQLite whether the row holds exactly the text that was validated (compared inside
+  // SQLite, nothing read out): a row edited or deleted by hand is read, and refused, afresh.
+  const validated = new Map<string, { flow: Flow; json: Buffer }>();
   const keyOf = (flowId: string, hash: string) => `${flowId}\u0000${hash}`;
+  const unchanged = db
+    .prepare<[string, string, Buffer]>('SELECT 1 FROM flow_versions WHERE flow_id = ? AND flow_hash = ? AND CAST(definition_json AS BLOB) = ?')
+    .pluck();
+  // Bound as bytes: binding the 48 KB text converts it to UTF-8 on every call, bytes are handed over as they are.
+  const stillStored = (flowId: string, hash: string, json: Buffer) => unchanged.get(flowId, hash, json) !== undefined;
 
   return {
     /** Stores the definition once; saving the same flow again is a no-op. */
     save(flow: Flow): void {
-      const key = keyOf(flow.id, flow.hash);
-      if (validated.get(key) === flow) return;
+      const cached = validated.get(keyOf(flow.id, flow.hash));
+      if (cached?.flow === flow && stillStored(flow.id, flow.hash, cached.json)) return;
       const { hash, ...file } = flow;
       // The hash is the version's identity: refuse one that does not describe this definition.
       const actual = hashFlowFile(file);
       if (actual !== hash) throw new FlowHashMismatchError(flow.id, hash, actual);
-      insert.run(flow.id, hash, file.version, JSON.stringify(file), isoNow(clock));
-      validated.set(key, flow);
+      const json = JSON.stringify(file);
+      insert.run(flow.id, hash, file.version, json, isoNow(clock));
+      // Cached only when the row holds this very text (an older row for the hash is validated on first get).
+      const bytes = Buffer.from(json, 'utf8');
+      if (stillStored(flow.id, hash, bytes)) validated.set(keyOf(flow.id, hash), { flow, json: bytes });
     },
 
     /**
@@ -45,14 +55,15 @@ export function createFlowVersionsRepo(db: Database.Database, clock: Clock) {
      */
     get(flowId: string, hash: string): Flow {
       const cached = validated.get(keyOf(flowId, hash));
-      if (cached) return cached;
+      if (cached && stillStored(flowId, hash, cached.json)) return cached.flow;
+      validated.delete(keyOf(flowId, hash));
       const key = { flowId, hash };
       const row = byKey.get(flowId, hash);
       if (row === undefined)
         throw new NotFoundError('flow version', key, 'Save the flow with flowVersions.save(flow) before using it.');
       const { definitionJson } = readStored(definitionRowSchema, row, { table: 'flow_versions', key });
       const flow = { ...readStoredJson(flowFileSchema, definitionJson, { table: 'flow_versions', key }), hash };
-      validated.set(keyOf(flowId, hash), flow);
+      validated.set(keyOf(flowId, hash), { flow, json: Buffer.from(definitionJson, 'utf8') });
       return flow;
     },
   };
