@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs one of kakunin's TypeScript entry points (`node bin/run.js src/main.ts [args…]`), as `npm start`,
 // `npm run kakunin` and `npm run bench` do. Node 22.18+ and 24 strip the types themselves: that starts
-// faster and holds less memory than tsx (bench/start-up.bench.ts, bench/slack-ack.bench.ts --loader).
+// ~20% faster than tsx (bench/start-up.bench.ts); resident memory is the same within noise.
 // A Node without type stripping goes through tsx, so the entry's own version check still gets to print
 // its one line on a Node that is too old, instead of a loader error.
 import { resolve } from 'node:path';
