@@ -60,6 +60,7 @@ async function main(): Promise<() => Promise<void>> {
   const { loadFlowsDir } = await import('../src/flow/loader.ts');
   const { createAssessmentService } = await import('../src/service/assessment-service.ts');
   const { createEventLedger } = await import('../src/service/event-ledger.ts');
+  const { createLeadDomain } = await import('../src/service/lead-domain.ts');
   const { createWorkspaceDirectory } = await import('../src/service/workspace-directory.ts');
   const { createSlackApp } = await import('../src/slack/start.ts');
   const { createStore } = await import('../src/store/store.ts');
@@ -74,6 +75,7 @@ async function main(): Promise<() => Promise<void>> {
     service,
     directory: createWorkspaceDirectory({ store, channel: 'slack' }),
     events: createEventLedger(store),
+    leads: createLeadDomain({ store, flows }),
     botToken: 'xoxb-bench',
     signingSecret,
     http: { port: 0, host: '127.0.0.1' },

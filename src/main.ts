@@ -5,6 +5,7 @@ import { bootstrap } from './app/bootstrap.ts';
 import { ConfigError } from './config/env.ts';
 import { FlowFileError } from './flow/errors.ts';
 import { createEventLedger } from './service/event-ledger.ts';
+import { createLeadDomain } from './service/lead-domain.ts';
 import { createWorkspaceDirectory } from './service/workspace-directory.ts';
 import { runTerminal } from './terminal/start-terminal.ts';
 
@@ -21,7 +22,8 @@ async function main(): Promise<number> {
       defaultTimeZone: app.env.KAKUNIN_TIME_ZONE,
     });
     const events = createEventLedger(app.store);
-    const slack = await startSlackApp({ env: app.env, service: app.service, directory, events, flows: app.flows, clock: app.clock });
+    const leads = createLeadDomain({ store: app.store, flows: app.flows, clock: app.clock, defaultTimeZone: app.env.KAKUNIN_TIME_ZONE });
+    const slack = await startSlackApp({ env: app.env, service: app.service, directory, events, leads, flows: app.flows, clock: app.clock });
     // Stop taking requests and close SQLite cleanly when the service manager stops us.
     for (const signal of ['SIGTERM', 'SIGINT'] as const)
       process.once(signal, () => {

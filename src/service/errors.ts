@@ -28,3 +28,49 @@ export class OutdatedInteractionError extends Error {
     this.currentRevision = currentRevision;
   }
 }
+
+/** Only compliance leads may do this (manage leads or facilities, review, export); nothing was changed. */
+export class NotALeadError extends Error {
+  override readonly name = 'NotALeadError';
+  readonly personId: string;
+  readonly action: string;
+  constructor(personId: string, action: string) {
+    super(`Person ${personId} is not a compliance lead; only leads can ${action}. Ask a lead to add you with /kakunin leads add.`);
+    this.personId = personId;
+    this.action = action;
+  }
+}
+
+/** Removing this lead would leave the organization without one. */
+export class LastLeadError extends Error {
+  override readonly name = 'LastLeadError';
+  readonly personId: string;
+  constructor(personId: string) {
+    super(`Person ${personId} is the last lead; add another lead before removing this one.`);
+    this.personId = personId;
+  }
+}
+
+/** An archived facility takes no new assessments or managers. */
+export class ArchivedFacilityError extends Error {
+  override readonly name = 'ArchivedFacilityError';
+  readonly facilityId: string;
+  readonly facilityName: string;
+  constructor(facilityId: string, facilityName: string) {
+    super(`Facility "${facilityName}" (${facilityId}) is archived; new assessments and assignments are not possible there.`);
+    this.facilityId = facilityId;
+    this.facilityName = facilityName;
+  }
+}
+
+/** A manager tried to start at a facility they do not answer for. */
+export class NotAssignedError extends Error {
+  override readonly name = 'NotAssignedError';
+  readonly personId: string;
+  readonly facilityId: string;
+  constructor(personId: string, facilityId: string) {
+    super(`Person ${personId} does not answer for facility ${facilityId}; a lead can assign them with /kakunin facility assign.`);
+    this.personId = personId;
+    this.facilityId = facilityId;
+  }
+}

@@ -86,6 +86,11 @@ export function createWorkspaceDirectory({ store, channel, clock = () => new Dat
       });
     },
 
+    /** The organization of a Slack team, created on first contact. */
+    organizationOfTeam(teamId: string): Organization {
+      return store.organizations.ensureForSlackTeam(teamId);
+    },
+
     /**
      * The terminal's person at a facility they name, all created on first use (the terminal has one
      * local organization; the facility keeps the time zone it was created with).

@@ -8,6 +8,8 @@ import { MalformedPayloadError } from './errors.ts';
 /** action_ids; answer and edit buttons get an index suffix because ids must be unique within a block. */
 export const ACTION = {
   start: 'kakunin.start',
+  /** One button per facility in the facility choice before a start (src/slack/views/lead-replies.ts). */
+  startAtPrefix: 'kakunin.startAt.',
   /** The two buttons of the offer to start a related assessment first (src/slack/views/related-offer.ts). */
   relatedFirst: 'kakunin.related.first',
   relatedSkip: 'kakunin.related.skip',
@@ -31,6 +33,7 @@ export const ACTION_PATTERN = {
   nav: /^kakunin\.nav\.[A-Z]+$/,
   answer: /^kakunin\.answer\.\d+$/,
   edit: /^kakunin\.edit\.\d+$/,
+  startAt: /^kakunin\.startAt\.\d+$/,
 } as const;
 
 /** Navigation the buttons offer; REVIEW and SKIP are engine events with no button in Slack. */
@@ -61,7 +64,9 @@ export type ConfirmHideStep = z.output<typeof confirmHideStepSchema>;
 export const planBlockSchema = itemStepSchema.extend({ n: z.string().max(40).optional() }).strict();
 
 /** A flow to start; `s` when the person already chose to go on without the assessments it draws on. */
-export const flowChoiceSchema = z.object({ f: z.string().min(1).max(200), s: z.literal(1).optional() }).strict();
+export const flowChoiceSchema = z
+  .object({ f: z.string().min(1).max(200), s: z.literal(1).optional(), fac: z.string().min(1).max(100).optional() })
+  .strict();
 export const assessmentRefSchema = z.object({ a: z.string().min(1).max(100) }).strict();
 
 /** A modal remembers which message opened it, so that message can be closed after the answer. */

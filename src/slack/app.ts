@@ -3,6 +3,7 @@
 import { App, SocketModeReceiver, type Receiver, type webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { SlackContext } from './context.ts';
+import { leadSeeding } from './lead-seeding.ts';
 import registerListeners from './listeners/index.ts';
 import { slackLogger } from './logger.ts';
 import { SlackHttpReceiver } from './receivers/http-receiver.ts';
@@ -56,6 +57,7 @@ export function createBoltApp(options: BoltAppOptions, ctx: SlackContext): { app
   app.use(async ({ next }) => {
     await ctx.background.track(next());
   });
+  app.use(leadSeeding(ctx));
   registerListeners(app, ctx);
   app.error(async (error) => {
     options.logger.error({ err: error }, 'unhandled Bolt error');

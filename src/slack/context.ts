@@ -4,7 +4,10 @@ import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { AssessmentService } from '../service/assessment-service.ts';
 import type { EventLedger } from '../service/event-ledger.ts';
+import type { Facilities } from '../service/facilities.ts';
+import type { Roles } from '../service/roles.ts';
 import type { LocalizedReportSource, WorkspaceDirectory } from '../service/workspace-directory.ts';
+import type { LeadServices } from './lead-services.ts';
 import type { Background } from './background.ts';
 import type { Step } from './action-values.ts';
 import type { ConversationLanes, Wait } from './conversation-lanes.ts';
@@ -18,6 +21,11 @@ export type RenderReport = (source: LocalizedReportSource) => Promise<Uint8Array
 export interface SlackContext {
   service: AssessmentService;
   directory: WorkspaceDirectory;
+  /** Who is a lead (checked on the server for every lead action). */
+  roles: Roles;
+  facilities: Facilities;
+  /** Review, dashboard, export and home refreshes (src/slack/lead-services.ts). */
+  leads: LeadServices;
   /** Slack retries events it thinks were lost; the first delivery of an event id wins. */
   events: EventLedger;
   clock: () => Date;

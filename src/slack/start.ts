@@ -11,7 +11,10 @@ import { renderReport } from '../report/render-report.ts';
 import { warmUpReports } from '../report/warm-up.ts';
 import type { AssessmentService } from '../service/assessment-service.ts';
 import type { EventLedger } from '../service/event-ledger.ts';
+import type { LeadDomain } from '../service/lead-domain.ts';
 import type { WorkspaceDirectory } from '../service/workspace-directory.ts';
+import { publishHome } from './conversation/assessments.ts';
+import { createHomeRefresh } from './home-refresh.ts';
 import { createBoltApp } from './app.ts';
 import { createBackground } from './background.ts';
 import { createConversationLanes, realWait, type Wait } from './conversation-lanes.ts';
@@ -25,6 +28,8 @@ export interface CreateSlackAppOptions {
   /** The workspace directory for channel 'slack' (service/workspace-directory.ts). */
   directory: WorkspaceDirectory;
   events: EventLedger;
+  /** Roles, facilities, review and the status board (service/lead-domain.ts). */
+  leads: LeadDomain;
   botToken: string;
   /** Socket Mode when given; otherwise HTTP with `signingSecret`. */
   appToken?: string | undefined;
@@ -45,6 +50,8 @@ export interface CreateSlackAppOptions {
   stopGraceMs?: number | undefined;
   /** How often processed Slack events are pruned (default hourly). */
   pruneEveryMs?: number | undefined;
+  /** How long App Home refreshes wait to coalesce a burst of changes (default 2 s). */
+  homeRefreshDelayMs?: number | undefined;
 }
 
 export interface KakuninSlackApp {
@@ -88,10 +95,17 @@ export function createSlackApp(options: CreateSlackAppOptions): KakuninSlackApp 
   const modal = webClient('modal', { retryConfig: { retries: 0 }, timeout: 2_500, rejectRateLimitedCalls: true });
   const bulk = webClient('bulk', { retryConfig: options.retryConfig ?? retryPolicies.tenRetriesInAboutThirtyMinutes, timeout: 120_000 });
   const wait = options.wait ?? realWait;
+  const background = createBackground();
   const context: SlackContext = {
     service: options.service,
     directory: options.directory,
     events: options.events,
+    roles: options.leads.roles,
+    facilities: options.leads.facilities,
+    leads: {
+      ...options.leads,
+      homeRefresh: createHomeRefresh({ delayMs: options.homeRefreshDelayMs ?? 2_000, background, publish: (actor) => publishHome(context, client, actor) }),
+    },
     clock,
     logger,
     client,
@@ -101,7 +115,7 @@ export function createSlackApp(options: CreateSlackAppOptions): KakuninSlackApp 
     wait,
     lifecycle: { stopping: false },
     renderReport: options.renderReport ?? renderReport,
-    background: createBackground(),
+    background,
     dm: createDmChannels(),
     profiles: createProfiles(logger),
     recent: createRecentSteps(),
@@ -153,6 +167,7 @@ export function createSlackApp(options: CreateSlackAppOptions): KakuninSlackApp 
       clearInterval(pruner);
       context.lifecycle.stopping = true;
       await app.stop();
+      await context.leads.homeRefresh.flush();
       const grace = options.stopGraceMs ?? STOP_GRACE_MS;
       let timer: NodeJS.Timeout | undefined;
       const finished = await Promise.race([
@@ -172,6 +187,7 @@ export interface StartSlackAppOptions {
   service: AssessmentService;
   directory: WorkspaceDirectory;
   events: EventLedger;
+  leads: LeadDomain;
   flows?: Map<string, Flow>;
   logger?: Logger;
   clock?: () => Date;
@@ -189,6 +205,7 @@ export async function startSlackApp(options: StartSlackAppOptions): Promise<{ ap
     service: options.service,
     directory: options.directory,
     events: options.events,
+    leads: options.leads,
     botToken: settings.botToken,
     ...(settings.mode === 'socket' ? { appToken: settings.appToken } : { signingSecret: settings.signingSecret, http: { port: settings.port } }),
     slackApiUrl: settings.apiUrl,

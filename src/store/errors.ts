@@ -129,3 +129,13 @@ export class InvalidAnswerError extends Error {
     this.problem = problem;
   }
 }
+
+/** Facility names are unique within an organization (archived ones included), so reports and lists stay unambiguous. */
+export class DuplicateFacilityNameError extends Error {
+  override readonly name = 'DuplicateFacilityNameError';
+  readonly facilityName: string;
+  constructor(facilityName: string) {
+    super(`A facility named "${facilityName}" already exists in this organization. Choose another name.`);
+    this.facilityName = facilityName;
+  }
+}

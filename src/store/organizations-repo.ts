@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { isoNow, type Clock } from './clock.ts';
+import { NotFoundError } from './errors.ts';
 import { newId, localOrganizationId } from './ids.ts';
 import { readStored } from './stored-record.ts';
 
@@ -11,10 +12,15 @@ export const organizationSchema = z.object({
   slackTeamId: z.string().nullable(),
   name: z.string(),
   createdAt: z.string(),
+  /** When the workspace's owners and admins were made leads; null until the app has done it. */
+  leadsSeededAt: z.string().nullable(),
+  /** Where submitted assessments are announced to the leads; null: by DM to each lead. */
+  reviewChannelId: z.string().nullable(),
 });
 export type Organization = z.output<typeof organizationSchema>;
 
-const columns = 'id, slack_team_id AS slackTeamId, name, created_at AS createdAt';
+const columns = `id, slack_team_id AS slackTeamId, name, created_at AS createdAt, leads_seeded_at AS leadsSeededAt,
+  review_channel_id AS reviewChannelId`;
 
 export type OrganizationsRepo = ReturnType<typeof createOrganizationsRepo>;
 
@@ -31,6 +37,8 @@ export function createOrganizationsRepo(db: Database.Database, clock: Clock) {
   );
   const all = db.prepare(`SELECT ${columns} FROM organizations ORDER BY created_at, id`);
   const rename = db.prepare<[string, string]>('UPDATE organizations SET name = ? WHERE id = ?');
+  const markSeeded = db.prepare<[string, string]>('UPDATE organizations SET leads_seeded_at = ? WHERE id = ? AND leads_seeded_at IS NULL');
+  const setChannel = db.prepare<[string | null, string]>('UPDATE organizations SET review_channel_id = ? WHERE id = ?');
 
   const read = (row: unknown, key: Record<string, string>) =>
     readStored(organizationSchema, row, { table: 'organizations', key });
@@ -54,6 +62,21 @@ export function createOrganizationsRepo(db: Database.Database, clock: Clock) {
       if (name === undefined || org.name === name) return org;
       rename.run(name, org.id);
       return { ...org, name };
+    },
+
+    get(id: string): Organization {
+      const row = byId.get(id);
+      if (row === undefined) throw new NotFoundError('organization', { id });
+      return read(row, { id });
+    },
+
+    /** True for the call that marked it (the one that should seed the leads). */
+    markLeadsSeeded(id: string): boolean {
+      return markSeeded.run(isoNow(clock), id).changes === 1;
+    },
+
+    setReviewChannel(id: string, channelId: string | null): void {
+      if (setChannel.run(channelId, id).changes === 0) throw new NotFoundError('organization', { id });
     },
   };
 }

@@ -11,7 +11,11 @@ import { readStored } from './stored-record.ts';
 // The one list of languages (src/i18n/locale.ts): a person's stored locale is one the messages exist in.
 export { localeSchema, type Locale } from '../i18n/locale.ts';
 
-/** `manager` reviews and approves; `lead` (担当者) fills in assessments. */
+/**
+ * `manager`: answers assessments for the facilities assigned to them (a clinic's 管理者).
+ * `lead`: compliance lead (医療情報システム安全管理責任者 / head office) — manages facilities and leads,
+ * reviews (承認 / 差し戻し) and exports. Checked on the server for every action.
+ */
 export const roleSchema = z.enum(['manager', 'lead']);
 export type Role = z.output<typeof roleSchema>;
 
@@ -26,7 +30,7 @@ export const personSchema = z.object({
 });
 export type Person = z.output<typeof personSchema>;
 
-/** Only used when the person is created; an existing person keeps their locale and role. */
+/** Only used when the person is created (role default: manager); an existing person keeps their locale and role. */
 export interface NewPersonDefaults {
   locale?: Locale;
   role?: Role;
@@ -57,6 +61,8 @@ export function createPeopleRepo(db: Database.Database, clock: Clock) {
   );
   const byId = db.prepare<[string, string]>(`SELECT ${columns} FROM people WHERE organization_id = ? AND id = ?`);
   const rename = db.prepare<[string, string]>('UPDATE people SET display_name = ? WHERE id = ?');
+  const setRole = db.prepare<[string, string, string]>('UPDATE people SET role = ? WHERE organization_id = ? AND id = ?');
+  const withRole = db.prepare<[string, string]>(`SELECT ${columns} FROM people WHERE organization_id = ? AND role = ? ORDER BY display_name, id`);
 
   const read = (row: unknown, key: Record<string, string>) => readStored(personSchema, row, { table: 'people', key });
 
@@ -69,7 +75,7 @@ export function createPeopleRepo(db: Database.Database, clock: Clock) {
         organizationId,
         displayName,
         defaults.locale ?? 'ja',
-        defaults.role ?? 'lead',
+        defaults.role ?? 'manager',
         isoNow(clock),
       );
       return read(localByName.get(organizationId, displayName), { organizationId, displayName });
@@ -89,13 +95,28 @@ export function createPeopleRepo(db: Database.Database, clock: Clock) {
         slackUserId,
         displayName ?? slackUserId,
         defaults.locale ?? 'ja',
-        defaults.role ?? 'lead',
+        defaults.role ?? 'manager',
         isoNow(clock),
       );
       const person = read(bySlackUser.get(organizationId, slackUserId), { organizationId, slackUserId });
       if (displayName === undefined || person.displayName === displayName) return person;
       rename.run(displayName, person.id);
       return { ...person, displayName };
+    },
+
+    /** The person of a Slack user, without creating one. */
+    findBySlackUser(organizationId: string, slackUserId: string): Person | undefined {
+      const row = bySlackUser.get(organizationId, slackUserId);
+      return row === undefined ? undefined : read(row, { organizationId, slackUserId });
+    },
+
+    withRole(organizationId: string, role: Role): Person[] {
+      return withRole.all(organizationId, role).map((row) => read(row, { organizationId, role }));
+    },
+
+    setRole(organizationId: string, id: string, role: Role): Person {
+      if (setRole.run(role, organizationId, id).changes === 0) throw new NotFoundError('person', { organizationId, id });
+      return read(byId.get(organizationId, id), { id });
     },
 
     get(organizationId: string, id: string): Person {

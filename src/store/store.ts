@@ -7,10 +7,13 @@ import { systemClock, type Clock } from './clock.ts';
 import { openDatabase } from './database.ts';
 import { immediateTransaction } from './immediate-transaction.ts';
 import { createFacilitiesRepo, type FacilitiesRepo } from './facilities-repo.ts';
+import { createFacilityManagersRepo, type FacilityManagersRepo } from './facility-managers-repo.ts';
+import { createFacilityRequestsRepo, type FacilityRequestsRepo } from './facility-requests-repo.ts';
 import { createFlowVersionsRepo, type FlowVersionsRepo } from './flow-versions-repo.ts';
 import { createOrganizationsRepo, type OrganizationsRepo } from './organizations-repo.ts';
 import { createPeopleRepo, type PeopleRepo } from './people-repo.ts';
 import { createProcessedEventsRepo, type ProcessedEventsRepo } from './processed-events-repo.ts';
+import { createReviewsRepo, type ReviewsRepo } from './reviews-repo.ts';
 
 export interface StoreOptions {
   now?: Clock;
@@ -20,7 +23,10 @@ export interface Store {
   db: Database.Database;
   organizations: OrganizationsRepo;
   facilities: FacilitiesRepo;
+  facilityManagers: FacilityManagersRepo;
+  facilityRequests: FacilityRequestsRepo;
   people: PeopleRepo;
+  reviews: ReviewsRepo;
   flowVersions: FlowVersionsRepo;
   assessments: AssessmentsRepo;
   answers: AnswersRepo;
@@ -46,7 +52,10 @@ export function createStore(path: string, options: StoreOptions = {}): Store {
     db,
     organizations: createOrganizationsRepo(db, now),
     facilities,
+    facilityManagers: createFacilityManagersRepo(db, now),
+    facilityRequests: createFacilityRequestsRepo(db, now),
     people,
+    reviews: createReviewsRepo(db, now),
     flowVersions,
     assessments: createAssessmentsRepo(db, now, { facilities, people, flowVersions }),
     answers: createAnswersRepo(db, now, { people }),

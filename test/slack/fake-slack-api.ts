@@ -52,9 +52,21 @@ export interface Failure {
   error?: string;
 }
 
+export interface FakeUser {
+  name: string;
+  realName?: string;
+  /** Workspace owner / admin (users.info, users.list): the app's first leads. */
+  isOwner?: boolean;
+  isAdmin?: boolean;
+  isBot?: boolean;
+  deleted?: boolean;
+}
+
 export interface FakeSlackApiOptions {
   teams?: Record<string, { name: string; domain?: string }>;
-  users?: Record<string, { name: string; realName?: string }>;
+  users?: Record<string, FakeUser>;
+  /** Channels conversations.info knows; `isMember`: the app was invited there. */
+  channels?: Record<string, { name: string; isMember?: boolean; isPrivate?: boolean }>;
   botUserId?: string;
   botId?: string;
   /** Check Block Kit limits (default on). */
@@ -127,9 +139,22 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     'users.info': (args) => {
       const id = String(args.user ?? '');
       const user = options.users?.[id];
-      return user
-        ? { ok: true, user: { id, name: user.name, real_name: user.realName ?? user.name, profile: { real_name: user.realName ?? user.name, display_name: user.name } } }
-        : { ok: false, error: 'user_not_found' };
+      return user ? { ok: true, user: userObject(id, user) } : { ok: false, error: 'user_not_found' };
+    },
+    'users.list': (args) => {
+      // Pages of two, so pagination (next_cursor) is exercised.
+      const all = Object.entries(options.users ?? {});
+      const start = Number(args.cursor ?? 0) || 0;
+      const page = all.slice(start, start + 2);
+      const next = start + 2 < all.length ? String(start + 2) : '';
+      return { ok: true, members: page.map(([id, u]) => userObject(id, u)), response_metadata: { next_cursor: next } };
+    },
+    'conversations.info': (args) => {
+      const id = String(args.channel ?? '');
+      const channel = options.channels?.[id];
+      // Slack hides private channels the app is not in.
+      if (!channel || (channel.isPrivate && !channel.isMember)) return { ok: false, error: 'channel_not_found' };
+      return { ok: true, channel: { id, name: channel.name, is_member: channel.isMember ?? false, is_private: channel.isPrivate ?? false } };
     },
     'conversations.open': (args) => {
       const user = String(args.users ?? '').split(',')[0] ?? '';
@@ -298,6 +323,19 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
+  };
+}
+
+function userObject(id: string, u: FakeUser) {
+  return {
+    id,
+    name: u.name,
+    real_name: u.realName ?? u.name,
+    is_owner: u.isOwner ?? false,
+    is_admin: u.isAdmin ?? u.isOwner ?? false,
+    is_bot: u.isBot ?? false,
+    deleted: u.deleted ?? false,
+    profile: { real_name: u.realName ?? u.name, display_name: u.name },
   };
 }
 

@@ -10,6 +10,7 @@ import { loadFlowsDir } from '../../src/flow/loader.ts';
 import type { Flow } from '../../src/flow/model.ts';
 import { createAssessmentService, type AssessmentService } from '../../src/service/assessment-service.ts';
 import { createEventLedger, type EventLedger } from '../../src/service/event-ledger.ts';
+import { createLeadDomain, type LeadDomain } from '../../src/service/lead-domain.ts';
 import { createWorkspaceDirectory, type WorkspaceDirectory } from '../../src/service/workspace-directory.ts';
 import type { Wait } from '../../src/slack/conversation-lanes.ts';
 import type { RenderReport } from '../../src/slack/context.ts';
@@ -36,15 +37,27 @@ export interface HarnessOptions {
   fake?: FakeSlackApiOptions;
   /** Default 2026-04-01 09:00 in Tokyo. */
   clock?: ManualClock;
+  /** An existing database file (an upgrade story); default a fresh one in a temp dir. */
+  dbPath?: string;
+  /** App Home refresh debounce (default 5 ms: a burst within one request still coalesces). */
+  homeRefreshDelayMs?: number;
   /** Waits before retries; by default they pass at once (tests never sleep). */
   wait?: Wait;
   stopGraceMs?: number;
   pruneEveryMs?: number;
 }
 
-/** What the Slack adapter gets from the service layer, over the test's store. */
-export function slackServices(store: Store, clock?: () => Date): { directory: WorkspaceDirectory; events: EventLedger } {
-  return { directory: createWorkspaceDirectory({ store, channel: 'slack', clock }), events: createEventLedger(store) };
+/** What the Slack adapter gets from the service layer, over the test's store (flows: the two checklists). */
+export function slackServices(
+  store: Store,
+  clock?: () => Date,
+  flows: Map<string, Flow> = checklistFlows(),
+): { directory: WorkspaceDirectory; events: EventLedger; leads: LeadDomain } {
+  return {
+    directory: createWorkspaceDirectory({ store, channel: 'slack', clock }),
+    events: createEventLedger(store),
+    leads: createLeadDomain({ store, flows, ...(clock ? { clock } : {}) }),
+  };
 }
 
 export interface Harness {
@@ -66,7 +79,7 @@ export interface Harness {
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'kakunin-slack-'));
-  const dbPath = join(dir, 'kakunin.sqlite');
+  const dbPath = options.dbPath ?? join(dir, 'kakunin.sqlite');
   const flows = options.flows ?? checklistFlows();
   const clock = options.clock ?? manualClock('2026-04-01T00:00:00.000Z');
   const fake = await startFakeSlackApi({
@@ -83,7 +96,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     const service = createAssessmentService({ store, flows, clock: clock.now });
     const kakunin = createSlackApp({
       service,
-      ...slackServices(store, clock.now),
+      ...slackServices(store, clock.now, flows),
+      homeRefreshDelayMs: options.homeRefreshDelayMs ?? 5,
       botToken: BOT_TOKEN,
       signingSecret: SIGNING_SECRET,
       http: { port: 0, host: '127.0.0.1' },

@@ -7,10 +7,11 @@ describe('people', () => {
     const store = openTempStore();
     const org = store.organizations.ensureLocal();
     const sato = store.people.ensureLocal(org.id, '佐藤');
-    const suzuki = store.people.ensureLocal(org.id, '鈴木', { role: 'manager', locale: 'en' });
+    const suzuki = store.people.ensureLocal(org.id, '鈴木', { role: 'lead', locale: 'en' });
 
-    expect(sato).toMatchObject({ slackUserId: null, displayName: '佐藤', locale: 'ja', role: 'lead' });
-    expect(suzuki).toMatchObject({ role: 'manager', locale: 'en' });
+    // Everyone answers (manager) unless made a compliance lead.
+    expect(sato).toMatchObject({ slackUserId: null, displayName: '佐藤', locale: 'ja', role: 'manager' });
+    expect(suzuki).toMatchObject({ role: 'lead', locale: 'en' });
     expect(store.people.ensureLocal(org.id, '佐藤')).toEqual(sato);
   });
 

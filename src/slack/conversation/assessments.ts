@@ -1,10 +1,11 @@
 // Entering the conversation: resuming the current assessment (also after a restart — everything is in
 // SQLite), starting a new one, the App Home tab, and the in-place refreshes of a question message.
-import { localize } from '../../i18n/locale.ts';
+import { localize, type Locale } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
 import type { Turn } from '../../service/assessment-service.ts';
 import { OutdatedInteractionError } from '../../service/refusals.ts';
 import type { WorkspaceMember } from '../../service/workspace-directory.ts';
+import type { Person } from '../../service/roles.ts';
 import type { ItemStep } from '../action-values.ts';
 import type { SlackContext, WebClient } from '../context.ts';
 import type { Origin, SlackActor } from '../payloads.ts';
@@ -14,6 +15,8 @@ import { promptMessages } from '../views/prompt-messages.ts';
 import { questionMessage } from '../views/question-message.ts';
 import { noteRecord } from '../views/records.ts';
 import { relatedOfferMessage } from '../views/related-offer.ts';
+import { facilityChoiceMessage, text as leadText } from '../views/lead-replies.ts';
+import { leadUserIds } from './lead-commands.ts';
 import { deliverReport } from './report-delivery.ts';
 import { postEphemeral, postMessages, updateMessage } from './slack-calls.ts';
 import { enter, isMissingAssessment } from './steps.ts';
@@ -69,17 +72,18 @@ export async function offerStart(ctx: SlackContext, client: WebClient, actor: Sl
 }
 
 /**
- * Starts `flowId` for the person, filed under the workspace's facility; an assessment of that flow
- * still open is continued instead of starting a second one. A flow that draws on an assessment not
- * submitted yet (the agency form and its checklist) first says so and offers to start that one,
- * unless the person already chose to go on without it (`withoutRelated`).
+ * Starts `flowId` for the person at one of their facilities: with several, they are asked which first
+ * (`facilityId` is the answer); with none, they are told to ask a lead and the leads get one DM. An
+ * assessment of that flow still open at that facility is continued instead of starting a second one.
+ * A flow that draws on an assessment not submitted yet (the agency form and its checklist) first says so
+ * and offers to start that one, unless the person already chose to go on without it (`withoutRelated`).
  */
 export async function startAssessment(
   ctx: SlackContext,
   client: WebClient,
   actor: SlackActor,
   flowId: string,
-  opts: { withoutRelated?: boolean } = {},
+  opts: { withoutRelated?: boolean; facilityId?: string | undefined } = {},
 ): Promise<void> {
   let member = enter(ctx, actor);
   const flow = ctx.service.availableFlows().find((f) => f.id === flowId);
@@ -89,33 +93,65 @@ export async function startAssessment(
     await postMessages(ctx, client, dm, [plainMessage(text)]);
     return;
   }
-  const open = ctx.directory.currentAssessment(member.organization.id, member.person.id, flowId);
-  if (open) {
-    await postMessages(ctx, client, dm, [plainMessage(t(member.person.locale, 'slack.picker.inProgress', { title: localize(flow.title, member.person.locale) }))]);
-    await showCurrent(ctx, client, actor, open.id);
-    return;
-  }
   // Names for the PDF (施設名, 記入者): looked up once per start, after the ack.
   const [teamName, userName] = await Promise.all([ctx.profiles.teamName(client, actor), ctx.profiles.userName(client, actor)]);
   member = ctx.directory.enter({ teamId: actor.teamId, slackUserId: actor.userId, teamName, userName });
-  const facility = ctx.directory.facilityForNewAssessment(member.organization.id, teamName);
-  const missing = ctx.service.missingRelated(flowId, { organizationId: member.organization.id, facilityId: facility.id });
+  const organizationId = member.organization.id;
+  const locale = member.person.locale;
+  const places = ctx.facilities.startPlaces(organizationId, member.person.id, teamName);
+  if (places.kind === 'none') return tellNoFacility(ctx, client, { actor, dm, locale, leads: places.leads, firstRequest: places.firstRequest });
+  const openAt = (facilityId: string) => ctx.directory.resumableAt(organizationId, member.person.id, facilityId).find((a) => a.flowId === flowId);
+  let facility = places.facilities.length === 1 && !opts.facilityId ? places.facilities[0] : undefined;
+  if (opts.facilityId) {
+    facility = places.facilities.find((f) => f.id === opts.facilityId);
+    if (!facility) return void (await postMessages(ctx, client, dm, [plainMessage(t(locale, 'facility.notYours'))]));
+  }
+  if (!facility) {
+    const inProgressAt = new Set(places.facilities.filter((f) => openAt(f.id)).map((f) => f.id));
+    await postMessages(ctx, client, dm, [facilityChoiceMessage({ locale, flow, facilities: places.facilities, inProgressAt })]);
+    return;
+  }
+  const open = openAt(facility.id);
+  if (open) {
+    await postMessages(ctx, client, dm, [plainMessage(t(locale, 'slack.picker.inProgress', { title: localize(flow.title, locale) }))]);
+    await showCurrent(ctx, client, actor, open.id);
+    return;
+  }
+  const missing = ctx.service.missingRelated(flowId, { organizationId, facilityId: facility.id });
   if (missing.length > 0 && !opts.withoutRelated) {
-    await postMessages(ctx, client, dm, [relatedOfferMessage({ flow, missing, locale: member.person.locale })]);
+    await postMessages(ctx, client, dm, [relatedOfferMessage({ flow, missing, locale, facilityId: places.facilities.length > 1 ? facility.id : undefined })]);
     // Nothing to start instead: the notice stands, and the flow starts below.
     if (missing.some((m) => m.canStart)) return;
   }
   // A double click sends two requests; the other may have started it while this one looked up names.
   // Checked with no await before start(), so exactly one of them starts it.
-  if (ctx.directory.currentAssessment(member.organization.id, member.person.id, flowId)) {
+  if (openAt(facility.id)) {
     ctx.logger.debug({ flowId, userId: actor.userId }, 'already started by a concurrent request');
     return;
   }
-  const turn = ctx.service.start({ organizationId: member.organization.id, facilityId: facility.id, respondentId: member.person.id, flowId });
+  const turn = ctx.service.start({ organizationId, facilityId: facility.id, respondentId: member.person.id, flowId });
   ctx.logger.info({ assessmentId: turn.assessment.id, flowId, teamId: actor.teamId }, 'assessment started');
-  const today = ctx.directory.todayFor(member.organization.id, turn.assessment);
+  ctx.leads.homeRefresh.schedule(actor.teamId, leadUserIds(ctx, organizationId));
+  const today = ctx.directory.todayFor(organizationId, turn.assessment);
   const step = { a: turn.assessment.id, r: turn.assessment.revision };
-  await postMessages(ctx, client, dm, promptMessages({ flow: turn.flow, prompt: turn.prompt, step, locale: member.person.locale, today }));
+  await postMessages(ctx, client, dm, promptMessages({ flow: turn.flow, prompt: turn.prompt, step, locale, today }));
+}
+
+/** A person with no facility: told to ask a lead; the leads get one DM per person (the first time). */
+async function tellNoFacility(
+  ctx: SlackContext,
+  client: WebClient,
+  input: { actor: SlackActor; dm: string; locale: Locale; leads: Person[]; firstRequest: boolean },
+): Promise<void> {
+  const { actor, locale, leads } = input;
+  const key = leads.length === 0 ? 'facility.noLeads' : input.firstRequest ? 'facility.none' : 'facility.noneAgain';
+  await postMessages(ctx, client, input.dm, [plainMessage(t(locale, key))]);
+  if (!input.firstRequest) return;
+  for (const lead of leads) {
+    if (!lead.slackUserId) continue;
+    const leadDm = await ctx.dm.channelFor(client, { teamId: actor.teamId, userId: lead.slackUserId });
+    await postMessages(ctx, client, leadDm, [leadText(t(lead.locale, 'facility.requestToLeads', { user: `<@${actor.userId}>` }))]);
+  }
 }
 
 /**
@@ -125,16 +161,16 @@ export async function startAssessment(
 export async function answerRelatedOffer(
   ctx: SlackContext,
   client: WebClient,
-  input: { actor: SlackActor; origin: Origin | undefined; flowId: string; withoutRelated: boolean },
+  input: { actor: SlackActor; origin: Origin | undefined; flowId: string; withoutRelated: boolean; facilityId?: string | undefined },
 ): Promise<void> {
-  const { actor, origin, flowId, withoutRelated } = input;
+  const { actor, origin, flowId, withoutRelated, facilityId } = input;
   const locale = enter(ctx, actor).person.locale;
   const flow = ctx.service.availableFlows().find((f) => f.id === flowId);
   if (origin && flow) {
     const text = t(locale, withoutRelated ? 'slack.record.relatedSkipped' : 'slack.record.relatedFirst', { title: localize(flow.title, locale) });
     await updateMessage(ctx, client, origin, noteRecord({ text, locale, actor: { slackUserId: actor.userId, at: ctx.clock() } }));
   }
-  await startAssessment(ctx, client, actor, flowId, { withoutRelated });
+  await startAssessment(ctx, client, actor, flowId, { withoutRelated, facilityId });
 }
 
 export async function publishHome(ctx: SlackContext, client: WebClient, actor: SlackActor): Promise<void> {

@@ -7,6 +7,7 @@ import type { CommandBody, SlackActor } from '../payloads.ts';
 import type { SlackMessage } from '../views/block-kit.ts';
 import { helpMessage, plainMessage, statusMessage } from '../views/command-replies.ts';
 import { flowChoices, offerStart, showCurrent, startAssessment } from './assessments.ts';
+import { handleLeadCommand, isLeadCommand } from './lead-commands.ts';
 import { deliverReport } from './report-delivery.ts';
 import { enter } from './steps.ts';
 
@@ -19,6 +20,8 @@ export async function handleKakuninCommand(ctx: SlackContext, client: WebClient,
   const [sub = '', ...args] = body.text.trim().split(/\s+/).filter(Boolean);
   const flowIds = flowChoices(ctx).map((f) => f.id);
   const sentToDm = plainMessage(t(locale, 'slack.command.sentToDm'));
+  // Leads' commands (leads, facility, review-channel, export, review) live in their own module.
+  if (isLeadCommand(sub)) return handleLeadCommand(ctx, client, { actor, member, text: body.text }, ack);
 
   switch (sub.toLowerCase()) {
     case '':

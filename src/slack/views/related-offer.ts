@@ -14,26 +14,29 @@ export interface RelatedOfferInput {
   /** What it draws on that does not exist yet (service.missingRelated). */
   missing: MissingRelatedAssessment[];
   locale: Locale;
+  /** The facility the person chose, carried by both buttons so the choice is not asked again. */
+  facilityId?: string | undefined;
 }
 
 /** The notice, with buttons when one of the missing assessments can be started here. */
-export function relatedOfferMessage({ flow, missing, locale }: RelatedOfferInput): SlackMessage {
+export function relatedOfferMessage({ flow, missing, locale, facilityId }: RelatedOfferInput): SlackMessage {
   const notes = missing.map((m) => localize(m.message, locale));
   const blocks: Block[] = [
     ...sections(`*${escapeMrkdwn(localize(flow.title, locale))}*`),
     ...notes.flatMap((note) => sections(`:information_source: ${escapeMrkdwn(note)}`)),
   ];
   const offer = missing.find((m) => m.canStart);
+  const at = facilityId ? { fac: facilityId } : {};
   if (offer) {
     blocks.push(
       actions(`related.${flow.id}`, [
         button({
           text: t(locale, 'common.related.startFirst', { title: localize(offer.flowTitle ?? { ja: offer.flowId }, locale) }),
           actionId: ACTION.relatedFirst,
-          value: encodeValue({ f: offer.flowId }),
+          value: encodeValue({ f: offer.flowId, ...at }),
           style: 'primary',
         }),
-        button({ text: t(locale, 'common.related.continueWithout'), actionId: ACTION.relatedSkip, value: encodeValue({ f: flow.id, s: 1 }) }),
+        button({ text: t(locale, 'common.related.continueWithout'), actionId: ACTION.relatedSkip, value: encodeValue({ f: flow.id, s: 1, ...at }) }),
       ]),
     );
   }

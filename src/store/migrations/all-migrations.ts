@@ -1,7 +1,8 @@
 // Every migration, oldest first. Append new ones (e.g. schedules and reminders) at the end.
 import { initialSchema } from './0001-initial-schema.ts';
 import { lifecycle } from './0002-lifecycle.ts';
+import { leadsAndFacilities } from './0003-leads-and-facilities.ts';
 import { listIndexes } from './0005-list-indexes.ts';
 import type { Migration } from './migration.ts';
 
-export const allMigrations: readonly Migration[] = [initialSchema, lifecycle, listIndexes];
+export const allMigrations: readonly Migration[] = [initialSchema, lifecycle, leadsAndFacilities, listIndexes];

@@ -9,14 +9,15 @@ import type { ActionHandler } from './block-action.ts';
 
 export const start: ActionHandler = async (ctx, client, { action, actor, ack }) => {
   await ack();
-  await startAssessment(ctx, client, actor, decodeValue(flowChoiceSchema, action.value, 'start value').f);
+  const choice = decodeValue(flowChoiceSchema, action.value, 'start value');
+  await startAssessment(ctx, client, actor, choice.f, { facilityId: choice.fac });
 };
 
 /** The offer before a flow whose related assessment is missing: start that one first, or go on without it. */
 export const startFromOffer: ActionHandler = async (ctx, client, { action, actor, origin, ack }) => {
   await ack();
   const choice = decodeValue(flowChoiceSchema, action.value, 'start value');
-  return answerRelatedOffer(ctx, client, { actor, origin, flowId: choice.f, withoutRelated: choice.s === 1 });
+  return answerRelatedOffer(ctx, client, { actor, origin, flowId: choice.f, withoutRelated: choice.s === 1, facilityId: choice.fac });
 };
 
 export const resume: ActionHandler = async (ctx, client, { action, actor, ack }) => {

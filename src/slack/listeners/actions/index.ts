@@ -18,6 +18,7 @@ const register = (app: App, ctx: SlackContext) => {
   on(ACTION.planDate, pickPlanDate);
   on(ACTION.openModal, openModal);
   on(ACTION.start, start);
+  on(ACTION_PATTERN.startAt, start);
   on(ACTION.relatedFirst, startFromOffer);
   on(ACTION.relatedSkip, startFromOffer);
   on(ACTION.resume, resume);
