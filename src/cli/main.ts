@@ -12,6 +12,7 @@ const USAGE = `使い方 / usage:
   npm run kakunin -- flows validate [file…]                      flows/（KAKUNIN_FLOWS_DIR）の定義を検査する
   npm run kakunin -- report <assessment-id> --out file.pdf       点検をPDFにする（未提出は「下書き」）
   npm run kakunin -- export <assessment-id> --format csv|json [--out file]
+  npm run kakunin -- export-all --format xlsx|csv --out file [--team T…]   全拠点の状況を書き出す
   npm run kakunin -- help                                        この説明
 
   --out は既存のファイルを上書きしません（上書きするには --force）。
@@ -30,6 +31,7 @@ async function main(argv: string[]): Promise<number> {
       out: { type: 'string', short: 'o' },
       format: { type: 'string', short: 'f' },
       force: { type: 'boolean' },
+      team: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -65,6 +67,19 @@ async function main(argv: string[]): Promise<number> {
       if (!args.success) throw new UsageError(args.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
       return runReportCommand(args.data, log, warn);
     }
+    case 'export-all': {
+      const { runExportAllCommand } = await import('./export-all-command.ts');
+      const args = z
+        .object({
+          format: z.enum(['xlsx', 'csv'], { error: 'xlsx or csv' }).default('xlsx'),
+          out: z.string({ error: 'an output file is required (--out file.xlsx)' }).min(1),
+          team: z.string().optional(),
+          force: z.boolean().default(false),
+        })
+        .safeParse({ format: values.format, out: values.out, team: values.team, force: values.force });
+      if (!args.success) throw new UsageError(args.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      return runExportAllCommand(args.data, log);
+    }
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
@@ -74,6 +89,7 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
     if (err instanceof UsageError) process.stderr.write(`${err.message}\n${USAGE}\n`);
+    else if (err instanceof Error && err.name === 'CliInputError') process.stderr.write(`${err.message}\n`);
     else if (err instanceof Error && err.name !== 'Error') process.stderr.write(`${err.name}: ${err.message}\n`);
     else process.stderr.write(`${String(err)}\n`);
     process.exit(2);

@@ -1,23 +1,26 @@
-// Everything the lead features need from the service layer, built once over the store: roles, facilities
-// and the review channel setting. Adapters get this bundle; they never reach the store themselves.
+// Everything the lead features need from the service layer, built once over the store: roles, facilities,
+// the review channel setting and the status board across facilities. Adapters get this bundle; they never reach the store themselves.
 import type { Flow } from '../flow/model.ts';
 import type { Store } from '../store/store.ts';
 import { createFacilities, type Facilities } from './facilities.ts';
 import { createReviewChannel, type ReviewChannel } from './review-channel.ts';
 import { createRoles, type Roles } from './roles.ts';
+import { createStatusBoard, type StatusBoardService } from './status-board.ts';
 
 export interface LeadDomain {
   roles: Roles;
   facilities: Facilities;
   reviewChannel: ReviewChannel;
+  statusBoard: StatusBoardService;
 }
 
 export function createLeadDomain(options: { store: Store; flows: Map<string, Flow>; clock?: () => Date; defaultTimeZone?: string | undefined }): LeadDomain {
-  const { store } = options;
+  const { store, flows } = options;
   const roles = createRoles({ store });
   return {
     roles,
     facilities: createFacilities({ store, roles, defaultTimeZone: options.defaultTimeZone }),
     reviewChannel: createReviewChannel({ store, roles }),
+    statusBoard: createStatusBoard({ store, flows, roles, ...(options.clock ? { clock: options.clock } : {}) }),
   };
 }

@@ -64,6 +64,11 @@ export function createOrganizationsRepo(db: Database.Database, clock: Clock) {
       return { ...org, name };
     },
 
+    findBySlackTeam(teamId: string): Organization | undefined {
+      const row = byTeam.get(teamId);
+      return row === undefined ? undefined : read(row, { slackTeamId: teamId });
+    },
+
     get(id: string): Organization {
       const row = byId.get(id);
       if (row === undefined) throw new NotFoundError('organization', { id });

@@ -16,7 +16,9 @@ import type { WorkspaceMember } from '../../service/workspace-directory.ts';
 import { readCommandWords, type CommandWords } from '../command-text.ts';
 import type { SlackContext, WebClient } from '../context.ts';
 import type { SlackActor } from '../payloads.ts';
+import { yieldToEventLoop } from '../background.ts';
 import { escapeMrkdwn, type SlackMessage } from '../views/block-kit.ts';
+import { deliverExport } from './export-delivery.ts';
 import { facilitiesListMessage, leadsListMessage, text } from '../views/lead-replies.ts';
 
 export type CommandAck = (reply: SlackMessage) => Promise<void>;
@@ -24,7 +26,7 @@ export type CommandAck = (reply: SlackMessage) => Promise<void>;
 /** Facility names: long enough for 「医療法人〇〇会 △△クリニック 分院」, short enough for a PDF header cell. */
 export const MAX_FACILITY_NAME = 80;
 
-const LEAD_COMMANDS = new Set(['leads', 'lead', 'facility', 'facilities', 'review-channel']);
+const LEAD_COMMANDS = new Set(['leads', 'lead', 'facility', 'facilities', 'review-channel', 'export']);
 
 export function isLeadCommand(sub: string): boolean {
   return LEAD_COMMANDS.has(sub.toLowerCase());
@@ -56,6 +58,13 @@ export async function handleLeadCommand(
         return await ack(await facilityCommand(ctx, client, actor, member, verb.toLowerCase(), rest, parsed));
       case 'review-channel':
         return await ack(await reviewChannelCommand(ctx, client, member, verb, parsed));
+      case 'export': {
+        ctx.roles.requireLead(member.participant, 'export');
+        await ack(text(t(locale, 'export.sending')));
+        await yieldToEventLoop();
+        await deliverExport(ctx, client, { actor, member });
+        return;
+      }
     }
   } catch (err) {
     const refusal = refusalText(locale, err);
