@@ -83,5 +83,5 @@ export function urgencyOrder(a: BoardRow, b: BoardRow): number {
   if (a.overdue !== b.overdue) return b.overdue - a.overdue;
   if (STATE_RANK[a.state] !== STATE_RANK[b.state]) return STATE_RANK[a.state] - STATE_RANK[b.state];
   if (a.state === 'submitted' && a.lastSubmittedOn !== b.lastSubmittedOn) return (a.lastSubmittedOn ?? '') < (b.lastSubmittedOn ?? '') ? -1 : 1;
-  return a.facilityName.localeCompare(b.facilityName, 'ja') || a.flowTitle.localeCompare(b.flowTitle, 'ja');
+  return a.facilityName.localeCompare(b.facilityName, 'ja', { numeric: true }) || a.flowTitle.localeCompare(b.flowTitle, 'ja');
 }

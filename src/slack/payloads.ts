@@ -25,6 +25,8 @@ export const blockActionBodySchema = z.object({
         value: z.string().max(2000).optional(),
         // Slack's date picker sends YYYY-MM-DD; it is echoed into the re-rendered picker's block id.
         selected_date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullish(),
+        /** Overflow menus and static selects (the leads' dashboard); an option value holds at most 150 characters. */
+        selected_option: z.object({ value: z.string().max(150) }).nullish(),
       }),
     )
     .min(1),

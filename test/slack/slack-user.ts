@@ -193,6 +193,32 @@ export class SlackUser {
     });
   }
 
+  /**
+   * Chooses an option of an overflow menu or a select (the leads' dashboard), in `where` (default: the
+   * newest DM message that has one). `within` narrows to the element of a block whose text contains it.
+   */
+  async choose(option: string | RegExp, where?: Where, within?: string): Promise<HttpResult> {
+    const { blocks, container } = this.locate(where === undefined ? undefined : where, undefined, 'overflow');
+    const candidates = blocks.flatMap((b) => {
+      if (within !== undefined && !textOf([b]).includes(within)) return [];
+      return elementsOf([b]);
+    });
+    for (const c of candidates) {
+      if (c.element.type !== 'overflow' && c.element.type !== 'static_select') continue;
+      const options = (c.element.options as { text: { text: string }; value: string }[]) ?? [];
+      const found = options.find((o) => matches(o.text.text, option));
+      if (!found) continue;
+      return this.act(container, blocks, {
+        type: c.element.type,
+        action_id: c.element.action_id,
+        block_id: c.blockId,
+        selected_option: found,
+        action_ts: actionTs(),
+      });
+    }
+    throw new Error(`No option "${String(option)}"${within ? ` near "${within}"` : ''}`);
+  }
+
   /** Picks a date in the message's date picker (the 実施時期 of a 実施予定 answer). */
   async pickDate(date: string, where?: Where): Promise<HttpResult> {
     const { blocks, container } = this.locate(where, undefined, 'datepicker');
@@ -229,8 +255,10 @@ export class SlackUser {
     return result;
   }
 
+  /** The Home tab as last published (the app republishes it after changes, without a visit). */
   homeBlocks(): Block[] {
-    return this.home.blocks;
+    const views = this.fake.homeViews(this.userId);
+    return views.length ? ((views[views.length - 1]!.blocks as Block[]) ?? []) : this.home.blocks;
   }
 
   /** Submits the newest modal with these input states (input block id → element state, as Slack sends it). */
@@ -272,7 +300,7 @@ export class SlackUser {
   lastPayload: unknown;
 
   private locate(where: Where | undefined, label?: string | RegExp, elementType = 'button') {
-    if (where === 'home') return { blocks: this.home.blocks, container: { type: 'view', view_id: this.home.id } as Record<string, unknown> };
+    if (where === 'home') return { blocks: this.homeBlocks(), container: { type: 'view', view_id: this.home.id } as Record<string, unknown> };
     if (where && 'user' in where)
       return { blocks: where.blocks, container: { type: 'message', message_ts: where.ts, channel_id: where.channel, is_ephemeral: true } };
     if (where && 'version' in where) {

@@ -16,6 +16,7 @@ import { questionMessage } from '../views/question-message.ts';
 import { noteRecord } from '../views/records.ts';
 import { relatedOfferMessage } from '../views/related-offer.ts';
 import { facilityChoiceMessage, text as leadText } from '../views/lead-replies.ts';
+import { publishDashboard } from './dashboard.ts';
 import { leadUserIds } from './lead-commands.ts';
 import { deliverReport } from './report-delivery.ts';
 import { postEphemeral, postMessages, updateMessage } from './slack-calls.ts';
@@ -175,8 +176,11 @@ export async function answerRelatedOffer(
 
 export async function publishHome(ctx: SlackContext, client: WebClient, actor: SlackActor): Promise<void> {
   const member = enter(ctx, actor);
+  // Leads see every facility (their own assessments are listed there too); managers their own view.
+  if (member.person.role === 'lead') return publishDashboard(ctx, client, actor, member);
   const overview = ctx.directory.overview(member.organization.id, member.person.id);
-  const view = homeView({ ...overview, flows: flowChoices(ctx), locale: member.person.locale });
+  const facilities = ctx.facilities.facilitiesOf(member.organization.id, member.person.id).map((f) => f.name);
+  const view = homeView({ ...overview, flows: flowChoices(ctx), locale: member.person.locale, facilities });
   try {
     await client.views.publish({ user_id: actor.userId, view });
   } catch (err) {

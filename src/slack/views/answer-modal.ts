@@ -189,6 +189,8 @@ const elementStateSchema = z.object({
   selected_date: z.string().nullish(),
   selected_option: z.object({ value: z.string() }).nullish(),
   selected_options: z.array(z.object({ value: z.string() })).nullish(),
+  /** multi_users_select (the leads' facility modal). */
+  selected_users: z.array(z.string().max(255)).max(100).nullish(),
 });
 export const viewStateSchema = z.record(z.string(), z.record(z.string(), elementStateSchema));
 export type ViewState = z.output<typeof viewStateSchema>;

@@ -18,10 +18,19 @@ export interface FlowChoice {
 /** Each list is capped so the view stays within Slack's 100 blocks. */
 const MAX_LISTED = 15;
 
-export function homeView(input: { open: AssessmentOverview[]; submitted: AssessmentOverview[]; flows: FlowChoice[]; locale: Locale }): types.HomeView {
+export function homeView(input: {
+  open: AssessmentOverview[];
+  submitted: AssessmentOverview[];
+  flows: FlowChoice[];
+  locale: Locale;
+  /** The facilities the manager answers for (none listed when unknown). */
+  facilities?: string[] | undefined;
+}): types.HomeView {
   const { locale } = input;
   const row = (text: string, accessory: types.Button): Block => ({ type: 'section', text: { type: 'mrkdwn', text: text.slice(0, LIMITS.text) }, accessory });
-  const blocks: Block[] = [header(t(locale, 'slack.home.title')), ...sections(escapeMrkdwn(t(locale, 'slack.home.intro'))), { type: 'divider' }];
+  const blocks: Block[] = [header(t(locale, 'slack.home.title')), ...sections(escapeMrkdwn(t(locale, 'slack.home.intro')))];
+  if (input.facilities?.length) blocks.push(...contexts(escapeMrkdwn(t(locale, 'dashboard.managerFacilities', { facilities: input.facilities.join('、') }))));
+  blocks.push({ type: 'divider' });
 
   blocks.push(...sections(t(locale, 'slack.home.open')));
   if (input.open.length === 0) blocks.push(...contexts(t(locale, 'slack.home.none')));

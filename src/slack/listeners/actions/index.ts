@@ -1,7 +1,9 @@
 import type { App } from '@slack/bolt';
 import { ACTION, ACTION_PATTERN } from '../../action-values.ts';
 import type { SlackContext } from '../../context.ts';
+import { DASHBOARD_ACTION } from '../../views/dashboard-view.ts';
 import { blockAction } from './block-action.ts';
+import { addFacility, editFacility, exportWorkbook, page, rowChoice } from './dashboard-actions.ts';
 import { report, resume, start, startFromOffer } from './entry-actions.ts';
 import { answer, closePlanPicker, confirmHide, edit, navigate, openModal, openPlanPicker, pickPlanDate, revise } from './walkthrough-actions.ts';
 
@@ -23,6 +25,11 @@ const register = (app: App, ctx: SlackContext) => {
   on(ACTION.relatedSkip, startFromOffer);
   on(ACTION.resume, resume);
   on(ACTION.report, report);
+  on(DASHBOARD_ACTION.pagePattern, page);
+  on(DASHBOARD_ACTION.row, rowChoice);
+  on(DASHBOARD_ACTION.addFacility, addFacility);
+  on(DASHBOARD_ACTION.editFacility, editFacility);
+  on(DASHBOARD_ACTION.export, exportWorkbook);
 };
 
 export default { register };
