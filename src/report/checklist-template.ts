@@ -120,6 +120,8 @@ export const checklistTemplateSchema = z
         facility: localizedSchema,
         respondent: localizedSchema,
         assessmentId: localizedSchema,
+        /** The approval box (承認者, 承認日 / 未承認); left out, no box is drawn. */
+        approval: z.object({ label: localizedSchema, approver: localizedSchema, date: localizedSchema, unapproved: localizedSchema }).strict().optional(),
         columns: z
           .object({ number: localizedSchema, item: localizedSchema, done: localizedSchema, planned: localizedSchema })
           .strict(),

@@ -24,6 +24,14 @@ export interface ReportInput {
   draft?: boolean;
   /** Fixes the PDF's dates (and, with assessmentId, its bytes); default now. */
   generatedAt?: Date;
+  /** The lead's approval (承認者, 承認日), printed in the approval box; null: 「未承認」; absent: no box. */
+  approval?: ReportApproval | null;
+}
+
+export interface ReportApproval {
+  approverName: string;
+  /** YYYY-MM-DD in the facility's time zone. */
+  approvedOn: string;
 }
 
 /** Forms and the policy print no 記入者. */

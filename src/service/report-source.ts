@@ -4,7 +4,7 @@
 // in the facility's time zone. Adapters hand the result to report/render-report.ts.
 import { todayIn } from '../dates/calendar-date.ts';
 import type { RelatedAssessments } from '../report/related-assessment.ts';
-import type { ReportInput } from '../report/report-input.ts';
+import type { ReportApproval, ReportInput } from '../report/report-input.ts';
 import { openAssessmentStatuses, type Assessment } from '../store/assessments-repo.ts';
 import type { Store } from '../store/store.ts';
 import { planStoriesOf } from './plan-stories.ts';
@@ -32,5 +32,13 @@ export function reportSource(store: Store, organizationId: string, assessmentId:
     draft: (openAssessmentStatuses as readonly string[]).includes(assessment.status),
     related: relatedAssessments(store, flow, { organizationId, facilityId: assessment.facilityId }),
     planStories: planStoriesOf(store.lifecycleEvents.list(assessment.id)),
+    approval: approvalOf(store, assessment, facility.timeZone),
   };
+}
+
+/** Who approved it and when (the approval box); null until a lead approved it. */
+function approvalOf(store: Store, assessment: Assessment, timeZone: string): ReportApproval | null {
+  if (assessment.status !== 'approved' || !assessment.reviewedBy || !assessment.reviewedAt) return null;
+  const approver = store.people.get(assessment.organizationId, assessment.reviewedBy);
+  return { approverName: approver.displayName, approvedOn: todayIn(timeZone, new Date(assessment.reviewedAt)) };
 }
