@@ -1,8 +1,10 @@
 // Everything the lead features need from the service layer, built once over the store: roles, facilities,
-// the review channel setting and the status board across facilities. Adapters get this bundle; they never reach the store themselves.
+// the review channel setting, the review of submissions and the status board across facilities. Adapters get this bundle; they never reach the store themselves.
 import type { Flow } from '../flow/model.ts';
 import type { Store } from '../store/store.ts';
 import { createFacilities, type Facilities } from './facilities.ts';
+import { createLifecycleService } from './lifecycle-service.ts';
+import { createReview, type Review } from './review.ts';
 import { createReviewChannel, type ReviewChannel } from './review-channel.ts';
 import { createRoles, type Roles } from './roles.ts';
 import { createStatusBoard, type StatusBoardService } from './status-board.ts';
@@ -11,6 +13,7 @@ export interface LeadDomain {
   roles: Roles;
   facilities: Facilities;
   reviewChannel: ReviewChannel;
+  review: Review;
   statusBoard: StatusBoardService;
 }
 
@@ -21,6 +24,7 @@ export function createLeadDomain(options: { store: Store; flows: Map<string, Flo
     roles,
     facilities: createFacilities({ store, roles, defaultTimeZone: options.defaultTimeZone }),
     reviewChannel: createReviewChannel({ store, roles }),
+    review: createReview({ store, roles, lifecycle: createLifecycleService({ store, ...(options.clock ? { clock: options.clock } : {}) }) }),
     statusBoard: createStatusBoard({ store, flows, roles, ...(options.clock ? { clock: options.clock } : {}) }),
   };
 }

@@ -52,6 +52,25 @@ export function createRoles({ store }: { store: Store }) {
       });
     },
 
+    /**
+     * For operator tools that hold the database file (the CLI): make a person a lead or a manager with no
+     * acting person, still never leaving the organization without a lead. True when the role changed.
+     */
+    setRoleAsOperator(organizationId: string, personId: string, role: 'lead' | 'manager'): boolean {
+      return store.transaction(() => {
+        const person = store.people.get(organizationId, personId);
+        if (person.role === role) return false;
+        if (role === 'manager' && roles.leads(organizationId).length <= 1) throw new LastLeadError(personId);
+        store.people.setRole(organizationId, personId, role);
+        return true;
+      });
+    },
+
+    /** The person an operator names: a Slack user id (U…) or a terminal user's name; undefined when unknown. */
+    findPerson(organizationId: string, who: string): Person | undefined {
+      return store.people.findBySlackUser(organizationId, who) ?? store.people.findLocal(organizationId, who);
+    },
+
     /** A lead makes someone a lead; true when they were not one already. */
     addLead(who: Participant, personId: string): boolean {
       return store.transaction(() => {

@@ -16,7 +16,12 @@ import type { Roles } from './roles.ts';
 
 export type StatusBoardService = ReturnType<typeof createStatusBoard>;
 
-export function stateOf(assessment: Assessment | undefined): FlowState {
+/**
+ * The dashboard's state. A returned assessment stays 差し戻し中 while its respondent revises it (the
+ * lifecycle calls that 回答中 again), until it is submitted anew.
+ */
+export function stateOf(assessment: Assessment | undefined, lastLifecycleKind?: string): FlowState {
+  if ((assessment?.status === 'in_progress' || assessment?.status === 'paused') && lastLifecycleKind === 'return') return 'returned';
   switch (assessment?.status) {
     case undefined:
       return 'not_started';
@@ -78,7 +83,15 @@ export function createStatusBoard({ store, flows, roles, clock = () => new Date(
       facilityName: facility.name,
       flowId: flow.id,
       flowTitle: localize(flow.title, locale),
-      state: stateOf(assessment),
+      state: stateOf(
+        assessment,
+        assessment
+          ? store.lifecycleEvents
+              .list(assessment.id)
+              .filter((e) => e.kind === 'submit' || e.kind === 'resubmit' || e.kind === 'return')
+              .at(-1)?.kind
+          : undefined,
+      ),
       assessmentId: assessment?.id,
       respondentName: respondent?.displayName,
       respondentSlackId: respondent?.slackUserId ?? undefined,

@@ -110,6 +110,12 @@ export function createPeopleRepo(db: Database.Database, clock: Clock) {
       return row === undefined ? undefined : read(row, { organizationId, slackUserId });
     },
 
+    /** A terminal user by name, without creating one. */
+    findLocal(organizationId: string, displayName: string): Person | undefined {
+      const row = localByName.get(organizationId, displayName);
+      return row === undefined ? undefined : read(row, { organizationId, displayName });
+    },
+
     withRole(organizationId: string, role: Role): Person[] {
       return withRole.all(organizationId, role).map((row) => read(row, { organizationId, role }));
     },

@@ -25,6 +25,8 @@ export const reviewDecisionSchema = z.object({
   ownSubmission: z.boolean(),
   channel: answerChannelSchema,
   at: z.string(),
+  /** 差し戻し only: the answers the reviewer saw (canonical JSON), the base of the next round's diff. */
+  answersJson: z.string().nullable(),
 });
 export type ReviewDecision = z.output<typeof reviewDecisionSchema>;
 
@@ -38,6 +40,7 @@ export interface NewReviewDecision {
   reviewerId: string;
   ownSubmission: boolean;
   channel: z.output<typeof answerChannelSchema>;
+  answersJson?: string | undefined;
 }
 
 const rowSchema = reviewDecisionSchema.omit({ flags: true, ownSubmission: true }).extend({ flagsJson: z.string(), ownSubmission: z.number() });
@@ -45,14 +48,14 @@ const messageSchema = z.object({ assessmentId: z.string(), round: z.number().int
 export type ReviewMessageRef = z.output<typeof messageSchema>;
 
 const columns = `id, organization_id AS organizationId, assessment_id AS assessmentId, round, decision, comment,
-  flags_json AS flagsJson, reviewer_id AS reviewerId, own_submission AS ownSubmission, channel, at`;
+  flags_json AS flagsJson, reviewer_id AS reviewerId, own_submission AS ownSubmission, channel, at, answers_json AS answersJson`;
 
 export type ReviewsRepo = ReturnType<typeof createReviewsRepo>;
 
 export function createReviewsRepo(db: Database.Database, clock: Clock) {
   const insert = db.prepare(
-    `INSERT INTO review_decisions (organization_id, assessment_id, round, decision, comment, flags_json, reviewer_id, own_submission, channel, at)
-     VALUES (@organizationId, @assessmentId, @round, @decision, @comment, @flagsJson, @reviewerId, @ownSubmission, @channel, @at)
+    `INSERT INTO review_decisions (organization_id, assessment_id, round, decision, comment, flags_json, reviewer_id, own_submission, channel, at, answers_json)
+     VALUES (@organizationId, @assessmentId, @round, @decision, @comment, @flagsJson, @reviewerId, @ownSubmission, @channel, @at, @answersJson)
      ON CONFLICT (assessment_id, round) DO NOTHING`,
   );
   const ofAssessment = db.prepare<[string]>(`SELECT ${columns} FROM review_decisions WHERE assessment_id = ? ORDER BY round, id`);
@@ -78,6 +81,7 @@ export function createReviewsRepo(db: Database.Database, clock: Clock) {
         comment: input.comment ?? null,
         flagsJson: JSON.stringify(input.flags ?? []),
         ownSubmission: input.ownSubmission ? 1 : 0,
+        answersJson: input.answersJson ?? null,
         at: isoNow(clock),
       });
       if (result.changes === 0) return undefined;

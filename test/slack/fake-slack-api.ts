@@ -79,6 +79,8 @@ export interface FakeSlackApi {
   calls: ApiCall[];
   callsTo(method: string): ApiCall[];
   dm(userId: string): FakeMessage[];
+  /** Messages of a channel (a review channel), oldest first. */
+  channel(channelId: string): FakeMessage[];
   dmChannelOf(userId: string): string;
   message(channel: string, ts: string): FakeMessage | undefined;
   ephemerals(userId: string): FakeEphemeral[];
@@ -298,6 +300,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     calls,
     callsTo: (method) => calls.filter((c) => c.method === method),
     dm: (userId) => messages.get(dmChannelOf(userId)) ?? [],
+    channel: (channelId) => messages.get(channelId) ?? [],
     dmChannelOf,
     message: (channel, ts) => messages.get(channel)?.find((m) => m.ts === ts),
     ephemerals: (userId) => ephemerals.filter((e) => e.user === userId),

@@ -59,7 +59,7 @@ export async function showCurrent(ctx: SlackContext, client: WebClient, actor: S
   }
   const today = ctx.directory.todayFor(member.organization.id, turn.assessment);
   const step = { a: turn.assessment.id, r: turn.assessment.revision };
-  await postMessages(ctx, client, dm, promptMessages({ flow: turn.flow, prompt: turn.prompt, step, locale, today }));
+  await postMessages(ctx, client, dm, promptMessages({ flow: turn.flow, prompt: turn.prompt, step, locale, today, flagged: turn.flaggedItems }));
   return true;
 }
 
@@ -94,6 +94,18 @@ export async function startAssessment(
     await postMessages(ctx, client, dm, [plainMessage(text)]);
     return;
   }
+  const openAt = (organizationId: string, facilityId: string) =>
+    ctx.directory.resumableAt(organizationId, member.person.id, facilityId).find((a) => a.flowId === flowId);
+  // Where it would start, when that is known without asking: checked before any await, so of a double
+  // click's two requests the second one continues what the first started instead of racing it.
+  const own = ctx.facilities.facilitiesOf(member.organization.id, member.person.id);
+  const known = opts.facilityId ?? (own.length === 1 ? own[0]!.id : undefined);
+  const alreadyOpen = known ? openAt(member.organization.id, known) : undefined;
+  if (alreadyOpen) {
+    await postMessages(ctx, client, dm, [plainMessage(t(member.person.locale, 'slack.picker.inProgress', { title: localize(flow.title, member.person.locale) }))]);
+    await showCurrent(ctx, client, actor, alreadyOpen.id);
+    return;
+  }
   // Names for the PDF (施設名, 記入者): looked up once per start, after the ack.
   const [teamName, userName] = await Promise.all([ctx.profiles.teamName(client, actor), ctx.profiles.userName(client, actor)]);
   member = ctx.directory.enter({ teamId: actor.teamId, slackUserId: actor.userId, teamName, userName });
@@ -101,21 +113,19 @@ export async function startAssessment(
   const locale = member.person.locale;
   const places = ctx.facilities.startPlaces(organizationId, member.person.id, teamName);
   if (places.kind === 'none') return tellNoFacility(ctx, client, { actor, dm, locale, leads: places.leads, firstRequest: places.firstRequest });
-  const openAt = (facilityId: string) => ctx.directory.resumableAt(organizationId, member.person.id, facilityId).find((a) => a.flowId === flowId);
   let facility = places.facilities.length === 1 && !opts.facilityId ? places.facilities[0] : undefined;
   if (opts.facilityId) {
     facility = places.facilities.find((f) => f.id === opts.facilityId);
     if (!facility) return void (await postMessages(ctx, client, dm, [plainMessage(t(locale, 'facility.notYours'))]));
   }
   if (!facility) {
-    const inProgressAt = new Set(places.facilities.filter((f) => openAt(f.id)).map((f) => f.id));
+    const inProgressAt = new Set(places.facilities.filter((f) => openAt(organizationId, f.id)).map((f) => f.id));
     await postMessages(ctx, client, dm, [facilityChoiceMessage({ locale, flow, facilities: places.facilities, inProgressAt })]);
     return;
   }
-  const open = openAt(facility.id);
-  if (open) {
-    await postMessages(ctx, client, dm, [plainMessage(t(locale, 'slack.picker.inProgress', { title: localize(flow.title, locale) }))]);
-    await showCurrent(ctx, client, actor, open.id);
+  // Open now but not before the names were looked up: a concurrent request (a double click) started it.
+  if (openAt(organizationId, facility.id)) {
+    ctx.logger.debug({ flowId, userId: actor.userId }, 'already started by a concurrent request');
     return;
   }
   const missing = ctx.service.missingRelated(flowId, { organizationId, facilityId: facility.id });
@@ -126,7 +136,7 @@ export async function startAssessment(
   }
   // A double click sends two requests; the other may have started it while this one looked up names.
   // Checked with no await before start(), so exactly one of them starts it.
-  if (openAt(facility.id)) {
+  if (openAt(organizationId, facility.id)) {
     ctx.logger.debug({ flowId, userId: actor.userId }, 'already started by a concurrent request');
     return;
   }

@@ -14,6 +14,7 @@ import { dashboardView, type RowChoice } from '../views/dashboard-view.ts';
 import { FACILITY_NAME_MAX, facilityModal, type FacilityModalValues } from '../views/facility-modal.ts';
 import { text as leadText } from '../views/lead-replies.ts';
 import { refusalText } from './lead-commands.ts';
+import { showRequestTo } from './review-flow.ts';
 import { deliverReport } from './report-delivery.ts';
 import { postMessages } from './slack-calls.ts';
 
@@ -123,6 +124,9 @@ export async function handleRowChoice(ctx: SlackContext, client: WebClient, inpu
       // Only an assessment of the lead's own organization: another team's id is "not found".
       ctx.service.view(member.organization.id, choice.a);
       await deliverReport(ctx, client, { actor, member, assessmentId: choice.a, dm });
+      return;
+    case 'review':
+      if (choice.a) await showRequestTo(ctx, client, { actor, member, assessmentId: choice.a });
       return;
     case 'nudge':
       await nudge(ctx, client, { actor, member, choice, dm });

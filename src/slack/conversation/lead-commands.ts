@@ -19,6 +19,7 @@ import type { SlackActor } from '../payloads.ts';
 import { yieldToEventLoop } from '../background.ts';
 import { escapeMrkdwn, type SlackMessage } from '../views/block-kit.ts';
 import { deliverExport } from './export-delivery.ts';
+import { showRequestTo } from './review-flow.ts';
 import { facilitiesListMessage, leadsListMessage, text } from '../views/lead-replies.ts';
 
 export type CommandAck = (reply: SlackMessage) => Promise<void>;
@@ -26,7 +27,7 @@ export type CommandAck = (reply: SlackMessage) => Promise<void>;
 /** Facility names: long enough for 「医療法人〇〇会 △△クリニック 分院」, short enough for a PDF header cell. */
 export const MAX_FACILITY_NAME = 80;
 
-const LEAD_COMMANDS = new Set(['leads', 'lead', 'facility', 'facilities', 'review-channel', 'export']);
+const LEAD_COMMANDS = new Set(['leads', 'lead', 'facility', 'facilities', 'review-channel', 'export', 'review']);
 
 export function isLeadCommand(sub: string): boolean {
   return LEAD_COMMANDS.has(sub.toLowerCase());
@@ -58,6 +59,15 @@ export async function handleLeadCommand(
         return await ack(await facilityCommand(ctx, client, actor, member, verb.toLowerCase(), rest, parsed));
       case 'review-channel':
         return await ack(await reviewChannelCommand(ctx, client, member, verb, parsed));
+      case 'review': {
+        const pending = ctx.leads.review.pending(member.participant);
+        if (pending.length === 0) return await ack(text(t(locale, 'review.request.none')));
+        await ack(text(t(locale, 'review.request.sent')));
+        await yieldToEventLoop();
+        // The oldest first; ten requests at a time keep the DM readable.
+        for (const a of pending.slice(0, 10)) await showRequestTo(ctx, client, { actor, member, assessmentId: a.id });
+        return;
+      }
       case 'export': {
         ctx.roles.requireLead(member.participant, 'export');
         await ack(text(t(locale, 'export.sending')));

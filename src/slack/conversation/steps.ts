@@ -23,6 +23,7 @@ import { answeredRecord, noteRecord, type Actor } from '../views/records.ts';
 import { plainMessage } from '../views/command-replies.ts';
 import { recoverPrompt, recoverUpdate } from './recovery.ts';
 import { deliverReport } from './report-delivery.ts';
+import { announceSubmission } from './review-flow.ts';
 import { postEphemeral, postMessages, updateMessage } from './slack-calls.ts';
 
 export interface StepRequest {
@@ -136,9 +137,13 @@ async function present(ctx: SlackContext, client: WebClient, req: StepRequest, m
   if (req.origin && closing && !(await updateMessage(ctx, client, req.origin, closing))) recoverUpdate(ctx, client, req.origin, closing);
   const dm = await ctx.dm.channelFor(client, req.actor, dmHint(req));
   const today = ctx.directory.todayFor(member.organization.id, turn.assessment);
-  const posted = await postMessages(ctx, client, dm, promptMessages({ flow: turn.flow, prompt: turn.prompt, step, locale, today }));
+  const posted = await postMessages(ctx, client, dm, promptMessages({ flow: turn.flow, prompt: turn.prompt, step, locale, today, flagged: turn.flaggedItems }));
   if (!posted && turn.prompt.kind !== 'submitted') recoverPrompt(ctx, client, { actor: req.actor, member, dm, assessmentId: turn.assessment.id, revision: turn.assessment.revision });
-  if (turn.prompt.kind === 'submitted') await deliverReport(ctx, client, { actor: req.actor, member, assessmentId: turn.assessment.id, dm });
+  if (turn.prompt.kind === 'submitted') {
+    await deliverReport(ctx, client, { actor: req.actor, member, assessmentId: turn.assessment.id, dm });
+    // The leads get the review request (channel or DMs) once the respondent has their PDF.
+    await announceSubmission(ctx, client, { actor: req.actor, member, assessmentId: turn.assessment.id });
+  }
 }
 
 function closingRecord(interaction: Interaction, turn: Turn, locale: Locale, actor: Actor): SlackMessage | undefined {
@@ -181,7 +186,7 @@ async function showRefusal(ctx: SlackContext, client: WebClient, req: StepReques
   }
   const today = ctx.directory.todayFor(member.organization.id, turn.assessment);
   const planning = req.planningAttempt ? { attempt: req.planningAttempt } : undefined;
-  const messages = promptMessages({ flow: turn.flow, prompt: turn.prompt, step, locale, today, planning });
+  const messages = promptMessages({ flow: turn.flow, prompt: turn.prompt, step, locale, today, planning, flagged: turn.flaggedItems });
   if (req.origin && messages.length > 0) {
     await updateMessage(ctx, client, req.origin, messages[messages.length - 1]!);
     return;

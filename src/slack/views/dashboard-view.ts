@@ -25,7 +25,7 @@ const MAX_SELECT_OPTIONS = 100;
 
 /** What a row's overflow menu asks for (an option value holds at most 150 characters). */
 export const rowChoiceSchema = z
-  .object({ k: z.enum(['report', 'nudge']), a: z.string().max(60).optional(), f: z.string().max(60).optional(), l: z.string().max(60).optional() })
+  .object({ k: z.enum(['report', 'review', 'nudge']), a: z.string().max(60).optional(), f: z.string().max(60).optional(), l: z.string().max(60).optional() })
   .strict();
 export type RowChoice = z.output<typeof rowChoiceSchema>;
 export const pageSchema = z.object({ p: z.number().int().min(0).max(10_000) }).strict();
@@ -113,6 +113,7 @@ function rowBlock(row: BoardRow, locale: Locale): Block {
   const text = `${mark} *${escapeMrkdwn(row.facilityName)}* — ${escapeMrkdwn(clip(row.flowTitle, 60))}\n${escapeMrkdwn(details.join('・'))}${row.respondentSlackId ? `・<@${row.respondentSlackId}>` : ''}`;
   const options: { label: string; choice: RowChoice }[] = [];
   if (row.assessmentId && row.state !== 'not_started') options.push({ label: t(locale, 'dashboard.openReport'), choice: { k: 'report', a: row.assessmentId } });
+  if (row.assessmentId && row.state === 'submitted') options.push({ label: t(locale, 'dashboard.review'), choice: { k: 'review', a: row.assessmentId } });
   if (row.state !== 'approved' && row.state !== 'submitted') options.push({ label: t(locale, 'dashboard.nudge'), choice: { k: 'nudge', a: row.assessmentId, f: row.facilityId, l: row.flowId } });
   return {
     type: 'section',

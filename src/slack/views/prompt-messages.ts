@@ -18,6 +18,8 @@ export interface PromptMessagesInput {
   locale: Locale;
   today: string;
   planning?: { attempt?: string } | undefined;
+  /** While a returned assessment is revised: the items the lead flagged (the review offers to fix each). */
+  flagged?: string[] | undefined;
 }
 
 export function promptMessages(input: PromptMessagesInput): SlackMessage[] {
@@ -30,7 +32,7 @@ export function promptMessages(input: PromptMessagesInput): SlackMessage[] {
     case 'question':
       return [questionMessage({ flow, prompt, step, locale, today, planning: input.planning })];
     case 'review':
-      return reviewMessages({ flow, prompt, step, locale });
+      return reviewMessages({ flow, prompt, step, locale, flagged: input.flagged });
     case 'paused':
       return [pausedMessage({ step, locale })];
     case 'submitted':

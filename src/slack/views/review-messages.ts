@@ -2,7 +2,7 @@
 // button to change it. A long list continues over several messages (50 blocks each); the 提出
 // button is always in the last one.
 import type { ItemBrief, Prompt } from '../../engine/prompt.ts';
-import type { Flow } from '../../flow/model.ts';
+import { findItem, type Flow } from '../../flow/model.ts';
 import { engineErrorText } from '../../i18n/engine-error-text.ts';
 import { localize, type Locale } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
@@ -27,7 +27,7 @@ import { tallyText } from '../../i18n/tally-text.ts';
 
 type ReviewPrompt = Extract<Prompt, { kind: 'review' }>;
 
-export function reviewMessages(input: { flow: Flow; prompt: ReviewPrompt; step: Step; locale: Locale }): SlackMessage[] {
+export function reviewMessages(input: { flow: Flow; prompt: ReviewPrompt; step: Step; locale: Locale; flagged?: string[] | undefined }): SlackMessage[] {
   const { flow, prompt, step, locale } = input;
   const title = t(locale, 'slack.review.title');
   const lines = prompt.tallies
@@ -43,6 +43,15 @@ export function reviewMessages(input: { flow: Flow; prompt: ReviewPrompt; step: 
   });
   const itemName = (item: ItemBrief) => `${describeItem(flow, locale, item.itemId)} ${firstLine(item.text, locale, 60)}`;
 
+  // A returned assessment: the items the lead flagged come first, each with a button to fix it.
+  const flagged = (input.flagged ?? []).flatMap((itemId) => {
+    const ref = findItem(flow, itemId);
+    return ref ? [{ itemId, sectionTitle: ref.section.title, number: ref.item.number, text: ref.item.text } satisfies ItemBrief] : [];
+  });
+  if (flagged.length) {
+    blocks.push(...sections(t(locale, 'review.flaggedHeading', { count: flagged.length })));
+    for (const item of flagged) blocks.push(itemRow(item, t(locale, 'review.fix'), itemName(item)));
+  }
   if (prompt.unanswered.length) {
     blocks.push(...sections(t(locale, 'slack.review.unanswered', { count: prompt.unanswered.length })));
     for (const item of prompt.unanswered) blocks.push(itemRow(item, t(locale, 'slack.review.answer'), itemName(item)));

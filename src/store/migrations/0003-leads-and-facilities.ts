@@ -49,6 +49,8 @@ CREATE TABLE review_decisions (
   reviewer_id     TEXT NOT NULL,
   -- The reviewer approved their own submission because they were the only lead.
   own_submission  INTEGER NOT NULL DEFAULT 0 CHECK (own_submission IN (0, 1)),
+  -- 差し戻し: the answers as the reviewer saw them, so round n+1 shows what changed since (before → after).
+  answers_json    TEXT CONSTRAINT review_answers_are_json CHECK (answers_json IS NULL OR json_valid(answers_json)),
   channel         TEXT NOT NULL CHECK (channel IN ('terminal', 'slack', 'system', 'cli')),
   at              TEXT NOT NULL,
   UNIQUE (assessment_id, round),

@@ -4,6 +4,8 @@ import type { SlackContext } from '../../context.ts';
 import { DASHBOARD_ACTION } from '../../views/dashboard-view.ts';
 import { blockAction } from './block-action.ts';
 import { addFacility, editFacility, exportWorkbook, page, rowChoice } from './dashboard-actions.ts';
+import { approve, detail, returnForRevision, startRevision } from './review-actions.ts';
+import { REVIEW_ACTION } from '../../views/review-request.ts';
 import { report, resume, start, startFromOffer } from './entry-actions.ts';
 import { answer, closePlanPicker, confirmHide, edit, navigate, openModal, openPlanPicker, pickPlanDate, revise } from './walkthrough-actions.ts';
 
@@ -30,6 +32,10 @@ const register = (app: App, ctx: SlackContext) => {
   on(DASHBOARD_ACTION.addFacility, addFacility);
   on(DASHBOARD_ACTION.editFacility, editFacility);
   on(DASHBOARD_ACTION.export, exportWorkbook);
+  on(REVIEW_ACTION.approve, approve);
+  on(REVIEW_ACTION.return, returnForRevision);
+  on(REVIEW_ACTION.detail, detail);
+  on(REVIEW_ACTION.revise, startRevision);
 };
 
 export default { register };
