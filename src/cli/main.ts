@@ -13,6 +13,8 @@ const USAGE = `使い方 / usage:
   npm run kakunin -- report <assessment-id> --out file.pdf       点検をPDFにする（未提出は「下書き」）
   npm run kakunin -- export <assessment-id> --format csv|json [--out file]
   npm run kakunin -- export-all --format xlsx|csv --out file [--team T…]   全拠点の状況を書き出す
+  npm run kakunin -- review list|show <id>|approve <id>|return <id> --as <リード> [--comment "…"] [--item technical.7 "…"]… [--team T…]
+  npm run kakunin -- leads [add|remove <Slackユーザーid または名前>] [--team T…]
   npm run kakunin -- help                                        この説明
 
   --out は既存のファイルを上書きしません（上書きするには --force）。
@@ -24,7 +26,7 @@ export class UsageError extends Error {
 
 async function main(argv: string[]): Promise<number> {
   loadDotEnv();
-  const { values, positionals } = parseArgs({
+  const { values, positionals, tokens } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
@@ -32,8 +34,12 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string', short: 'f' },
       force: { type: 'boolean' },
       team: { type: 'string' },
+      as: { type: 'string' },
+      comment: { type: 'string' },
+      item: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
+    tokens: true,
   });
   const [command, ...rest] = positionals;
   const log = (l: string) => process.stdout.write(`${l}\n`);
@@ -79,6 +85,40 @@ async function main(argv: string[]): Promise<number> {
         .safeParse({ format: values.format, out: values.out, team: values.team, force: values.force });
       if (!args.success) throw new UsageError(args.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
       return runExportAllCommand(args.data, log);
+    }
+    case 'review': {
+      const { runReviewCommand } = await import('./review-command.ts');
+      // `--item technical.7 "コメント"`: the comment is the positional right after each --item.
+      const flags: { itemId: string; comment: string }[] = [];
+      const itemComments = new Set<number>();
+      tokens.forEach((tok, i) => {
+        if (tok.kind !== 'option' || tok.name !== 'item' || !tok.value) return;
+        const next = tokens[i + 1];
+        const comment = next?.kind === 'positional' ? next.value : '';
+        if (next?.kind === 'positional') itemComments.add(next.index);
+        flags.push({ itemId: tok.value, comment });
+      });
+      const rest2 = tokens.filter((t) => t.kind === 'positional' && !itemComments.has(t.index)).map((t) => (t as { value: string }).value).slice(1);
+      const args = z
+        .object({
+          verb: z.enum(['list', 'show', 'approve', 'return'], { error: 'list, show, approve or return' }),
+          assessmentId: z.string().optional(),
+          as: z.string({ error: 'the acting lead is required (--as U… or a name)' }).min(1),
+          team: z.string().optional(),
+          comment: z.string().optional(),
+          flags: z.array(z.object({ itemId: z.string().min(1), comment: z.string() })),
+        })
+        .safeParse({ verb: rest2[0], assessmentId: rest2[1], as: values.as, team: values.team, comment: values.comment, flags });
+      if (!args.success) throw new UsageError(args.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      return runReviewCommand(args.data, log);
+    }
+    case 'leads': {
+      const { runLeadsCommand } = await import('./review-command.ts');
+      const args = z
+        .object({ verb: z.enum(['list', 'add', 'remove']).default('list'), person: z.string().optional(), team: z.string().optional() })
+        .safeParse({ verb: rest[0], person: rest[1], team: values.team });
+      if (!args.success) throw new UsageError(args.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      return runLeadsCommand(args.data, log);
     }
     default:
       throw new UsageError(`unknown command "${command}"`);

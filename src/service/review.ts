@@ -114,7 +114,7 @@ export function createReview({ store, roles, lifecycle }: { store: Store; roles:
         .list(who.organizationId)
         .flatMap((f) => store.assessments.listForFacility(who.organizationId, f.id))
         .filter((a) => a.status === 'submitted')
-        .sort((a, b) => ((a.submittedAt ?? '') < (b.submittedAt ?? '') ? -1 : 1));
+        .sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? '') || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
     },
 
     approve(who: Participant, assessmentId: string, opts: { round?: number; comment?: string } = {}): ReviewDecision {
