@@ -49,6 +49,22 @@ export interface BoardFlow {
   columns: { itemId: string; number: string; text: string }[];
 }
 
+/** One review decision, for the export's 「確認履歴」 sheet. */
+export interface BoardReview {
+  facilityName: string;
+  flowTitle: string;
+  round: number;
+  decision: 'approved' | 'returned';
+  comment: string;
+  /** 「技術的安全管理対策 15.: コメント」, one per flagged item. */
+  flags: string[];
+  reviewerName: string;
+  /** YYYY-MM-DD in the facility's time zone. */
+  on: string;
+  channel: string;
+  ownSubmission: boolean;
+}
+
 export interface StatusBoard {
   organizationName: string;
   /** YYYY-MM-DD in the reader's zone. */
@@ -57,6 +73,8 @@ export interface StatusBoard {
   flows: BoardFlow[];
   /** Most urgent first (see urgencyOrder). */
   rows: BoardRow[];
+  /** Every review decision of the listed assessments, oldest first. */
+  reviews: BoardReview[];
 }
 
 const STATE_LABELS: Record<FlowState, Localized> = {

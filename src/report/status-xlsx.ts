@@ -26,6 +26,17 @@ const HEAD: Record<string, Localized> = {
   item: { ja: 'チェック項目', en: 'Item' },
   date: { ja: '実施時期', en: 'Planned date' },
   planSheet: { ja: '実施計画', en: 'Action plan' },
+  reviewSheet: { ja: '確認履歴', en: 'Review history' },
+  round: { ja: '回', en: 'Round' },
+  decision: { ja: '判断', en: 'Decision' },
+  comment: { ja: 'コメント', en: 'Comment' },
+  flags: { ja: '指摘項目', en: 'Flagged items' },
+  reviewer: { ja: '判断者', en: 'Reviewer' },
+  decidedOn: { ja: '日付', en: 'Date' },
+  channel: { ja: '経路', en: 'Channel' },
+  approvedDecision: { ja: '承認', en: 'Approved' },
+  returnedDecision: { ja: '差し戻し', en: 'Returned' },
+  ownSubmission: { ja: '（自分の提出：リードが1人のため）', en: ' (own submission: the only lead)' },
 };
 
 const HEADER_FILL = 'FFD9D9D9';
@@ -89,6 +100,23 @@ export async function renderStatusXlsx(board: StatusBoard): Promise<Uint8Array> 
     if (entry.item.overdue) added.eachCell({ includeEmpty: true }, (cell) => highlight(cell));
   }
   finish(plan, planHeader.length, [6]);
+
+  const reviews = workbook.addWorksheet(sheetName(h('reviewSheet'), names), { views: [{ state: 'frozen', ySplit: 1 }] });
+  const reviewHeader = ['facility', 'flow', 'round', 'decision', 'comment', 'flags', 'reviewer', 'decidedOn', 'channel'].map(h);
+  reviews.addRow(reviewHeader);
+  for (const r of board.reviews)
+    reviews.addRow([
+      r.facilityName,
+      r.flowTitle,
+      r.round,
+      `${h(r.decision === 'approved' ? 'approvedDecision' : 'returnedDecision')}${r.ownSubmission ? h('ownSubmission') : ''}`,
+      r.comment,
+      r.flags.join('\n'),
+      r.reviewerName,
+      excelDate(r.on),
+      r.channel,
+    ]);
+  finish(reviews, reviewHeader.length, [8]);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 

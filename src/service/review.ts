@@ -139,10 +139,14 @@ export function createReview({ store, roles, lifecycle }: { store: Store; roles:
     },
 
     returnForRevision(who: Participant, assessmentId: string, opts: { round?: number; comment: string; flags: ReviewFlag[] }): ReviewDecision {
-      return decide(who, assessmentId, opts.round, (_assessment, round) => {
+      return decide(who, assessmentId, opts.round, (assessment, round) => {
         const flags = opts.flags.map((f) => ({ itemId: f.itemId, comment: f.comment.trim().slice(0, FLAG_COMMENT_MAX) }));
         const seen = new Set<string>();
-        const unique = flags.filter((f) => !seen.has(f.itemId) && seen.add(f.itemId));
+        // In flow order, like the lifecycle's flagged items and the respondent's 修正 list.
+        const order = new Map(itemRefs(store.flowVersions.get(assessment.flowId, assessment.flowHash)).map((r, i) => [r.item.id, i]));
+        const unique = flags
+          .filter((f) => !seen.has(f.itemId) && seen.add(f.itemId))
+          .sort((a, b) => (order.get(a.itemId) ?? Infinity) - (order.get(b.itemId) ?? Infinity));
         const answersJson = canonicalJson(store.answers.current(assessmentId));
         lifecycle.returnForRevision(who, assessmentId, { comment: opts.comment, flaggedItems: unique.map((f) => f.itemId) });
         const recorded = store.reviews.record({

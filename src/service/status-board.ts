@@ -7,7 +7,8 @@ import { answerText } from '../report/answer-text.ts';
 import { checklistRows } from '../report/checklist-rows.ts';
 import { localize, type ReportLocale } from '../report/localize.ts';
 import { statusLabel } from '../report/status-labels.ts';
-import { urgencyOrder, type BoardItem, type BoardRow, type FlowState, type StatusBoard } from '../report/status-board.ts';
+import { urgencyOrder, type BoardItem, type BoardReview, type BoardRow, type FlowState, type StatusBoard } from '../report/status-board.ts';
+import { describeItem } from '../i18n/answer-text.ts';
 import type { Assessment } from '../store/assessments-repo.ts';
 import type { Facility } from '../store/facilities-repo.ts';
 import type { Store } from '../store/store.ts';
@@ -117,6 +118,25 @@ export function createStatusBoard({ store, flows, roles, clock = () => new Date(
         for (const flow of available) rows.push(rowOf(facility, flow, assessments.find((a) => a.flowId === flow.id), locale));
       }
       rows.sort(urgencyOrder);
+      const reviews: BoardReview[] = rows.flatMap((row) => {
+        if (!row.assessmentId) return [];
+        const facility = facilities.find((f) => f.id === row.facilityId)!;
+        const assessment = store.assessments.get(organizationId, row.assessmentId);
+        const flow = store.flowVersions.get(assessment.flowId, assessment.flowHash);
+        return store.reviews.history(row.assessmentId).map((d) => ({
+          facilityName: row.facilityName,
+          flowTitle: row.flowTitle,
+          round: d.round,
+          decision: d.decision,
+          comment: d.comment ?? '',
+          flags: d.flags.map((f) => `${describeItem(flow, locale, f.itemId)}${f.comment ? `: ${f.comment}` : ''}`),
+          reviewerName: store.people.get(organizationId, d.reviewerId).displayName,
+          on: todayIn(facility.timeZone, new Date(d.at)),
+          channel: d.channel,
+          ownSubmission: d.ownSubmission,
+        }));
+      });
+      reviews.sort((a, b) => a.on.localeCompare(b.on) || a.facilityName.localeCompare(b.facilityName, 'ja') || a.round - b.round);
       return {
         organizationName: organization.name,
         generatedOn: todayIn(timeZone, clock()),
@@ -129,6 +149,7 @@ export function createStatusBoard({ store, flows, roles, clock = () => new Date(
           ),
         })),
         rows,
+        reviews,
       };
   };
 

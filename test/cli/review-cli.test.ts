@@ -41,9 +41,10 @@ test('review list | show | approve | return from the CLI', async () => {
     decision: 'returned',
     channel: 'cli',
     comment: '実施予定の項目を確認してください',
+    // In flow order: 物理的 before 技術的.
     flags: [
-      { itemId: 'technical.15', comment: '二要素認証は導入済みでは？' },
       { itemId: 'physical.5', comment: '' },
+      { itemId: 'technical.15', comment: '二要素認証は導入済みでは？' },
     ],
   });
 

@@ -46,7 +46,7 @@ test('/kakunin export sends the lead an XLSX: a sheet per checklist, one row per
   expect(upload).toMatchObject({ channelId: 'D0BOSS', filename: 'kakunin-2027-01-15.xlsx' });
   const wb = await workbook(upload.bytes!);
   // Sheet names are the checklists' titles, cut to Excel's limit.
-  expect(wb.worksheets.map((s) => s.name)).toEqual(['医療情報システムの安全管理に関するガイドライン 第5.2', 'オンライン資格確認等システム及びレセプトのオンライン請求', '実施計画']);
+  expect(wb.worksheets.map((s) => s.name)).toEqual(['医療情報システムの安全管理に関するガイドライン 第5.2', 'オンライン資格確認等システム及びレセプトのオンライン請求', '実施計画', '確認履歴']);
 
   const checklist = wb.worksheets[0]!;
   expect(checklist.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, xSplit: 2 });

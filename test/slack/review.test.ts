@@ -2,6 +2,7 @@
 // with two flagged items; the manager revises only those and resubmits; lead B sees what changed and
 // approves; the PDF carries the approval box. Forwarded buttons, another workspace and double clicks change
 // nothing.
+import ExcelJS from 'exceljs';
 import { expect, test } from 'vitest';
 import type { Answers } from '../../src/flow/answer.ts';
 import type { Interaction } from '../../src/engine/events.ts';
@@ -89,6 +90,9 @@ test('two clinics submit; lead A returns one with two flagged items; it is revis
   expect(textOf(returned.blocks)).toContain('が差し戻されました — <@U0BOSS>');
   expect(textOf(returned.blocks)).toContain('二要素認証は導入済みでは？');
   expect(textOf(returned.blocks)).toContain('*直してほしい項目（2件）*');
+  // On the leads' dashboard it is 差し戻し中 until it comes back.
+  await c.boss.openHome();
+  expect(textOf(c.boss.homeBlocks())).toMatch(/\*本院\* — 医療情報システム[^\n]*\n差し戻し中/);
   const historyBefore = h.store.answers.history(honin).length;
   await c.sato.click('修正する', returned);
   // Revising starts at the first flagged item, every answer kept.
@@ -141,6 +145,16 @@ test('two clinics submit; lead A returns one with two flagged items; it is revis
   expect(detail).toContain('第1回: ↩ 差し戻し — <@U0BOSS>');
   expect(detail).toContain('第2回: ✅ 承認 — <@U0ADMIN>');
   expect(detail).toContain('• 技術的安全管理対策 15. — 二要素認証は導入済みでは？');
+
+  // The history is exported too: the workbook's 確認履歴 sheet.
+  await c.boss.command('export');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(h.fake.uploads.at(-1)!.bytes! as unknown as ArrayBuffer);
+  const sheet = wb.getWorksheet('確認履歴')!;
+  const row = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
+  expect(row(1)).toEqual(['拠点', 'チェックリスト', '回', '判断', 'コメント', '指摘項目', '判断者', '日付', '経路']);
+  expect(row(2).slice(0, 7)).toEqual(['本院', expect.stringContaining('最低限のガイドライン'), 1, '差し戻し', '実施予定の2項目は、今年度中に実施できるはずです。確認してください。', '物理的安全管理対策 5.: 入退室記録の状況を教えてください\n技術的安全管理対策 15.: 二要素認証は導入済みでは？', '田中 院長']);
+  expect(row(3).slice(2, 7)).toEqual([2, '承認', '', '', '山本 事務長']);
   expect(h.fake.invalidBlocks).toEqual([]);
 }, 120_000);
 
