@@ -117,6 +117,18 @@ export function createReview({ store, roles, lifecycle }: { store: Store; roles:
         .sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? '') || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
     },
 
+    /** Throws what approve would throw (not a lead, decided, own submission), changing nothing: for early feedback. */
+    checkApprovable(who: Participant, assessmentId: string, round?: number): void {
+      decide(who, assessmentId, round, (assessment) => {
+        if (assessment.respondentId === who.personId && roles.leads(who.organizationId).length > 1) throw new OwnSubmissionError(assessmentId, who.personId);
+      });
+    },
+
+    /** Throws what a 差し戻し would throw before its comment and flags are known (not a lead, decided). */
+    checkReturnable(who: Participant, assessmentId: string, round?: number): void {
+      decide(who, assessmentId, round, () => undefined);
+    },
+
     approve(who: Participant, assessmentId: string, opts: { round?: number; comment?: string } = {}): ReviewDecision {
       return decide(who, assessmentId, opts.round, (assessment, round) => {
         const own = assessment.respondentId === who.personId;

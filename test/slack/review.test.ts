@@ -120,8 +120,13 @@ test('two clinics submit; lead A returns one with two flagged items; it is revis
   expect(diff).toContain('技術的安全管理対策 15.: 実施予定（2027年3月31日） → *実施済*');
   expect(diff).toMatch(/物理的安全管理対策 5\.: 実施予定（2027年3月31日） → \*実施済\*/);
 
-  // Lead B approves; a double click records one decision.
+  // Lead B approves with a comment; a double click on the modal's 承認 records one decision.
   await c.admin.click('承認', round2);
+  expect(h.fake.openedViews.at(-1)!.view).toMatchObject({ callback_id: 'kakunin.review.approveModal' });
+  await c.admin.submitModal({ comment: { value: '確認しました。ありがとうございます。' } });
+  const second = await c.admin.submitModal({ comment: { value: '確認しました。ありがとうございます。' } });
+  expect(JSON.parse(second.body).errors.comment).toMatch(/^この点検はすでに <@U0ADMIN> が承認しています/);
+  // The old copy of the message, clicked again, is refused too and turns into the decided version.
   await c.admin.click('承認', { message: round2, version: 0 });
   expect(h.store.assessments.get(c.organizationId(), honin).status).toBe('approved');
   expect(h.store.reviews.history(honin).map((d) => [d.round, d.decision])).toEqual([
@@ -131,6 +136,7 @@ test('two clinics submit; lead A returns one with two flagged items; it is revis
   expect(textOf(c.admin.lastEphemeral()!.blocks)).toMatch(/^この点検はすでに <@U0ADMIN> が承認しています/);
   expect(textOf(c.admin.message(round2.ts).blocks)).toContain('✅ <@U0ADMIN> が承認しました');
   expect(textOf(c.sato.last().blocks)).toContain('が承認されました — <@U0ADMIN>');
+  expect(textOf(c.sato.last().blocks)).toContain('確認しました。ありがとうございます。');
 
   // The report carries the approval box; 北分院's, not yet approved, says 未承認.
   const pdfText = async (id: string) =>
@@ -154,7 +160,7 @@ test('two clinics submit; lead A returns one with two flagged items; it is revis
   const row = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
   expect(row(1)).toEqual(['拠点', 'チェックリスト', '回', '判断', 'コメント', '指摘項目', '判断者', '日付', '経路']);
   expect(row(2).slice(0, 7)).toEqual(['本院', expect.stringContaining('最低限のガイドライン'), 1, '差し戻し', '実施予定の2項目は、今年度中に実施できるはずです。確認してください。', '物理的安全管理対策 5.: 入退室記録の状況を教えてください\n技術的安全管理対策 15.: 二要素認証は導入済みでは？', '田中 院長']);
-  expect(row(3).slice(2, 7)).toEqual([2, '承認', '', '', '山本 事務長']);
+  expect(row(3).slice(2, 7)).toEqual([2, '承認', '確認しました。ありがとうございます。', '', '山本 事務長']);
   expect(h.fake.invalidBlocks).toEqual([]);
 }, 120_000);
 
@@ -190,6 +196,7 @@ test('a lead cannot approve their own submission unless they are the only lead, 
 
   expect(ackText(await c.boss.command('leads remove <@U0ADMIN>'))).toContain('外しました');
   await c.boss.click('承認', request);
+  await c.boss.submitModal({ comment: { value: '' } });
   expect(h.store.assessments.get(c.organizationId(), own).status).toBe('approved');
   expect(h.store.reviews.history(own)[0]).toMatchObject({ decision: 'approved', ownSubmission: true });
 });

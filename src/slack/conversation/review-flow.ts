@@ -15,6 +15,7 @@ import type { Origin, SlackActor, ViewSubmissionBody } from '../payloads.ts';
 import { decodeValue } from '../action-values.ts';
 import { text as leadText } from '../views/lead-replies.ts';
 import {
+  approveModal,
   decisionForRespondent,
   detailModal,
   returnModal,
@@ -103,6 +104,8 @@ async function tellRespondent(ctx: SlackContext, client: WebClient, actor: Slack
   await postMessages(ctx, client, dm, [decisionForRespondent({ subject, locale: 'ja' })]);
 }
 
+type ModalAck = (response?: { response_action: 'errors'; errors: Record<string, string> }) => Promise<void>;
+
 interface ClickInput {
   actor: SlackActor;
   origin: Origin | undefined;
@@ -119,33 +122,62 @@ async function refuse(ctx: SlackContext, client: WebClient, input: ClickInput, m
   await postEphemeral(ctx, client, channel, input.actor.userId, leadText(text));
 }
 
-export async function approveFromButton(ctx: SlackContext, client: WebClient, input: ClickInput): Promise<void> {
+/** 承認: checked at once (role, round, own submission), then a modal for the optional comment. */
+export async function openApproveModal(ctx: SlackContext, client: WebClient, input: ClickInput & { triggerId: string }): Promise<void> {
   const member = enter(ctx, input.actor);
+  let subject: ReviewSubject;
   try {
-    ctx.leads.review.approve(member.participant, input.ref.a, { round: input.ref.n });
+    ctx.leads.review.checkApprovable(member.participant, input.ref.a, input.ref.n);
+    subject = ctx.leads.review.subject(member.organization.id, input.ref.a);
   } catch (err) {
-    if (err instanceof AlreadyDecidedError && input.origin) {
-      // The message still shows buttons (a double click, or a copy not updated yet): show the decision.
-      const subject = ctx.leads.review.subject(member.organization.id, input.ref.a);
-      if (subject.history.some((d) => d.round === input.ref.n)) await updateMessage(ctx, client, input.origin, reviewRequestMessage({ subject: { ...subject, round: input.ref.n, decided: subject.history.find((d) => d.round === input.ref.n) }, locale: member.person.locale }));
-    }
+    if (err instanceof AlreadyDecidedError && input.origin) await showDecided(ctx, client, member, input);
     return refuse(ctx, client, input, member, err);
   }
-  ctx.logger.info({ assessmentId: input.ref.a, round: input.ref.n, teamId: input.actor.teamId }, 'assessment approved');
+  try {
+    await ctx.modal.views.open({ trigger_id: input.triggerId, view: approveModal({ subject, locale: member.person.locale, origin: input.origin }) });
+  } catch (err) {
+    ctx.logger.error({ err, assessmentId: input.ref.a }, 'views.open of the approve modal failed');
+  }
+}
+
+/** The message clicked still shows buttons (a copy not updated yet, a double click): show the decision. */
+async function showDecided(ctx: SlackContext, client: WebClient, member: WorkspaceMember, input: ClickInput): Promise<void> {
+  if (!input.origin) return;
   const subject = ctx.leads.review.subject(member.organization.id, input.ref.a);
-  await closeRequests(ctx, client, subject, member.person.locale);
-  await tellRespondent(ctx, client, input.actor, subject);
-  ctx.leads.homeRefresh.schedule(input.actor.teamId, [...leadUserIds(ctx, member.organization.id), ...(subject.respondent.slackUserId ? [subject.respondent.slackUserId] : [])]);
+  const decided = subject.history.find((d) => d.round === input.ref.n);
+  if (decided) await updateMessage(ctx, client, input.origin, reviewRequestMessage({ subject: { ...subject, round: input.ref.n, decided }, locale: member.person.locale }));
+}
+
+/** The 承認 modal: applied before the ack, so a late second submission is refused in the modal itself. */
+export async function submitApproveModal(ctx: SlackContext, client: WebClient, body: ViewSubmissionBody, ack: ModalAck): Promise<void> {
+  const actor: SlackActor = { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id };
+  const member = enter(ctx, actor);
+  const locale = member.person.locale;
+  const meta = decodeValue(reviewModalMetadataSchema, body.view.private_metadata, 'approve modal metadata');
+  const comment = returnModalValues(returnModalStateSchema.parse(body.view.state.values)).comment;
+  try {
+    ctx.leads.review.approve(member.participant, meta.a, { round: meta.n, ...(comment ? { comment } : {}) });
+  } catch (err) {
+    const text = err instanceof AlreadyDecidedError ? alreadyDecidedText(ctx, member, err) : reviewRefusalText(locale, err);
+    if (text === undefined) throw err;
+    return ack({ response_action: 'errors', errors: { comment: text } });
+  }
+  await ack();
+  ctx.logger.info({ assessmentId: meta.a, round: meta.n, teamId: actor.teamId }, 'assessment approved');
+  const subject = ctx.leads.review.subject(member.organization.id, meta.a);
+  await closeRequests(ctx, client, subject, locale);
+  await tellRespondent(ctx, client, actor, subject);
+  ctx.leads.homeRefresh.schedule(actor.teamId, [...leadUserIds(ctx, member.organization.id), ...(subject.respondent.slackUserId ? [subject.respondent.slackUserId] : [])]);
 }
 
 export async function openReturnModal(ctx: SlackContext, client: WebClient, input: ClickInput & { triggerId: string }): Promise<void> {
   const member = enter(ctx, input.actor);
   let subject: ReviewSubject;
   try {
-    ctx.roles.requireLead(member.participant, 'return assessments');
+    ctx.leads.review.checkReturnable(member.participant, input.ref.a, input.ref.n);
     subject = ctx.leads.review.subject(member.organization.id, input.ref.a);
-    if (subject.round !== input.ref.n || subject.decided) throw new AlreadyDecidedError(input.ref.a, subject.history.find((d) => d.round === input.ref.n));
   } catch (err) {
+    if (err instanceof AlreadyDecidedError) await showDecided(ctx, client, member, input);
     return refuse(ctx, client, input, member, err);
   }
   try {
@@ -154,8 +186,6 @@ export async function openReturnModal(ctx: SlackContext, client: WebClient, inpu
     ctx.logger.error({ err, assessmentId: input.ref.a }, 'views.open of the return modal failed');
   }
 }
-
-type ModalAck = (response?: { response_action: 'errors'; errors: Record<string, string> }) => Promise<void>;
 
 /** The 差し戻し modal: applied before the ack, so a refusal shows in the modal and nothing changes. */
 export async function submitReturnModal(ctx: SlackContext, client: WebClient, body: ViewSubmissionBody, ack: ModalAck): Promise<void> {

@@ -19,6 +19,7 @@ export const REVIEW_ACTION = {
   revise: 'kakunin.review.revise',
 } as const;
 export const REVIEW_MODAL = 'kakunin.review.returnModal';
+export const APPROVE_MODAL = 'kakunin.review.approveModal';
 /** Items a lead can flag in one 差し戻し, each with its own comment (the modal has a slot per item). */
 export const FLAG_SLOTS = 5;
 const MAX_PLANNED_LINES = 15;
@@ -67,18 +68,7 @@ export function reviewRequestMessage(input: { subject: ReviewSubject; locale: Lo
   } else
     blocks.push(
       actions(`review.${assessment.id}.${subject.round}`, [
-        button({
-          text: t(locale, 'review.request.approve'),
-          actionId: REVIEW_ACTION.approve,
-          value: encodeValue(ref),
-          style: 'primary',
-          confirm: {
-            title: plain(t(locale, 'review.request.confirmTitle'), 100),
-            text: plain(t(locale, 'review.request.confirmText', { facility: subject.facilityName }), 300),
-            confirm: plain(t(locale, 'review.request.approve'), 30),
-            deny: plain(t(locale, 'review.request.cancel'), 30),
-          },
-        }),
+        button({ text: t(locale, 'review.request.approve'), actionId: REVIEW_ACTION.approve, value: encodeValue(ref), style: 'primary' }),
         button({ text: t(locale, 'review.request.return'), actionId: REVIEW_ACTION.return, value: encodeValue(ref), style: 'danger' }),
         button({ text: t(locale, 'review.request.detail'), actionId: REVIEW_ACTION.detail, value: encodeValue(ref) }),
       ]),
@@ -171,6 +161,32 @@ export function returnModalValues(state: z.output<typeof returnModalStateSchema>
     else if (note) orphanNotes.push(i);
   }
   return { comment: textOf('comment'), flags, orphanNotes };
+}
+
+/** 承認: what is approved, and an optional comment for the respondent and the history. */
+export function approveModal(input: { subject: ReviewSubject; locale: Locale; origin?: { channelId: string; messageTs: string } | undefined }): types.ModalView {
+  const { subject, locale } = input;
+  const meta = { a: subject.assessment.id, n: subject.round, ...(input.origin ? { c: input.origin.channelId, t: input.origin.messageTs } : {}) };
+  return {
+    type: 'modal',
+    callback_id: APPROVE_MODAL,
+    private_metadata: JSON.stringify(meta),
+    title: plain(t(locale, 'review.request.confirmTitle'), LIMITS.modalTitle),
+    submit: plain(t(locale, 'review.request.approve'), LIMITS.modalButton),
+    close: plain(t(locale, 'review.request.cancel'), LIMITS.modalButton),
+    blocks: [
+      ...(sections(
+        escapeMrkdwn(t(locale, 'review.request.confirmText', { facility: `${subject.facilityName}・${localize(subject.flow.title, locale)}・${t(locale, 'review.request.roundN', { n: subject.round })}` })),
+      ) as types.KnownBlock[]),
+      {
+        type: 'input',
+        block_id: 'comment',
+        optional: true,
+        label: plain(t(locale, 'review.modal.approveComment'), LIMITS.inputLabel),
+        element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: 1000 },
+      },
+    ],
+  };
 }
 
 /** 詳細: the whole review history and the submission's facts, read-only. */

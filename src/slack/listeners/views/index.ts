@@ -5,11 +5,11 @@ import { submitAnswerModal } from '../../conversation/answer-modal-flow.ts';
 import { viewSubmissionBodySchema } from '../../payloads.ts';
 import { safely } from '../safely.ts';
 import { registerFacilityModal } from './facility-modal-submission.ts';
-import { registerReturnModal } from './return-modal-submission.ts';
+import { registerReviewModals } from './review-modal-submission.ts';
 
 const register = (app: App, ctx: SlackContext) => {
   registerFacilityModal(app, ctx);
-  registerReturnModal(app, ctx);
+  registerReviewModals(app, ctx);
   app.view(VIEW_CALLBACK.answer, async ({ ack, body }) => {
     const client = ctx.client;
     let acked = false;
