@@ -30,7 +30,7 @@ export interface ReviewSubject {
   assessment: Assessment;
   flow: Flow;
   facilityName: string;
-  respondent: { id: string; displayName: string; slackUserId: string | null };
+  respondent: { id: string; displayName: string; slackUserId: string | null; locale: 'ja' | 'en' };
   /** 第n回提出: 1 + the number of 再提出. */
   round: number;
   answers: Answers;
@@ -65,7 +65,7 @@ export function createReview({ store, roles, lifecycle }: { store: Store; roles:
       assessment,
       flow,
       facilityName: store.facilities.get(organizationId, assessment.facilityId).name,
-      respondent: { id: respondent.id, displayName: respondent.displayName, slackUserId: respondent.slackUserId },
+      respondent: { id: respondent.id, displayName: respondent.displayName, slackUserId: respondent.slackUserId, locale: respondent.locale },
       round,
       answers,
       history,

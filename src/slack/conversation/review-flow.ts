@@ -101,7 +101,7 @@ async function tellRespondent(ctx: SlackContext, client: WebClient, actor: Slack
   const userId = subject.respondent.slackUserId;
   if (!userId) return;
   const dm = await ctx.dm.channelFor(client, { teamId: actor.teamId, userId });
-  await postMessages(ctx, client, dm, [decisionForRespondent({ subject, locale: 'ja' })]);
+  await postMessages(ctx, client, dm, [decisionForRespondent({ subject, locale: subject.respondent.locale })]);
 }
 
 type ModalAck = (response?: { response_action: 'errors'; errors: Record<string, string> }) => Promise<void>;

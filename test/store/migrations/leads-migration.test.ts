@@ -1,6 +1,10 @@
 // Upgrading a one-facility installation: its facility, assessments and people are carried over; everyone
 // answers for the facility as before; nobody is a lead until the app seeds the workspace's owners/admins.
-import { expect, test } from 'vitest';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, onTestFinished, test } from 'vitest';
+import { reportSource } from '../../../src/service/report-source.ts';
 import { loadFlowsDir } from '../../../src/flow/loader.ts';
 import { createStore } from '../../../src/store/store.ts';
 import { writePreLeadsDatabase } from '../helpers/pre-leads-database.ts';
@@ -20,6 +24,28 @@ test('migration 0003 carries a one-facility database over: people become its man
     expect(store.facilityManagers.facilitiesOf(org.id, sato.id).map((f) => f.id)).toEqual([facility!.id]);
     expect(store.assessments.get(org.id, old.assessmentId)).toMatchObject({ facilityId: facility!.id, status: 'in_progress' });
     expect(store.people.withRole(org.id, 'lead')).toEqual([]);
+  } finally {
+    store.close();
+  }
+});
+
+test('the release-0.1.0 database (written by the terminal) keeps its people answering for their facility, and its submitted checklist is 未承認', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kakunin-fixture-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'kakunin.sqlite');
+  copyFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'db', 'release-0.1.0.sqlite'), file);
+  const expected = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'db', 'release-0.1.0.json'), 'utf8')) as {
+    paused: { assessmentId: string; respondent: string };
+    submitted: { assessmentId: string };
+  };
+  const store = createStore(file);
+  try {
+    const org = store.organizations.ensureLocal();
+    const sato = store.people.findLocal(org.id, expected.paused.respondent)!;
+    expect(sato.role).toBe('manager');
+    const paused = store.assessments.get(org.id, expected.paused.assessmentId);
+    expect(store.facilityManagers.facilitiesOf(org.id, sato.id).map((f) => f.id)).toContain(paused.facilityId);
+    expect(reportSource(store, org.id, expected.submitted.assessmentId).approval).toBeNull();
   } finally {
     store.close();
   }
