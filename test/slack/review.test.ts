@@ -94,6 +94,9 @@ test('two clinics submit; lead A returns one with two flagged items; it is revis
   await c.boss.openHome();
   expect(textOf(c.boss.homeBlocks())).toMatch(/\*本院\* — 医療情報システム[^\n]*\n差し戻し中/);
   const historyBefore = h.store.answers.history(honin).length;
+  // Someone else's 修正する (a forwarded DM) opens nothing.
+  await c.suzuki.click('修正する', { ...returned, channel: 'D0SUZUKI' });
+  expect(textOf(c.suzuki.lastEphemeral()!.blocks)).toBe('この点検の回答者ではないため、修正できません。');
   await c.sato.click('修正する', returned);
   // Revising starts at the first flagged item, every answer kept.
   expect(textOf(c.sato.last().blocks)).toContain('確認画面から修正中です。');
