@@ -3,12 +3,11 @@
 // Leads only (checked here, whatever the adapter showed).
 import { todayIn } from '../dates/calendar-date.ts';
 import { itemRefs, type Flow } from '../flow/model.ts';
-import { answerText } from '../report/answer-text.ts';
 import { checklistRows } from '../report/checklist-rows.ts';
 import { localize, type ReportLocale } from '../report/localize.ts';
 import { statusLabel } from '../report/status-labels.ts';
 import { urgencyOrder, type BoardItem, type BoardReview, type BoardRow, type FlowState, type StatusBoard } from '../report/status-board.ts';
-import { describeItem } from '../i18n/answer-text.ts';
+import { answerText, describeItem } from '../i18n/answer-text.ts';
 import type { Assessment } from '../store/assessments-repo.ts';
 import type { Facility } from '../store/facilities-repo.ts';
 import type { Store } from '../store/store.ts';
@@ -71,7 +70,8 @@ export function createStatusBoard({ store, flows, roles, clock = () => new Date(
               number: ref.item.number ?? '',
               text: localize(ref.item.text, locale),
               status: undefined,
-              answer: answerText(ref.item, answers[ref.item.id], locale) ?? '',
+              // Unanswered and left-blank fields are empty cells, not 「未回答」 text.
+              answer: answers[ref.item.id] === undefined || answers[ref.item.id]!.kind === 'blank' ? '' : answerText(locale, ref.item.answer, answers[ref.item.id]),
               plannedDate: null,
               overdue: false,
             }));
