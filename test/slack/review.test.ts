@@ -220,6 +220,12 @@ test('with a review channel the requests go there; the app checks it can post an
   expect(requestsIn(c.boss.dm(), '本院')).toEqual([]);
   expect(h.fake.uploads.at(-1)).toMatchObject({ channelId: 'C0REVIEW' });
 
+  // The dashboard row's 確認する brings the request into the lead's DM.
+  await c.boss.openHome();
+  await c.boss.choose('確認する', 'home', '*本院* — 医療情報システム');
+  expect(requestsIn(c.boss.dm(), '本院')).toHaveLength(1);
+  expect(buttonLabels(requestsIn(c.boss.dm(), '本院')[0]!.blocks)).toEqual(['承認', '差し戻し', '詳細']);
+
   // `/kakunin review` brings what waits into the lead's DM.
   expect(ackText(await c.admin.command('review'))).toBe('確認待ちの点検をDMでお送りしました。');
   expect(requestsIn(c.admin.dm(), '本院')).toHaveLength(1);
