@@ -78,18 +78,23 @@ export class NotAssignedError extends Error {
 /** A lead tried to approve their own submission while another lead could review it. */
 export class OwnSubmissionError extends Error {
   override readonly name = 'OwnSubmissionError';
-  constructor(readonly assessmentId: string, readonly personId: string) {
+  readonly assessmentId: string;
+  readonly personId: string;
+  constructor(assessmentId: string, personId: string) {
     super(`Person ${personId} submitted assessment ${assessmentId} and cannot approve it while another lead can; ask another lead.`);
+    this.assessmentId = assessmentId;
+    this.personId = personId;
   }
 }
 
 /** Another lead (or an earlier click) already decided this round; nothing was changed. */
 export class AlreadyDecidedError extends Error {
   override readonly name = 'AlreadyDecidedError';
-  constructor(
-    readonly assessmentId: string,
-    readonly decision: { decision: 'approved' | 'returned'; reviewerId: string; at: string } | undefined,
-  ) {
+  readonly assessmentId: string;
+  readonly decision: { decision: 'approved' | 'returned'; reviewerId: string; at: string } | undefined;
+  constructor(assessmentId: string, decision: { decision: 'approved' | 'returned'; reviewerId: string; at: string } | undefined) {
     super(`Assessment ${assessmentId} is no longer waiting for review${decision ? ` (${decision.decision} by ${decision.reviewerId} at ${decision.at})` : ''}.`);
+    this.assessmentId = assessmentId;
+    this.decision = decision;
   }
 }

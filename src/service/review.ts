@@ -7,7 +7,7 @@
 // a double click, another lead a moment later — records nothing and says who decided.
 import { canonicalJson, findItem, itemRefs, type Flow } from '../flow/model.ts';
 import type { Answer, Answers } from '../flow/answer.ts';
-import type { Assessment } from '../store/assessments-repo.ts';
+import type { Assessment, AssessmentSummary } from '../store/assessments-repo.ts';
 import type { ReviewDecision, ReviewFlag, ReviewMessageRef } from '../store/reviews-repo.ts';
 import type { Store } from '../store/store.ts';
 import { AlreadyDecidedError, OwnSubmissionError } from './errors.ts';
@@ -108,7 +108,7 @@ export function createReview({ store, roles, lifecycle }: { store: Store; roles:
     },
 
     /** Assessments waiting for a lead, oldest submission first. */
-    pending(who: Participant): Assessment[] {
+    pending(who: Participant): AssessmentSummary[] {
       roles.requireLead(who, 'see what waits for review');
       return store.facilities
         .list(who.organizationId)

@@ -8,7 +8,7 @@ import { localize, type ReportLocale } from '../report/localize.ts';
 import { statusLabel } from '../report/status-labels.ts';
 import { urgencyOrder, type BoardItem, type BoardReview, type BoardRow, type FlowState, type StatusBoard } from '../report/status-board.ts';
 import { answerText, describeItem } from '../i18n/answer-text.ts';
-import type { Assessment } from '../store/assessments-repo.ts';
+import type { AssessmentSummary } from '../store/assessments-repo.ts';
 import type { Facility } from '../store/facilities-repo.ts';
 import type { Store } from '../store/store.ts';
 import type { Participant } from './interaction.ts';
@@ -20,7 +20,7 @@ export type StatusBoardService = ReturnType<typeof createStatusBoard>;
  * The dashboard's state. A returned assessment stays 差し戻し中 while its respondent revises it (the
  * lifecycle calls that 回答中 again), until it is submitted anew.
  */
-export function stateOf(assessment: Assessment | undefined, lastLifecycleKind?: string): FlowState {
+export function stateOf(assessment: AssessmentSummary | undefined, lastLifecycleKind?: string): FlowState {
   if ((assessment?.status === 'in_progress' || assessment?.status === 'paused') && lastLifecycleKind === 'return') return 'returned';
   switch (assessment?.status) {
     case undefined:
@@ -37,7 +37,7 @@ export function stateOf(assessment: Assessment | undefined, lastLifecycleKind?: 
 }
 
 export function createStatusBoard({ store, flows, roles, clock = () => new Date() }: { store: Store; flows: Map<string, Flow>; roles: Roles; clock?: () => Date }) {
-  const rowOf = (facility: Facility, flow: Flow, assessment: Assessment | undefined, locale: ReportLocale): BoardRow => {
+  const rowOf = (facility: Facility, flow: Flow, assessment: AssessmentSummary | undefined, locale: ReportLocale): BoardRow => {
     const today = todayIn(facility.timeZone, clock());
     const day = (iso: string | null | undefined) => (iso ? todayIn(facility.timeZone, new Date(iso)) : undefined);
     const used = assessment ? store.flowVersions.get(assessment.flowId, assessment.flowHash) : flow;
