@@ -110,7 +110,7 @@ export function createAssessmentService({ store, flows, clock = () => new Date()
         const flaggedItems = flaggedOf(assessment);
         if (!result.accepted) return { assessment, flow, prompt: result.prompt, accepted: false, changedItems: [], flaggedItems };
         if (!canTransition(assessment.status, actionOf(result.state))) {
-          // The conversation allows it but the lifecycle does not (submitting a returned one unopened): refuse.
+          // The conversation allows it but the lifecycle does not (answering a submitted one): refuse.
           const error = { code: 'event.notAllowed' as const, params: { event: interaction.type, state: assessment.status } };
           return { assessment, flow, prompt: { ...currentPrompt(flow, engine), error }, accepted: false, changedItems: [], flaggedItems };
         }

@@ -14,7 +14,7 @@ export type FollowUpRefusalCode =
   | 'date.past'
   | 'date.tooFar';
 
-export type ReviewRefusalCode = 'review.commentRequired' | 'review.commentTooLong' | 'review.nothingFlagged' | 'review.unknownItems';
+export type ReviewRefusalCode = 'review.commentRequired' | 'review.commentTooLong' | 'review.unknownItems';
 
 abstract class Refusal<Code extends string> extends Error {
   readonly code: Code;

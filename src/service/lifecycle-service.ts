@@ -12,7 +12,7 @@
 //   reschedule        a 実施予定 item gets a new 実施時期 with a short reason; status kept
 //   history, planStories  what happened, and each planned item's story for reports
 import { isRealDate, todayIn } from '../dates/calendar-date.ts';
-import { MACHINE_VERSION, encodePosition } from '../engine/position.ts';
+import { MACHINE_VERSION, encodePosition, type EnginePosition } from '../engine/position.ts';
 import { validateAnswer } from '../engine/validate-answer.ts';
 import type { Answer } from '../flow/answer.ts';
 import { findItem, itemRefs } from '../flow/model.ts';
@@ -128,8 +128,8 @@ export function createLifecycleService({ store, clock = () => new Date() }: Life
     },
 
     /**
-     * 提出済 → 差し戻し with a comment (required) and the items to correct (at least one, of this flow).
-     * The respondent continues at the first flagged item, editing it; the review lists the rest.
+     * 提出済 → 差し戻し with a comment (required) and, optionally, the items to correct (of this flow).
+     * The respondent continues at the first flagged item, editing it, or at the review when none is flagged.
      */
     returnForRevision(who: Participant, assessmentId: string, opts: Guarded & { comment: string; flaggedItems: string[] }): Assessment {
       return store.transaction(() => {
@@ -139,11 +139,12 @@ export function createLifecycleService({ store, clock = () => new Date() }: Life
         const flow = store.flowVersions.get(before.flowId, before.flowHash);
         const unknown = opts.flaggedItems.filter((id) => !findItem(flow, id));
         if (unknown.length) throw new ReviewRefusedError('review.unknownItems', { items: unknown.join(', ') });
-        if (opts.flaggedItems.length === 0) throw new ReviewRefusedError('review.nothingFlagged');
         const flagged = itemRefs(flow)
           .map((r) => r.item.id)
           .filter((id) => opts.flaggedItems.includes(id));
-        const position = { machineVersion: MACHINE_VERSION, mode: 'editing' as const, itemId: flagged[0]!, resumeTo: 'editing' as const };
+        const position: EnginePosition = flagged[0]
+          ? { machineVersion: MACHINE_VERSION, mode: 'editing', itemId: flagged[0], resumeTo: 'editing' }
+          : { machineVersion: MACHINE_VERSION, mode: 'review', itemId: null, resumeTo: 'review' };
         const after = store.assessments.saveEngineState(assessmentId, {
           expectedRevision: before.revision,
           snapshotJson: encodePosition(position),

@@ -40,7 +40,8 @@ const TRANSITIONS: Record<AssessmentStatus, Partial<Record<LifecycleAction, Asse
   paused: { work: 'in_progress', pause: 'paused' },
   submitted: { approve: 'approved', return: 'returned', followUp: 'submitted' },
   approved: { followUp: 'approved' },
-  returned: { work: 'in_progress', pause: 'returned' },
+  // Submitting a returned one as it is (a comment-only 差し戻し answered outside the checklist) is a 再提出.
+  returned: { work: 'in_progress', pause: 'returned', submit: 'submitted' },
 };
 
 /** What a person can do instead, per status, for the refusal's message. */

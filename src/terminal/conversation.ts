@@ -37,9 +37,9 @@ export async function runConversation(o: ConversationOptions): Promise<Conversat
   const interact = (i: Interaction) => service.interact(participant, assessmentId, i);
 
   let turn = service.view(participant.organizationId, assessmentId);
-  if (turn.flaggedItems.length > 0 && turn.assessment.status === 'returned') {
+  if (turn.assessment.status === 'returned') {
     // 差し戻し: what the reviewer said and which items to correct; the first of them is asked next.
-    write(t(locale, 'terminal.returned', { comment: turn.assessment.reviewComment ?? '' }));
+    write(t(locale, turn.flaggedItems.length ? 'terminal.returned' : 'terminal.returnedNoItems', { comment: turn.assessment.reviewComment ?? '' }));
     for (const itemId of turn.flaggedItems) write(`  ・${describeItem(turn.flow, locale, itemId)}`);
   }
   if (turn.prompt.kind === 'paused') turn = interact({ type: 'RESUME' });

@@ -154,13 +154,25 @@ describe('review: 承認 and 差し戻し', () => {
     expect(refusal(() => s.lifecycle.returnForRevision(s.reviewer, submitted.id, { comment: ' ', flaggedItems: ['technical.1'] })).text('ja')).toBe(
       '差し戻しには、直してほしい内容をコメントで入力してください。',
     );
-    expect(refusal(() => s.lifecycle.returnForRevision(s.reviewer, submitted.id, { comment: '直して', flaggedItems: [] })).code).toBe(
-      'review.nothingFlagged',
-    );
     expect(refusal(() => s.lifecycle.returnForRevision(s.reviewer, submitted.id, { comment: '直して', flaggedItems: ['nope.1'] })).text('en')).toBe(
       'These items are not in this assessment: nope.1',
     );
     expect(s.store.assessments.get(s.org.id, submitted.id).status).toBe('submitted');
+  });
+
+  it('差し戻し with only a comment (no item flagged) reopens at the review, every answer kept', () => {
+    const s = setUp(tempDir());
+    const submitted = s.submitChecklist();
+    const before = s.service.answers(s.org.id, submitted.id);
+    s.lifecycle.returnForRevision(s.reviewer, submitted.id, { comment: '全体の実施時期をもう一度見直してください。', flaggedItems: [] });
+    const opened = s.service.view(s.org.id, submitted.id);
+    expect(opened.assessment).toMatchObject({ status: 'returned', reviewComment: '全体の実施時期をもう一度見直してください。' });
+    expect(opened.flaggedItems).toEqual([]);
+    expect(opened.prompt.kind).toBe('review');
+    expect(s.service.answers(s.org.id, submitted.id)).toEqual(before);
+    const resubmitted = s.service.interact(s.respondent, submitted.id, { type: 'SUBMIT' });
+    expect(resubmitted.assessment.status).toBe('submitted');
+    expect(s.lifecycle.history(s.org.id, submitted.id).map((e) => e.kind)).toEqual(['submit', 'return', 'resubmit']);
   });
 
   it('差し戻し → the respondent revises the flagged items first, every answer kept → 再提出 → 承認', () => {

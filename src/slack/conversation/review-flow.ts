@@ -200,8 +200,7 @@ export async function submitReturnModal(ctx: SlackContext, client: WebClient, bo
   } catch (err) {
     const text = err instanceof AlreadyDecidedError ? alreadyDecidedText(ctx, member, err) : reviewRefusalText(locale, err);
     if (text === undefined) throw err;
-    const block = err instanceof ReviewRefusedError && err.code === 'review.nothingFlagged' ? 'flag.0' : 'comment';
-    return ack({ response_action: 'errors', errors: { [block]: text } });
+    return ack({ response_action: 'errors', errors: { comment: text } });
   }
   await ack();
   ctx.logger.info({ assessmentId: meta.a, round: meta.n, flags: values.flags.length }, 'assessment returned');
