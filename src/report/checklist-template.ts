@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { localizedSchema } from '../flow/schema.ts';
 import { ReportTemplateError } from './errors.ts';
 import { cachedTemplateLoader, defaultTemplatesDir, readTemplateYaml, templateFile } from './template-file.ts';
+import { approvalTextsSchema } from './pdf/approval-rows.ts';
 
 export const DEFAULT_CHECKLIST_TEMPLATE = 'checklist-pdf';
 
@@ -121,7 +122,7 @@ export const checklistTemplateSchema = z
         respondent: localizedSchema,
         assessmentId: localizedSchema,
         /** The approval box (承認者, 承認日 / 未承認); left out, no box is drawn. */
-        approval: z.object({ label: localizedSchema, approver: localizedSchema, date: localizedSchema, unapproved: localizedSchema }).strict().optional(),
+        approval: approvalTextsSchema.optional(),
         columns: z
           .object({ number: localizedSchema, item: localizedSchema, done: localizedSchema, planned: localizedSchema })
           .strict(),

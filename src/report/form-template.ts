@@ -17,6 +17,7 @@ import {
   ruleSchema,
 } from './template-parts.ts';
 import { cachedTemplateLoader } from './template-file.ts';
+import { approvalTextsSchema } from './pdf/approval-rows.ts';
 
 const headerCellSchema = z
   .union([
@@ -121,6 +122,8 @@ export const formTemplateSchema = z
         updateInfo: localizedSchema,
         lastUpdated: localizedSchema,
         updateNote: localizedSchema.optional(),
+        /** The approval box (承認者, 承認日 / 未承認) under 更新情報; left out, no box is drawn. */
+        approval: approvalTextsSchema.optional(),
         /** How a label cites a note: 「注1)」. */
         noteMark: localizedSchema,
         /** A note under its section: 「注1) …」. */

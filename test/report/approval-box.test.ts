@@ -3,6 +3,7 @@
 import { expect, test } from 'vitest';
 import { loadFlowFile } from '../../src/flow/loader.ts';
 import { renderChecklistPdf } from '../../src/report/checklist-pdf.ts';
+import { renderReport } from '../../src/report/render-report.ts';
 import { mixedAnswers } from './fixtures/mixed-answers.ts';
 import { readPdfText, squash } from './helpers/pdf-text.ts';
 
@@ -31,4 +32,15 @@ test('an unapproved one says 未承認 in the box; without review information th
   expect(await formText(await renderChecklistPdf({ ...input, approval: null }))).toContain(squash('承認 未承認'));
   const plain = await formText(await renderChecklistPdf(input));
   expect(plain).not.toContain('承認');
+});
+
+test('the disclosure forms carry the same box under 更新情報: approver and day, or 未承認', async () => {
+  const agency = loadFlowFile(new URL('../../flows/agency-disclosure.yaml', import.meta.url).pathname);
+  const render = async (approval: { approverName: string; approvedOn: string } | null | undefined) => {
+    const pdf = await renderReport({ flow: agency, answers: {}, facilityName: '本社', respondentName: '', updatedOn: '2027-01-15', assessmentId: 'as-agency', ...(approval !== undefined ? { approval } : {}) });
+    return squash((await readPdfText(pdf)).flatMap((p) => p.pieces.map((piece) => piece.str)).join(''));
+  };
+  expect(await render({ approverName: '田中 部長', approvedOn: '2027-01-20' })).toContain(squash('承認 承認者 田中 部長 承認日 2027年1月20日'));
+  expect(await render(null)).toContain(squash('承認 未承認'));
+  expect(await render(undefined)).not.toContain('承認者');
 });

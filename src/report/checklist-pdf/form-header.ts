@@ -1,5 +1,6 @@
 // The top of the official form: 別添, the title, and the 更新情報 / 機関名 / 回答者 box.
 import { formatReportDate } from '../localize.ts';
+import { approvalRows } from '../pdf/approval-rows.ts';
 import { flowTextBlock } from '../pdf/flow-text.ts';
 import { drawTable, layoutTable, type TableCell } from '../pdf/table.ts';
 import { layoutText } from '../pdf/text-block.ts';
@@ -7,18 +8,6 @@ import type { ChecklistPdfContext } from './context.ts';
 
 export function formTitle(ctx: ChecklistPdfContext): string {
   return ctx.text(ctx.template.texts.title ?? ctx.input.flow.title);
-}
-
-/** 承認 | 承認者 | name, and 承認日 | date; or 承認 | 未承認 before a lead approved it. */
-function approvalRows(ctx: ChecklistPdfContext, labelCell: (text: string, span?: number) => TableCell, valueCell: (text: string) => TableCell) {
-  const box = ctx.template.texts.approval;
-  const { approval } = ctx.input;
-  if (!box || approval === undefined) return [];
-  if (approval === null) return [{ label: 'approval', cells: [labelCell(ctx.text(box.label), 2), valueCell(ctx.text(box.unapproved))] }];
-  return [
-    { label: 'approver', cells: [labelCell(ctx.text(box.label)), labelCell(ctx.text(box.approver)), valueCell(approval.approverName)] },
-    { label: 'approvedOn', cells: [labelCell(''), labelCell(ctx.text(box.date)), valueCell(formatReportDate(approval.approvedOn, ctx.locale))] },
-  ];
 }
 
 export function drawFormHeader(ctx: ChecklistPdfContext): void {
@@ -58,7 +47,7 @@ export function drawFormHeader(ctx: ChecklistPdfContext): void {
       },
       { label: 'facility', cells: [labelCell(ctx.text(texts.facility), 2), valueCell(input.facilityName)] },
       { label: 'respondent', cells: [labelCell(ctx.text(texts.respondent), 2), valueCell(input.respondentName)] },
-      ...approvalRows(ctx, labelCell, valueCell),
+      ...approvalRows({ texts: texts.approval, approval: input.approval, locale: ctx.locale, text: (l) => ctx.text(l), labelCell, valueCell }),
     ],
   });
   drawTable(flow, table);

@@ -1,5 +1,6 @@
 // The top of a disclosure form: its title, the 「*」 instructions, and the 更新情報 | 最終更新日 box.
 import { formatReportDate } from '../localize.ts';
+import { approvalRows } from '../pdf/approval-rows.ts';
 import { flowTextBlock } from '../pdf/flow-text.ts';
 import { drawTable, layoutTable, type TableCell } from '../pdf/table.ts';
 import { layoutText } from '../pdf/text-block.ts';
@@ -23,6 +24,8 @@ export function drawFormHeader(ctx: FormPdfContext): void {
     fill: template.colors.labelFill,
     valign: 'middle',
   });
+  const valueCell = (text: string): TableCell => ({ content: [{ text, style: ctx.style('body') }], valign: 'middle' });
+  const spanned = (text: string, span = 1): TableCell => ({ ...label(text), span });
   const labelWidth = Math.min(template.columns.label, flow.width / 3);
   drawTable(
     flow,
@@ -37,6 +40,7 @@ export function drawFormHeader(ctx: FormPdfContext): void {
             { content: [{ text: formatReportDate(lastUpdated(ctx), ctx.locale), style: ctx.style('body') }], valign: 'middle' },
           ],
         },
+        ...approvalRows({ texts: texts.approval, approval: ctx.input.approval, locale: ctx.locale, text: (l) => ctx.text(l), labelCell: spanned, valueCell }),
       ],
     }),
   );
