@@ -23,7 +23,16 @@ async function main(): Promise<number> {
     });
     const events = createEventLedger(app.store);
     const leads = createLeadDomain({ store: app.store, flows: app.flows, clock: app.clock, defaultTimeZone: app.env.KAKUNIN_TIME_ZONE });
-    const slack = await startSlackApp({ env: app.env, service: app.service, directory, events, leads, flows: app.flows, clock: app.clock });
+    const slack = await startSlackApp({
+      env: app.env,
+      service: app.service,
+      directory,
+      events,
+      leads,
+      scheduler: app.scheduler,
+      flows: app.flows,
+      clock: app.clock,
+    });
     // Stop taking requests and close SQLite cleanly when the service manager stops us.
     for (const signal of ['SIGTERM', 'SIGINT'] as const)
       process.once(signal, () => {

@@ -33,11 +33,16 @@ export interface AssessmentServiceOptions {
   store: Store;
   flows: Map<string, Flow>;
   clock?: () => Date;
+  /**
+   * Runs inside the transaction of every accepted change to an assessment, so what depends on its
+   * answers (the scheduler's reminders) is written together with them or not at all.
+   */
+  afterChange?: (organizationId: string, assessmentId: string) => void;
 }
 
 export type AssessmentService = ReturnType<typeof createAssessmentService>;
 
-export function createAssessmentService({ store, flows, clock = () => new Date() }: AssessmentServiceOptions) {
+export function createAssessmentService({ store, flows, clock = () => new Date(), afterChange }: AssessmentServiceOptions) {
   const flowOf = (a: Assessment): Flow => store.flowVersions.get(a.flowId, a.flowHash);
 
   /**
@@ -137,6 +142,7 @@ export function createAssessmentService({ store, flows, clock = () => new Date()
             personId: who.personId,
             channel: who.channel,
           });
+        afterChange?.(who.organizationId, assessmentId);
         return {
           assessment: saved,
           flow,

@@ -2,6 +2,7 @@
 // and event ledger (no SQL here), the clock, the logger, the Web API clients and small in-memory caches.
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
+import type { ScheduleService } from '../scheduler/schedule-service.ts';
 import type { AssessmentService } from '../service/assessment-service.ts';
 import type { EventLedger } from '../service/event-ledger.ts';
 import type { Facilities } from '../service/facilities.ts';
@@ -20,6 +21,8 @@ export type RenderReport = (source: LocalizedReportSource) => Promise<Uint8Array
 
 export interface SlackContext {
   service: AssessmentService;
+  /** Reminders: 実施済にした, 時期を変更, stop/resume. Absent in apps built without the scheduler. */
+  schedule?: ScheduleService | undefined;
   directory: WorkspaceDirectory;
   /** Who is a lead (checked on the server for every lead action). */
   roles: Roles;

@@ -9,6 +9,8 @@ import type { Env } from '../config/env.ts';
 import type { Flow } from '../flow/model.ts';
 import { renderReport } from '../report/render-report.ts';
 import { warmUpReports } from '../report/warm-up.ts';
+import type { Scheduler } from '../scheduler/scheduler.ts';
+import { startRunner } from '../scheduler/start-runner.ts';
 import type { AssessmentService } from '../service/assessment-service.ts';
 import type { EventLedger } from '../service/event-ledger.ts';
 import type { LeadDomain } from '../service/lead-domain.ts';
@@ -21,6 +23,7 @@ import { createConversationLanes, realWait, type Wait } from './conversation-lan
 import { createDmChannels, createProfiles, createRecentSteps, type RenderReport, type SlackContext } from './context.ts';
 import { SlackStartError } from './errors.ts';
 import { slackLogger } from './logger.ts';
+import { createReminderClient, slackReminderSender } from './reminder-sender.ts';
 import { DEFAULT_SLACK_API_URL, slackSettings } from './settings.ts';
 
 export interface CreateSlackAppOptions {
@@ -30,6 +33,8 @@ export interface CreateSlackAppOptions {
   events: EventLedger;
   /** Roles, facilities, review and the status board (service/lead-domain.ts). */
   leads: LeadDomain;
+  /** The reminders' service for the DM buttons; the runner itself is started by startSlackApp. */
+  scheduler?: Scheduler | undefined;
   botToken: string;
   /** Socket Mode when given; otherwise HTTP with `signingSecret`. */
   appToken?: string | undefined;
@@ -106,6 +111,7 @@ export function createSlackApp(options: CreateSlackAppOptions): KakuninSlackApp 
       ...options.leads,
       homeRefresh: createHomeRefresh({ delayMs: options.homeRefreshDelayMs ?? 2_000, background, publish: (actor) => publishHome(context, client, actor) }),
     },
+    schedule: options.scheduler?.service,
     clock,
     logger,
     client,
@@ -188,6 +194,7 @@ export interface StartSlackAppOptions {
   directory: WorkspaceDirectory;
   events: EventLedger;
   leads: LeadDomain;
+  scheduler?: Scheduler;
   flows?: Map<string, Flow>;
   logger?: Logger;
   clock?: () => Date;
@@ -206,6 +213,7 @@ export async function startSlackApp(options: StartSlackAppOptions): Promise<{ ap
     directory: options.directory,
     events: options.events,
     leads: options.leads,
+    scheduler: options.scheduler,
     botToken: settings.botToken,
     ...(settings.mode === 'socket' ? { appToken: settings.appToken } : { signingSecret: settings.signingSecret, http: { port: settings.port } }),
     slackApiUrl: settings.apiUrl,
@@ -225,7 +233,17 @@ export async function startSlackApp(options: StartSlackAppOptions): Promise<{ ap
   } catch (err) {
     throw new SlackStartError(settings.apiUrl, err instanceof Error ? err.message : String(err));
   }
-  return { app: kakunin.app, stop: () => kakunin.stop() };
+  const clock = options.clock ?? (() => new Date());
+  const reminders = options.scheduler
+    ? startRunner(options.scheduler.runner(slackReminderSender(createReminderClient(settings.botToken, settings.apiUrl, logger)), { logger }), clock, logger)
+    : undefined;
+  return {
+    app: kakunin.app,
+    stop: async () => {
+      await reminders?.stop();
+      await kakunin.stop();
+    },
+  };
 }
 
 async function whoAmI(botToken: string, apiUrl: string, logger: Logger): Promise<{ botId?: string; botUserId?: string; team?: string }> {

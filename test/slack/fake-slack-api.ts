@@ -20,6 +20,8 @@ export interface FakeMessage {
   ts: string;
   text: string;
   blocks: Block[];
+  /** chat.postMessage's `metadata` ({ event_type, event_payload }), returned by conversations.history. */
+  metadata?: Record<string, unknown> | undefined;
   /** Every version of the message, oldest first (a click on an old version is a stale click). */
   versions: { text: string; blocks: Block[] }[];
 }
@@ -166,10 +168,28 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
       const channel = channelOf(String(args.channel ?? ''));
       const problems = validate ? blockKitProblems('message', args.blocks) : [];
       if (problems.length) return invalid('chat.postMessage', problems);
-      const message: FakeMessage = { channel, ts: nextTs(), text: String(args.text ?? ''), blocks: (args.blocks as Block[]) ?? [], versions: [] };
+      const metadata = typeof args.metadata === 'object' && args.metadata !== null ? (args.metadata as Record<string, unknown>) : undefined;
+      const message: FakeMessage = { channel, ts: nextTs(), text: String(args.text ?? ''), blocks: (args.blocks as Block[]) ?? [], metadata, versions: [] };
       message.versions.push({ text: message.text, blocks: message.blocks });
       messages.set(channel, [...(messages.get(channel) ?? []), message]);
       return { ok: true, channel, ts: message.ts, message: { text: message.text, blocks: message.blocks, ts: message.ts, bot_id: options.botId ?? 'B0BOT' } };
+    },
+    // Newest first, like Slack; metadata only with include_all_metadata. `oldest` is not applied:
+    // the fake's ts values count messages, not seconds.
+    'conversations.history': (args) => {
+      const channel = String(args.channel ?? '');
+      const limit = Math.min(Number(args.limit ?? 100) || 100, 1000);
+      const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
+      const all = [...(messages.get(channel) ?? [])].reverse();
+      const start = Number(args.cursor ?? 0) || 0;
+      const page = all.slice(start, start + limit);
+      const more = start + limit < all.length;
+      return {
+        ok: true,
+        messages: page.map((m) => ({ type: 'message', ts: m.ts, text: m.text, bot_id: options.botId ?? 'B0BOT', ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) })),
+        has_more: more,
+        response_metadata: { next_cursor: more ? String(start + limit) : '' },
+      };
     },
     'chat.update': (args) => {
       const channel = String(args.channel ?? '');

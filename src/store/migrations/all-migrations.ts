@@ -3,6 +3,7 @@ import { initialSchema } from './0001-initial-schema.ts';
 import { lifecycle } from './0002-lifecycle.ts';
 import { leadsAndFacilities } from './0003-leads-and-facilities.ts';
 import { listIndexes } from './0005-list-indexes.ts';
+import { schedulerSchema } from './0006-scheduler.ts';
 import type { Migration } from './migration.ts';
 
-export const allMigrations: readonly Migration[] = [initialSchema, lifecycle, leadsAndFacilities, listIndexes];
+export const allMigrations: readonly Migration[] = [initialSchema, lifecycle, leadsAndFacilities, listIndexes, schedulerSchema];

@@ -1,0 +1,230 @@
+// What one reminder DM says, channel-neutral: the person's planned items and cycle prompts of the
+// day, and for a lead on the week's first business day the summary across facilities. Built from the
+// current state when it is sent, so an item done in the meantime is not mentioned.
+import { todayIn, type IsoDate } from '../dates/calendar-date.ts';
+import { findItem, type Flow } from '../flow/model.ts';
+import { localize, type Locale } from '../i18n/locale.ts';
+import type { Person } from '../store/people-repo.ts';
+import type { Store } from '../store/store.ts';
+import { upcomingCycles } from './cycle-plan.ts';
+import type { CycleProgress } from './cycle-progress.ts';
+import { addDays } from './iso-days.ts';
+import type { Reminder, RemindersRepo } from './reminders-repo.ts';
+import type { ScheduleSettings } from './schedule-settings.ts';
+import type { ScheduleSync } from './schedule-sync.ts';
+import { followedStatuses } from './schedule-sync.ts';
+
+export interface DigestItem {
+  reminderId: number;
+  assessmentId: string;
+  revision: number;
+  itemId: string;
+  /** "技術的安全管理対策 5" */
+  itemLabel: string;
+  itemText: string;
+  facilityName: string;
+  flowTitle: string;
+  plannedDate: IsoDate;
+  /** Negative once the date has passed. */
+  daysLeft: number;
+}
+
+export interface DigestCycle {
+  reminderId: number;
+  facilityId: string;
+  facilityName: string;
+  flowId: string;
+  flowTitle: string;
+  step: 'open' | 'not_started' | 'not_submitted';
+  /** 年度 of a fiscal-year cycle (2027 → 令和9年度). */
+  fiscalYear: number | undefined;
+}
+
+export interface PlannedLine {
+  assessmentId: string;
+  itemId: string;
+  itemLabel: string;
+  plannedDate: IsoDate;
+}
+
+export interface LeadsFacilitySummary {
+  facilityId: string;
+  facilityName: string;
+  overdue: PlannedLine[];
+  dueSoon: PlannedLine[];
+  notStarted: string[];
+  notSubmitted: string[];
+  stopped: { assessmentId: string; flowTitle: string; stoppedBy: string }[];
+}
+
+export interface Digest {
+  deliveryKey: string;
+  person: Person;
+  locale: Locale;
+  localDate: IsoDate;
+  items: DigestItem[];
+  cycles: DigestCycle[];
+  /** Only in a lead's weekly digest; facilities with nothing to report are left out. */
+  leads: LeadsFacilitySummary[] | undefined;
+}
+
+export type Verdict = { state: 'cancelled' | 'skipped'; reason: string } | undefined;
+
+export interface DigestDeps {
+  store: Store;
+  reminders: RemindersRepo;
+  progress: CycleProgress;
+  sync: ScheduleSync;
+  settings: ScheduleSettings;
+  flows: Map<string, Flow>;
+}
+
+export type DigestBuilder = ReturnType<typeof createDigestBuilder>;
+
+export function createDigestBuilder(deps: DigestDeps) {
+  const { store, reminders, progress, settings } = deps;
+  const flowTitle = (flowId: string, locale: Locale) => {
+    const flow = deps.flows.get(flowId);
+    return flow ? localize(flow.title, locale) : flowId;
+  };
+
+  /** Whether a reminder that fell due still has something to say; why not, when it does not. */
+  function verdict(r: Reminder, now: Date): Verdict {
+    if (r.kind === 'plan') {
+      if (reminders.stopOf(r.assessmentId!)) return { state: 'skipped', reason: 'stopped' };
+      const a = store.assessments.get(r.organizationId, r.assessmentId!);
+      if (!followedStatuses.includes(a.status)) return { state: 'cancelled', reason: 'not submitted' };
+      const latest = store.assessments.latestSubmitted(a.organizationId, a.flowId, a.facilityId);
+      if (latest && latest.id !== a.id) return { state: 'cancelled', reason: 'superseded' };
+      const answer = store.answers.current(a.id)[r.itemId!];
+      if (answer?.kind !== 'planned' || answer.date !== r.targetDate) return { state: 'cancelled', reason: 'plan changed' };
+      return undefined;
+    }
+    if (r.kind === 'cycle') {
+      const startedOrDone =
+        r.step === 'not_submitted'
+          ? progress.submitted(r.organizationId, r.facilityId!, r.flowId!, r.targetDate, r.timeZone)
+          : progress.started(r.organizationId, r.facilityId!, r.flowId!, r.targetDate, r.timeZone) ||
+            progress.submitted(r.organizationId, r.facilityId!, r.flowId!, r.targetDate, r.timeZone);
+      if (startedOrDone) return { state: 'skipped', reason: r.step === 'not_submitted' ? 'submitted' : 'started' };
+      if (deps.sync.cadenceOf(r.organizationId, r.facilityId!, r.flowId!).cadence === 'none') return { state: 'cancelled', reason: 'cadence none' };
+      return undefined;
+    }
+    void now;
+    return undefined;
+  }
+
+  function planLine(r: Reminder, locale: Locale, today: IsoDate): DigestItem {
+    const a = store.assessments.get(r.organizationId, r.assessmentId!);
+    const flow = store.flowVersions.get(a.flowId, a.flowHash);
+    const ref = findItem(flow, r.itemId!);
+    const facility = store.facilities.get(r.organizationId, a.facilityId);
+    return {
+      reminderId: r.id,
+      assessmentId: a.id,
+      revision: a.revision,
+      itemId: r.itemId!,
+      itemLabel: ref ? `${localize(ref.section.title, locale)} ${ref.item.number ?? ''}`.trim() : r.itemId!,
+      itemText: ref ? localize(ref.item.text, locale) : '',
+      facilityName: facility.name,
+      flowTitle: localize(flow.title, locale),
+      plannedDate: r.targetDate,
+      daysLeft: Math.round((Date.parse(r.targetDate) - Date.parse(today)) / 86_400_000),
+    };
+  }
+
+  function cycleLine(r: Reminder, locale: Locale): DigestCycle {
+    const facility = store.facilities.get(r.organizationId, r.facilityId!);
+    return {
+      reminderId: r.id,
+      facilityId: facility.id,
+      facilityName: facility.name,
+      flowId: r.flowId!,
+      flowTitle: flowTitle(r.flowId!, locale),
+      step: r.step as DigestCycle['step'],
+      fiscalYear: r.cycleKey?.startsWith('fy') ? Number(r.cycleKey.slice(2)) : undefined,
+    };
+  }
+
+  /** Per facility of the organisation: overdue and soon-due items, cycles not started or not submitted, stopped reminders. */
+  function leadsSummary(organizationId: string, locale: Locale, now: Date): LeadsFacilitySummary[] {
+    const stops = reminders.stopsOf(organizationId);
+    const out: LeadsFacilitySummary[] = [];
+    for (const facility of store.facilities.list(organizationId)) {
+      const today = todayIn(facility.timeZone, now);
+      const soon = addDays(today, 30);
+      const summary: LeadsFacilitySummary = { facilityId: facility.id, facilityName: facility.name, overdue: [], dueSoon: [], notStarted: [], notSubmitted: [], stopped: [] };
+      for (const flowId of deps.flows.keys()) {
+        const latest = store.assessments.latestSubmitted(organizationId, flowId, facility.id);
+        if (latest) {
+          const flow = store.flowVersions.get(latest.flowId, latest.flowHash);
+          for (const [itemId, answer] of Object.entries(store.answers.current(latest.id))) {
+            if (answer.kind !== 'planned') continue;
+            const ref = findItem(flow, itemId);
+            const line = {
+              assessmentId: latest.id,
+              itemId,
+              itemLabel: ref ? `${localize(ref.section.title, locale)} ${ref.item.number ?? ''}`.trim() : itemId,
+              plannedDate: answer.date,
+            };
+            if (answer.date < today) summary.overdue.push(line);
+            else if (answer.date <= soon) summary.dueSoon.push(line);
+          }
+          const stop = stops.find((s) => s.assessmentId === latest.id);
+          if (stop)
+            summary.stopped.push({ assessmentId: latest.id, flowTitle: flowTitle(flowId, locale), stoppedBy: store.people.get(organizationId, stop.stoppedBy).displayName });
+        }
+        const cadence = deps.sync.cadenceOf(organizationId, facility.id, flowId);
+        if (cadence.cadence === 'none') continue;
+        const lastSubmitted = latest?.submittedAt ? todayIn(facility.timeZone, new Date(latest.submittedAt)) : undefined;
+        const current = upcomingCycles({ cadence, today, lastSubmitted }).find((c) => c.periodStart <= today);
+        if (!current) continue;
+        const opened = progress.openedOn(facility.id, flowId, current.key);
+        if (!opened) continue;
+        if (!progress.started(organizationId, facility.id, flowId, current.periodStart, facility.timeZone)) {
+          if (addDays(opened, settings.cycleNotStartedDays) <= today) summary.notStarted.push(flowTitle(flowId, locale));
+        } else if (!progress.submitted(organizationId, facility.id, flowId, current.periodStart, facility.timeZone)) {
+          if (addDays(opened, settings.cycleNotSubmittedDays) <= today) summary.notSubmitted.push(flowTitle(flowId, locale));
+        }
+      }
+      summary.overdue.sort((a, b) => a.plannedDate.localeCompare(b.plannedDate));
+      summary.dueSoon.sort((a, b) => a.plannedDate.localeCompare(b.plannedDate));
+      if (summary.overdue.length || summary.dueSoon.length || summary.notStarted.length || summary.notSubmitted.length || summary.stopped.length)
+        out.push(summary);
+    }
+    // Most urgent first: facilities with overdue items lead.
+    return out.sort((a, b) => b.overdue.length - a.overdue.length || a.facilityName.localeCompare(b.facilityName));
+  }
+
+  /** The digest of one delivery, from the reminders it carries; `undefined` when nothing is left to say. */
+  function build(deliveryId: number, now: Date): { digest: Digest | undefined; dropped: { id: number; verdict: NonNullable<Verdict> }[] } {
+    const delivery = reminders.deliveryById(deliveryId);
+    const person = store.people.get(delivery.organizationId, delivery.personId);
+    const locale = person.locale;
+    const dropped: { id: number; verdict: NonNullable<Verdict> }[] = [];
+    const items: DigestItem[] = [];
+    const cycles: DigestCycle[] = [];
+    let leads: LeadsFacilitySummary[] | undefined;
+    for (const r of reminders.ofDelivery(deliveryId)) {
+      const v = verdict(r, now);
+      if (v) {
+        dropped.push({ id: r.id, verdict: v });
+        continue;
+      }
+      if (r.kind === 'plan') {
+        // Two steps of one item on one day (a moved date) make one line.
+        if (!items.some((i) => i.assessmentId === r.assessmentId && i.itemId === r.itemId)) items.push(planLine(r, locale, todayIn(r.timeZone, now)));
+      } else if (r.kind === 'cycle') {
+        if (!cycles.some((c) => c.facilityId === r.facilityId && c.flowId === r.flowId)) cycles.push(cycleLine(r, locale));
+      } else leads = leadsSummary(r.organizationId, locale, now);
+    }
+    items.sort((a, b) => a.plannedDate.localeCompare(b.plannedDate) || a.itemLabel.localeCompare(b.itemLabel));
+    const empty = items.length === 0 && cycles.length === 0 && (leads === undefined || leads.length === 0);
+    return {
+      digest: empty ? undefined : { deliveryKey: delivery.key, person, locale, localDate: delivery.localDate, items, cycles, leads },
+      dropped,
+    };
+  }
+
+  return { verdict, build, leadsSummary, planLine };
+}

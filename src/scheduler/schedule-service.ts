@@ -1,0 +1,178 @@
+// The scheduler's use cases for adapters (Slack, terminal, CLI), one transaction each: mark a planned
+// item done or move it (through the follow-up events, rescheduling its reminders in the same
+// transaction), stop or resume an assessment's reminders, set a facility's cadence, and list what is
+// due for a person.
+import { addYearsIso, isRealDate, todayIn, type IsoDate } from '../dates/calendar-date.ts';
+import { findItem, type Flow } from '../flow/model.ts';
+import { localize, type Locale } from '../i18n/locale.ts';
+import type { Participant } from '../service/interaction.ts';
+import type { Assessment } from '../store/assessments-repo.ts';
+import type { Store } from '../store/store.ts';
+import type { Cadence } from './cycle-plan.ts';
+import { FollowUpRefusedError } from './follow-up-errors.ts';
+import type { FollowUpEvents } from './follow-up-port.ts';
+import type { RemindersRepo, ReminderStop } from './reminders-repo.ts';
+import type { ScheduleSettings } from './schedule-settings.ts';
+import { followedStatuses, type ScheduleSync } from './schedule-sync.ts';
+
+export const MAX_REASON_LENGTH = 200;
+
+export interface DueItem {
+  assessmentId: string;
+  revision: number;
+  facilityName: string;
+  flowTitle: string;
+  itemId: string;
+  itemLabel: string;
+  itemText: string;
+  plannedDate: IsoDate;
+  overdue: boolean;
+}
+
+export interface ScheduleServiceDeps {
+  store: Store;
+  reminders: RemindersRepo;
+  sync: ScheduleSync;
+  followUp: FollowUpEvents;
+  settings: ScheduleSettings;
+  flows: Map<string, Flow>;
+  clock: () => Date;
+}
+
+export type ScheduleService = ReturnType<typeof createScheduleService>;
+
+export function createScheduleService(deps: ScheduleServiceDeps) {
+  const { store, reminders, sync, followUp, clock } = deps;
+  const isLead = (who: Participant) => store.people.get(who.organizationId, who.personId).role === 'lead';
+  const todayAt = (assessment: Assessment) => todayIn(store.facilities.get(assessment.organizationId, assessment.facilityId).timeZone, clock());
+
+  /** Only the respondent or a lead of the organisation may touch an assessment's follow-up. */
+  const authorize = (who: Participant, assessmentId: string): Assessment => {
+    const assessment = store.assessments.get(who.organizationId, assessmentId);
+    if (assessment.respondentId !== who.personId && !isLead(who))
+      throw new FollowUpRefusedError('not_allowed', `${who.personId} is neither the respondent nor a lead`);
+    return assessment;
+  };
+
+  return {
+    /** 実施済にした: done on `doneOn` (default today in the facility's zone, never in the future). */
+    markDone(who: Participant, input: { assessmentId: string; itemId: string; doneOn?: IsoDate; expectedRevision?: number }): Assessment {
+      return store.transaction(() => {
+        const assessment = authorize(who, input.assessmentId);
+        const today = todayAt(assessment);
+        const doneOn = input.doneOn ?? today;
+        if (!isRealDate(doneOn)) throw new FollowUpRefusedError('invalid_date', doneOn);
+        if (doneOn > today) throw new FollowUpRefusedError('done_in_future', doneOn);
+        const saved = followUp.markDone(who, { ...input, doneOn });
+        sync.syncAssessment(who.organizationId, input.assessmentId);
+        return saved;
+      });
+    },
+
+    /** 時期を変更: a new 実施時期, from today up to three years ahead, with a short reason. */
+    move(who: Participant, input: { assessmentId: string; itemId: string; newDate: IsoDate; reason: string; expectedRevision?: number }): Assessment {
+      return store.transaction(() => {
+        const assessment = authorize(who, input.assessmentId);
+        const today = todayAt(assessment);
+        const reason = input.reason.trim();
+        if (!isRealDate(input.newDate)) throw new FollowUpRefusedError('invalid_date', input.newDate);
+        if (input.newDate < today) throw new FollowUpRefusedError('date_in_past', input.newDate);
+        if (input.newDate > addYearsIso(today, deps.settings.maxMoveYears)) throw new FollowUpRefusedError('date_too_far', input.newDate);
+        if (!reason) throw new FollowUpRefusedError('reason_required', 'empty reason');
+        if (reason.length > MAX_REASON_LENGTH) throw new FollowUpRefusedError('reason_too_long', `${reason.length} characters`);
+        const saved = followUp.reschedule(who, { ...input, reason });
+        sync.syncAssessment(who.organizationId, input.assessmentId);
+        return saved;
+      });
+    },
+
+    /** 今後このリマインドを止める: no more reminders for this assessment until someone resumes them. */
+    stop(who: Participant, assessmentId: string): boolean {
+      return store.transaction(() => {
+        authorize(who, assessmentId);
+        return reminders.stop(who.organizationId, assessmentId, who.personId);
+      });
+    },
+
+    resume(who: Participant, assessmentId: string): boolean {
+      return store.transaction(() => {
+        authorize(who, assessmentId);
+        return reminders.resume(who.organizationId, assessmentId);
+      });
+    },
+
+    stopOf: (organizationId: string, assessmentId: string): ReminderStop | undefined => {
+      store.assessments.get(organizationId, assessmentId);
+      return reminders.stopOf(assessmentId);
+    },
+
+    /** Stopped reminders across the organisation, for leads. */
+    stops(who: Participant): ReminderStop[] {
+      if (!isLead(who)) throw new FollowUpRefusedError('not_lead', who.personId);
+      return reminders.stopsOf(who.organizationId);
+    },
+
+    cadenceOf: (organizationId: string, facilityId: string, flowId: string): Cadence => sync.cadenceOf(organizationId, facilityId, flowId),
+
+    /** A lead sets how often a facility re-assesses a flow; its next cycle is recomputed in the same transaction. */
+    setCadence(who: Participant, input: { facilityId: string; flowId: string; cadence: Cadence }): void {
+      store.transaction(() => {
+        if (!isLead(who)) throw new FollowUpRefusedError('not_lead', who.personId);
+        store.facilities.get(who.organizationId, input.facilityId);
+        const c = input.cadence;
+        reminders.setCadence({
+          organizationId: who.organizationId,
+          facilityId: input.facilityId,
+          flowId: input.flowId,
+          cadence: c.cadence,
+          fiscalYearStart: c.cadence === 'fiscal_year' ? c.fiscalYearStart : null,
+          everyMonths: c.cadence === 'months' ? c.everyMonths : null,
+          setBy: who.personId,
+        });
+        sync.syncCycle(who.organizationId, input.facilityId, input.flowId);
+      });
+    },
+
+    /**
+     * Called inside the transaction of any change to an assessment (an answer, 提出, a review): its
+     * planned items' reminders and, once submitted, the facility's next cycle follow the change.
+     */
+    afterAssessmentChange(organizationId: string, assessmentId: string): void {
+      sync.syncAssessment(organizationId, assessmentId);
+      const a = store.assessments.get(organizationId, assessmentId);
+      if (followedStatuses.includes(a.status)) sync.syncCycle(organizationId, a.facilityId, a.flowId);
+    },
+
+    /** The person's open 実施予定 items due within `withinDays` (overdue ones included), soonest first. */
+    dueFor(organizationId: string, personId: string, locale: Locale, withinDays = 30): DueItem[] {
+      const due: DueItem[] = [];
+      const latestSeen = new Set<string>();
+      for (const a of store.assessments.listForPerson(organizationId, personId)) {
+        if (!followedStatuses.includes(a.status)) continue;
+        const latest = store.assessments.latestSubmitted(organizationId, a.flowId, a.facilityId);
+        if (latest?.id !== a.id || latestSeen.has(a.id)) continue;
+        latestSeen.add(a.id);
+        const facility = store.facilities.get(organizationId, a.facilityId);
+        const today = todayIn(facility.timeZone, clock());
+        const horizon = new Date(Date.parse(today) + withinDays * 86_400_000).toISOString().slice(0, 10);
+        const flow = store.flowVersions.get(a.flowId, a.flowHash);
+        for (const [itemId, answer] of Object.entries(store.answers.current(a.id))) {
+          if (answer.kind !== 'planned' || answer.date > horizon) continue;
+          const ref = findItem(flow, itemId);
+          due.push({
+            assessmentId: a.id,
+            revision: a.revision,
+            facilityName: facility.name,
+            flowTitle: localize(flow.title, locale),
+            itemId,
+            itemLabel: ref ? `${localize(ref.section.title, locale)} ${ref.item.number ?? ''}`.trim() : itemId,
+            itemText: ref ? localize(ref.item.text, locale) : '',
+            plannedDate: answer.date,
+            overdue: answer.date < today,
+          });
+        }
+      }
+      return due.sort((x, y) => x.plannedDate.localeCompare(y.plannedDate) || x.itemLabel.localeCompare(y.itemLabel));
+    },
+  };
+}

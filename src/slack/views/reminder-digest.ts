@@ -1,0 +1,109 @@
+// The reminder DM: one per person per day. Cycle prompts with 始める, one line per planned item with
+// 実施済にした (or an earlier day), 時期を変更 and 詳細, 「今後このリマインドを止める」 per assessment,
+// and for leads the week's summary per facility with 再開 for stopped reminders. Within 50 blocks:
+// what does not fit is counted and pointed to.
+import { formatDate } from '../../i18n/answer-text.ts';
+import type { Locale } from '../../i18n/locale.ts';
+import { t } from '../../i18n/messages.ts';
+import type { Digest, DigestItem } from '../../scheduler/digest.ts';
+import { cycleText, itemText, leadsFacilityText } from '../../scheduler/digest-text.ts';
+import { ACTION, encodeValue } from '../action-values.ts';
+import { actions, button, clip, contexts, escapeMrkdwn, fallback, header, LIMITS, mrkdwn, type Block, type SlackMessage } from './block-kit.ts';
+
+export const REMINDER_ACTION = {
+  done: 'kakunin.remind.done',
+  doneOn: 'kakunin.remind.doneOn',
+  move: 'kakunin.remind.move',
+  details: 'kakunin.remind.details',
+  stop: 'kakunin.remind.stop',
+  resume: 'kakunin.remind.resume',
+} as const;
+
+export const REMINDER_VIEW = { move: 'kakunin.remind.move' } as const;
+
+const MAX_CYCLES = 4;
+const MAX_ITEMS = 10;
+const MAX_FACILITIES = 8;
+const MAX_RESUME = 5;
+
+/** What happened to an item since the DM was sent; its line becomes this record. */
+export type ItemRecords = ReadonlyMap<string, string>;
+export const itemKey = (assessmentId: string, itemId: string) => `${assessmentId}|${itemId}`;
+
+function itemBlocks(locale: Locale, item: DigestItem, today: string, record: string | undefined): Block[] {
+  const ref = { a: item.assessmentId, r: item.revision, i: item.itemId };
+  const text = clip(escapeMrkdwn(itemText(locale, item)), LIMITS.text);
+  if (record !== undefined) return [{ type: 'context', block_id: `ri:${item.assessmentId}:${item.itemId}`.slice(0, 255), elements: [mrkdwn(clip(record, LIMITS.text))] }];
+  return [
+    { type: 'section', block_id: `ri:${item.assessmentId}:${item.itemId}`.slice(0, 255), text: mrkdwn(text) },
+    actions(`ra:${encodeValue(ref)}`.slice(0, LIMITS.blockId), [
+      button({ text: t(locale, 'scheduler.item.done'), actionId: REMINDER_ACTION.done, value: encodeValue(ref), style: 'primary' }),
+      {
+        type: 'datepicker',
+        action_id: REMINDER_ACTION.doneOn,
+        initial_date: today,
+        placeholder: { type: 'plain_text', text: t(locale, 'scheduler.item.doneEarlier') },
+      },
+      button({ text: t(locale, 'scheduler.item.move'), actionId: REMINDER_ACTION.move, value: encodeValue(ref) }),
+      button({ text: t(locale, 'scheduler.item.details'), actionId: REMINDER_ACTION.details, value: encodeValue(ref) }),
+    ]),
+  ];
+}
+
+export function reminderDigestMessage(digest: Digest, records: ItemRecords = new Map()): SlackMessage {
+  const { locale } = digest;
+  const title = t(locale, 'scheduler.digest.title', { date: formatDate(locale, digest.localDate) });
+  const blocks: Block[] = [header(title)];
+  for (const cycle of digest.cycles.slice(0, MAX_CYCLES)) {
+    blocks.push({ type: 'section', text: mrkdwn(clip(escapeMrkdwn(cycleText(locale, cycle)), LIMITS.text)) });
+    if (cycle.step !== 'not_submitted')
+      blocks.push(actions(`rc:${cycle.facilityId}:${cycle.flowId}`.slice(0, 255), [
+        button({ text: t(locale, 'scheduler.cycle.start'), actionId: ACTION.start, value: encodeValue({ f: cycle.flowId }), style: 'primary' }),
+      ]));
+  }
+  if (digest.items.length) {
+    blocks.push({ type: 'section', text: mrkdwn(t(locale, 'scheduler.digest.itemsHeader', { count: digest.items.length })) });
+    for (const item of digest.items.slice(0, MAX_ITEMS))
+      blocks.push(...itemBlocks(locale, item, digest.localDate, records.get(itemKey(item.assessmentId, item.itemId))));
+    const hidden = digest.items.length + Math.max(0, digest.cycles.length - MAX_CYCLES) - Math.min(digest.items.length, MAX_ITEMS);
+    if (hidden > 0) blocks.push(...contexts(t(locale, 'scheduler.digest.more', { count: hidden })));
+    const assessments = [...new Set(digest.items.map((i) => i.assessmentId))].slice(0, LIMITS.actionsElements);
+    blocks.push(
+      actions(
+        'rs',
+        assessments.map((a, n) => ({
+          ...button({
+            text: assessments.length > 1 ? `${t(locale, 'scheduler.item.stop')}（${digest.items.find((i) => i.assessmentId === a)!.flowTitle.slice(0, 20)}）` : t(locale, 'scheduler.item.stop'),
+            actionId: `${REMINDER_ACTION.stop}.${n}`,
+            value: encodeValue({ a }),
+            confirm: {
+              title: { type: 'plain_text', text: t(locale, 'scheduler.item.stopConfirmTitle') },
+              text: { type: 'plain_text', text: t(locale, 'scheduler.item.stopConfirmText') },
+              confirm: { type: 'plain_text', text: t(locale, 'scheduler.item.stopConfirmYes') },
+              deny: { type: 'plain_text', text: t(locale, 'scheduler.item.stopConfirmNo') },
+            },
+          }),
+        })),
+      ),
+    );
+  }
+  if (digest.leads) {
+    blocks.push({ type: 'section', text: mrkdwn(t(locale, 'scheduler.leads.title')) });
+    if (!digest.leads.length) blocks.push(...contexts(t(locale, 'scheduler.leads.none')));
+    for (const f of digest.leads.slice(0, MAX_FACILITIES))
+      blocks.push({ type: 'section', text: mrkdwn(clip(escapeMrkdwn(leadsFacilityText(locale, f)), LIMITS.text)) });
+    if (digest.leads.length > MAX_FACILITIES) blocks.push(...contexts(t(locale, 'scheduler.digest.more', { count: digest.leads.length - MAX_FACILITIES })));
+    const stopped = digest.leads.flatMap((f) => f.stopped.map((s) => ({ ...s, facility: f.facilityName }))).slice(0, MAX_RESUME);
+    if (stopped.length)
+      blocks.push(
+        actions(
+          'rl',
+          stopped.map((s, n) =>
+            button({ text: clip(`${t(locale, 'scheduler.leads.resume')}: ${s.facility}`, LIMITS.buttonText), actionId: `${REMINDER_ACTION.resume}.${n}`, value: encodeValue({ a: s.assessmentId }) }),
+          ),
+        ),
+      );
+  }
+  const text = t(locale, 'scheduler.digest.fallback', { items: digest.items.length, cycles: digest.cycles.length });
+  return { text: fallback(`${title} ${text}`), blocks };
+}
