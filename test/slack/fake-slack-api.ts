@@ -52,6 +52,8 @@ export interface Failure {
   retryAfterSeconds?: number;
   /** A Slack error code with HTTP 200 (ok: false). */
   error?: string;
+  /** The call takes effect (the message is posted) and only the answer is lost: what makes a retry risky. */
+  afterEffect?: boolean;
 }
 
 export interface FakeUser {
@@ -276,7 +278,8 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     const failure = failures.get(method);
     if (failure && failure.times > 0 && (!failure.when || failure.when(args))) {
       failure.times--;
-      const { status = 200, retryAfterSeconds, error } = failure.failure;
+      const { status = 200, retryAfterSeconds, error, afterEffect } = failure.failure;
+      if (afterEffect && token?.startsWith('xoxb-')) methods[method]?.(args, token);
       if (status === 429) {
         res.writeHead(429, { 'retry-after': String(retryAfterSeconds ?? 1), 'content-type': 'application/json' });
         return void res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
