@@ -27,6 +27,8 @@ export interface DigestItem {
   plannedDate: IsoDate;
   /** Negative once the date has passed. */
   daysLeft: number;
+  /** Only when a sent DM is shown again after a click: what became of the item since. */
+  closed?: { kind: 'done' } | { kind: 'moved'; to: IsoDate } | { kind: 'stopped' } | undefined;
 }
 
 export interface DigestCycle {
@@ -196,8 +198,25 @@ export function createDigestBuilder(deps: DigestDeps) {
     return out.sort((a, b) => b.overdue.length - a.overdue.length || a.facilityName.localeCompare(b.facilityName));
   }
 
-  /** The digest of one delivery, from the reminders it carries; `undefined` when nothing is left to say. */
-  function build(deliveryId: number, now: Date): { digest: Digest | undefined; dropped: { id: number; verdict: NonNullable<Verdict> }[] } {
+  /** What became of a planned item after its reminder was sent (the answer now, or a stop). */
+  function closedState(r: Reminder): DigestItem['closed'] {
+    if (reminders.stopOf(r.assessmentId!)) return { kind: 'stopped' };
+    const answer = store.answers.current(r.assessmentId!)[r.itemId!];
+    if (answer?.kind === 'planned' && answer.date === r.targetDate) return undefined;
+    if (answer?.kind === 'planned') return { kind: 'moved', to: answer.date };
+    return { kind: 'done' };
+  }
+
+  /**
+   * The digest of one delivery, from the reminders it carries; `undefined` when nothing is left to say.
+   * With `asSent`, a DM already delivered is rebuilt to be shown again after a click: every item it
+   * carried, closed ones marked, buttons carrying the current revision.
+   */
+  function build(
+    deliveryId: number,
+    now: Date,
+    opts: { asSent?: boolean } = {},
+  ): { digest: Digest | undefined; dropped: { id: number; verdict: NonNullable<Verdict> }[] } {
     const delivery = reminders.deliveryById(deliveryId);
     const person = store.people.get(delivery.organizationId, delivery.personId);
     const locale = person.locale;
@@ -206,6 +225,15 @@ export function createDigestBuilder(deps: DigestDeps) {
     const cycles: DigestCycle[] = [];
     let leads: LeadsFacilitySummary[] | undefined;
     for (const r of reminders.ofDelivery(deliveryId)) {
+      if (opts.asSent && r.kind === 'plan') {
+        if (!items.some((i) => i.assessmentId === r.assessmentId && i.itemId === r.itemId))
+          items.push({ ...planLine(r, locale, delivery.localDate), closed: closedState(r) });
+        continue;
+      }
+      if (opts.asSent && r.kind === 'cycle') {
+        if (!cycles.some((c) => c.facilityId === r.facilityId && c.flowId === r.flowId)) cycles.push(cycleLine(r, locale));
+        continue;
+      }
       const v = verdict(r, now);
       if (v) {
         dropped.push({ id: r.id, verdict: v });

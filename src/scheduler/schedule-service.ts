@@ -4,11 +4,14 @@
 // due for a person.
 import { addYearsIso, isRealDate, todayIn, type IsoDate } from '../dates/calendar-date.ts';
 import { findItem, type Flow } from '../flow/model.ts';
+import type { Answer } from '../flow/answer.ts';
+import { answerText } from '../i18n/answer-text.ts';
 import { localize, type Locale } from '../i18n/locale.ts';
 import type { Participant } from '../service/interaction.ts';
 import type { Assessment } from '../store/assessments-repo.ts';
 import type { Store } from '../store/store.ts';
 import type { Cadence } from './cycle-plan.ts';
+import type { Digest, DigestBuilder } from './digest.ts';
 import { FollowUpRefusedError } from './follow-up-errors.ts';
 import type { FollowUpEvents } from './follow-up-port.ts';
 import type { RemindersRepo, ReminderStop } from './reminders-repo.ts';
@@ -29,11 +32,24 @@ export interface DueItem {
   overdue: boolean;
 }
 
+export interface ItemDetails {
+  facilityName: string;
+  /** The facility's zone, in which the history's days are told. */
+  timeZone: string;
+  flowTitle: string;
+  itemLabel: string;
+  itemText: string;
+  /** The 実施時期 while still planned. */
+  plannedDate: IsoDate | undefined;
+  history: { at: string; who: string | undefined; from: string | undefined; to: string | undefined }[];
+}
+
 export interface ScheduleServiceDeps {
   store: Store;
   reminders: RemindersRepo;
   sync: ScheduleSync;
   followUp: FollowUpEvents;
+  digests: DigestBuilder;
   settings: ScheduleSettings;
   flows: Map<string, Flow>;
   clock: () => Date;
@@ -46,6 +62,13 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
   const isLead = (who: Participant) => store.people.get(who.organizationId, who.personId).role === 'lead';
   const todayAt = (assessment: Assessment) => todayIn(store.facilities.get(assessment.organizationId, assessment.facilityId).timeZone, clock());
 
+  /** A button shows the 実施時期 it was made for; if the item has moved on since, the click is stale. */
+  const checkShown = (current: { kind: string; date?: string } | undefined, shown: IsoDate | undefined) => {
+    if (shown === undefined) return;
+    if (current?.kind !== 'planned') throw new FollowUpRefusedError('not_planned', `no longer 実施予定`);
+    if (current.date !== shown) throw new FollowUpRefusedError('stale', `planned for ${current.date ?? '?'}, not ${shown}`);
+  };
+
   /** Only the respondent or a lead of the organisation may touch an assessment's follow-up. */
   const authorize = (who: Participant, assessmentId: string): Assessment => {
     const assessment = store.assessments.get(who.organizationId, assessmentId);
@@ -56,13 +79,20 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
 
   return {
     /** 実施済にした: done on `doneOn` (default today in the facility's zone, never in the future). */
-    markDone(who: Participant, input: { assessmentId: string; itemId: string; doneOn?: IsoDate; expectedRevision?: number }): Assessment {
+    markDone(
+      who: Participant,
+      input: { assessmentId: string; itemId: string; doneOn?: IsoDate; expectedRevision?: number; shownDate?: IsoDate },
+    ): Assessment {
       return store.transaction(() => {
         const assessment = authorize(who, input.assessmentId);
         const today = todayAt(assessment);
         const doneOn = input.doneOn ?? today;
         if (!isRealDate(doneOn)) throw new FollowUpRefusedError('invalid_date', doneOn);
         if (doneOn > today) throw new FollowUpRefusedError('done_in_future', doneOn);
+        const current = store.answers.current(assessment.id)[input.itemId];
+        // A double click or a retried request: already done, nothing more to record.
+        if (current?.kind === 'done' && input.shownDate !== undefined) return assessment;
+        checkShown(current, input.shownDate);
         const saved = followUp.markDone(who, { ...input, doneOn });
         sync.syncAssessment(who.organizationId, input.assessmentId);
         return saved;
@@ -70,9 +100,16 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
     },
 
     /** 時期を変更: a new 実施時期, from today up to three years ahead, with a short reason. */
-    move(who: Participant, input: { assessmentId: string; itemId: string; newDate: IsoDate; reason: string; expectedRevision?: number }): Assessment {
+    move(
+      who: Participant,
+      input: { assessmentId: string; itemId: string; newDate: IsoDate; reason: string; expectedRevision?: number; shownDate?: IsoDate },
+    ): Assessment {
       return store.transaction(() => {
         const assessment = authorize(who, input.assessmentId);
+        const current = store.answers.current(assessment.id)[input.itemId];
+        // The same move submitted twice: already there.
+        if (current?.kind === 'planned' && current.date === input.newDate && input.shownDate !== undefined) return assessment;
+        checkShown(current, input.shownDate);
         const today = todayAt(assessment);
         const reason = input.reason.trim();
         if (!isRealDate(input.newDate)) throw new FollowUpRefusedError('invalid_date', input.newDate);
@@ -113,6 +150,37 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
     },
 
     cadenceOf: (organizationId: string, facilityId: string, flowId: string): Cadence => sync.cadenceOf(organizationId, facilityId, flowId),
+
+    /** A reminder DM as it was sent, rebuilt after a click on it; undefined when it is not this person's. */
+    sentDigest(who: Participant, channelId: string, ts: string): Digest | undefined {
+      const delivery = reminders.deliveryOfMessage(channelId, ts);
+      if (!delivery || delivery.organizationId !== who.organizationId || delivery.personId !== who.personId) return undefined;
+      return deps.digests.build(delivery.id, clock(), { asSent: true }).digest;
+    },
+
+    /** 詳細: the item, its 実施時期 and the story of its answer. */
+    itemDetails(who: Participant, assessmentId: string, itemId: string, locale: Locale): ItemDetails {
+      const assessment = authorize(who, assessmentId);
+      const flow = store.flowVersions.get(assessment.flowId, assessment.flowHash);
+      const ref = findItem(flow, itemId);
+      const current = store.answers.current(assessmentId)[itemId];
+      const describe = (a: Answer | undefined) => (a === undefined || !ref ? undefined : answerText(locale, ref.item.answer, a));
+      const facility = store.facilities.get(who.organizationId, assessment.facilityId);
+      return {
+        facilityName: facility.name,
+        timeZone: facility.timeZone,
+        flowTitle: localize(flow.title, locale),
+        itemLabel: ref ? `${localize(ref.section.title, locale)} ${ref.item.number ?? ''}`.trim() : itemId,
+        itemText: ref ? localize(ref.item.text, locale) : '',
+        plannedDate: current?.kind === 'planned' ? current.date : undefined,
+        history: store.answers.history(assessmentId, itemId).map((h) => ({
+          at: h.at,
+          who: h.personId ? store.people.get(who.organizationId, h.personId).displayName : undefined,
+          from: describe(h.oldAnswer),
+          to: describe(h.newAnswer),
+        })),
+      };
+    },
 
     /** A lead sets how often a facility re-assesses a flow; its next cycle is recomputed in the same transaction. */
     setCadence(who: Participant, input: { facilityId: string; flowId: string; cadence: Cadence }): void {

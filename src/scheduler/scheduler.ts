@@ -32,7 +32,7 @@ export function createScheduler(options: SchedulerOptions) {
   const progress = createCycleProgress(store.db);
   const sync = createScheduleSync({ store, reminders, recipients, settings, flows, clock });
   const digests = createDigestBuilder({ store, reminders, progress, sync, settings, flows });
-  const service = createScheduleService({ store, reminders, sync, followUp: options.followUp ?? answersFollowUp(store), settings, flows, clock });
+  const service = createScheduleService({ store, reminders, sync, followUp: options.followUp ?? answersFollowUp(store), digests, settings, flows, clock });
   return {
     settings,
     reminders,

@@ -8,6 +8,7 @@ import { t } from '../../i18n/messages.ts';
 import type { Digest, DigestItem } from '../../scheduler/digest.ts';
 import { cycleText, itemText, leadsFacilityText } from '../../scheduler/digest-text.ts';
 import { ACTION, encodeValue } from '../action-values.ts';
+import type { ReminderItemRef } from '../reminder-values.ts';
 import { actions, button, clip, contexts, escapeMrkdwn, fallback, header, LIMITS, mrkdwn, type Block, type SlackMessage } from './block-kit.ts';
 
 export const REMINDER_ACTION = {
@@ -26,14 +27,30 @@ const MAX_ITEMS = 10;
 const MAX_FACILITIES = 8;
 const MAX_RESUME = 5;
 
-/** What happened to an item since the DM was sent; its line becomes this record. */
+/** What the person just did to an item, said better than the stored state can (the day, the reason). */
 export type ItemRecords = ReadonlyMap<string, string>;
 export const itemKey = (assessmentId: string, itemId: string) => `${assessmentId}|${itemId}`;
 
+/** The record an item's line becomes once it is done, moved or its reminders stopped. */
+export function closedRecord(locale: Locale, item: DigestItem): string | undefined {
+  const label = escapeMrkdwn(item.itemLabel);
+  switch (item.closed?.kind) {
+    case undefined:
+      return undefined;
+    case 'done':
+      return `✅ *${label}* ${t(locale, 'common.status.done')}`;
+    case 'moved':
+      return `📅 *${label}* ${formatDate(locale, item.plannedDate)} → ${formatDate(locale, item.closed.to)}`;
+    case 'stopped':
+      return t(locale, 'scheduler.record.stoppedItem', { label });
+  }
+}
+
 function itemBlocks(locale: Locale, item: DigestItem, today: string, record: string | undefined): Block[] {
-  const ref = { a: item.assessmentId, r: item.revision, i: item.itemId };
+  const ref: ReminderItemRef = { a: item.assessmentId, i: item.itemId, d: item.plannedDate };
   const text = clip(escapeMrkdwn(itemText(locale, item)), LIMITS.text);
-  if (record !== undefined) return [{ type: 'context', block_id: `ri:${item.assessmentId}:${item.itemId}`.slice(0, 255), elements: [mrkdwn(clip(record, LIMITS.text))] }];
+  const closed = record ?? closedRecord(locale, item);
+  if (closed !== undefined) return [{ type: 'context', block_id: `ri:${item.assessmentId}:${item.itemId}`.slice(0, 255), elements: [mrkdwn(clip(closed, LIMITS.text))] }];
   return [
     { type: 'section', block_id: `ri:${item.assessmentId}:${item.itemId}`.slice(0, 255), text: mrkdwn(text) },
     actions(`ra:${encodeValue(ref)}`.slice(0, LIMITS.blockId), [
@@ -67,8 +84,8 @@ export function reminderDigestMessage(digest: Digest, records: ItemRecords = new
       blocks.push(...itemBlocks(locale, item, digest.localDate, records.get(itemKey(item.assessmentId, item.itemId))));
     const hidden = digest.items.length + Math.max(0, digest.cycles.length - MAX_CYCLES) - Math.min(digest.items.length, MAX_ITEMS);
     if (hidden > 0) blocks.push(...contexts(t(locale, 'scheduler.digest.more', { count: hidden })));
-    const assessments = [...new Set(digest.items.map((i) => i.assessmentId))].slice(0, LIMITS.actionsElements);
-    blocks.push(
+    const assessments = [...new Set(digest.items.filter((i) => i.closed?.kind !== 'stopped').map((i) => i.assessmentId))].slice(0, LIMITS.actionsElements);
+    if (assessments.length) blocks.push(
       actions(
         'rs',
         assessments.map((a, n) => ({

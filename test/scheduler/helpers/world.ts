@@ -16,12 +16,15 @@ import type { ReminderSender } from '../../../src/scheduler/sender.ts';
 import { createAssessmentService, type AssessmentService } from '../../../src/service/assessment-service.ts';
 import type { Participant } from '../../../src/service/interaction.ts';
 import { createReminderClient, slackReminderSender } from '../../../src/slack/reminder-sender.ts';
+import { createSlackApp, type KakuninSlackApp } from '../../../src/slack/start.ts';
 import { createStore, type Store } from '../../../src/store/store.ts';
+import { SlackUser, type SlackEndpoint } from '../../slack/slack-user.ts';
 import { submitThroughService } from '../../helpers/fill-through-service.ts';
 import { mixedAnswers } from '../../report/fixtures/mixed-answers.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../../slack/fake-slack-api.ts';
 
 export const BOT_TOKEN = 'xoxb-test-bot-token';
+export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 export const TEAM = 'T0CLINIC';
 
 export interface SentDm {
@@ -53,11 +56,13 @@ export interface World {
   personId(slackUserId: string): string;
   facility(name: string): string;
   submitChecklist(slackUserId: string, facilityName: string, planned: Record<string, string>): string;
+  /** With `{ slack: true }`: the person clicking in Slack (signed requests to the real Bolt app). */
+  user(slackUserId: string): SlackUser;
 }
 
 const flowsAll = loadFlowsDir();
 
-export async function startWorld(startIso: string): Promise<World> {
+export async function startWorld(startIso: string, options: { slack?: boolean } = {}): Promise<World> {
   const dir = mkdtempSync(join(tmpdir(), 'kakunin-scheduler-'));
   const dbPath = join(dir, 'kakunin.sqlite');
   const flows = new Map([['mhlw-minimum-5.2', flowsAll.get('mhlw-minimum-5.2')!]]);
@@ -107,9 +112,30 @@ export async function startWorld(startIso: string): Promise<World> {
         return result;
       },
     };
-    return { store, scheduler, service, runner: scheduler.runner(sender, { logger }) };
+    return { store, scheduler, service, runner: scheduler.runner(sender, { logger }), app: undefined as KakuninSlackApp | undefined };
   };
-  let running = boot();
+  const endpoint: SlackEndpoint = { url: '', signingSecret: SIGNING_SECRET };
+  const withSlack = async (r: ReturnType<typeof boot>) => {
+    if (!options.slack) return r;
+    const app = createSlackApp({
+      service: r.service,
+      scheduler: r.scheduler,
+      store: r.store,
+      botToken: BOT_TOKEN,
+      signingSecret: SIGNING_SECRET,
+      http: { port: 0, host: '127.0.0.1' },
+      slackApiUrl: fake.url,
+      botId: 'B0BOT',
+      botUserId: 'U0BOT',
+      retryConfig: { retries: 0 },
+      logger,
+      clock,
+    });
+    const { port } = await app.start();
+    endpoint.url = `http://127.0.0.1:${port}/slack/events`;
+    return { ...r, app };
+  };
+  let running = await withSlack(boot());
   const org = running.store.organizations.ensureForSlackTeam(TEAM, 'さくら医療グループ');
   const people = new Map<string, string>();
   const person = (slackUserId: string, name: string, role: 'manager' | 'lead') =>
@@ -149,6 +175,7 @@ export async function startWorld(startIso: string): Promise<World> {
       return { sent: 0, recovered: 0, failed: 0, deferred: 0, dropped: 0 };
     },
     restart() {
+      if (running.app) throw new Error('restart a Slack world with restartSlack()');
       running.store.close();
       running = boot();
     },
@@ -171,9 +198,17 @@ export async function startWorld(startIso: string): Promise<World> {
       submitThroughService(running.service, who, assessment.id, answers);
       return assessment.id;
     },
+    user: () => {
+      throw new Error('start the world with { slack: true }');
+    },
   };
+  world.user = (slackUserId) =>
+    new SlackUser(endpoint, fake, TEAM, slackUserId, slackUserId.toLowerCase(), async () => {
+      await running.app?.idle();
+    });
   onTestFinished(async () => {
     void pendingTick;
+    await running.app?.stop();
     if (running.store.db.open) running.store.close();
     await fake.close();
     rmSync(dir, { recursive: true, force: true });

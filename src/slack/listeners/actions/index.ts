@@ -7,6 +7,8 @@ import { addFacility, editFacility, exportWorkbook, page, rowChoice } from './da
 import { approve, detail, returnForRevision, startRevision } from './review-actions.ts';
 import { REVIEW_ACTION } from '../../views/review-request.ts';
 import { report, resume, start, startFromOffer } from './entry-actions.ts';
+import { reminderDetails, reminderDone, reminderDoneOn, reminderMove, reminderResume, reminderStop } from './reminder-actions.ts';
+import { REMINDER_ACTION } from '../../views/reminder-digest.ts';
 import { answer, closePlanPicker, confirmHide, edit, navigate, openModal, openPlanPicker, pickPlanDate, revise } from './walkthrough-actions.ts';
 
 const register = (app: App, ctx: SlackContext) => {
@@ -36,6 +38,13 @@ const register = (app: App, ctx: SlackContext) => {
   on(REVIEW_ACTION.return, returnForRevision);
   on(REVIEW_ACTION.detail, detail);
   on(REVIEW_ACTION.revise, startRevision);
+  on(REMINDER_ACTION.done, reminderDone);
+  on(REMINDER_ACTION.doneOn, reminderDoneOn);
+  on(REMINDER_ACTION.move, reminderMove);
+  on(REMINDER_ACTION.details, reminderDetails);
+  // Several per message (one per assessment or stopped facility), so the ids carry an index.
+  on(/^kakunin\.remind\.stop\.\d+$/, reminderStop);
+  on(/^kakunin\.remind\.resume\.\d+$/, reminderResume);
 };
 
 export default { register };

@@ -1,0 +1,30 @@
+// The buttons of a reminder DM. Values are validated before anything acts on them.
+import { assessmentRefSchema, decodeValue } from '../../action-values.ts';
+import { markDoneFromReminder, openMoveModal, resumeReminders, showReminderDetails, stopReminders } from '../../conversation/reminders.ts';
+import { reminderItemSchema } from '../../reminder-values.ts';
+import type { ActionHandler } from './block-action.ts';
+
+export const reminderDone: ActionHandler = (ctx, client, { action, actor, origin, channelId }) =>
+  markDoneFromReminder(ctx, client, { actor, origin, channelId, ref: decodeValue(reminderItemSchema, action.value, 'reminder done value') });
+
+/** The earlier-day picker beside 実施済にした: its block id carries the item, the picked day is the 実施日. */
+export const reminderDoneOn: ActionHandler = (ctx, client, { action, actor, origin, channelId }) =>
+  markDoneFromReminder(ctx, client, {
+    actor,
+    origin,
+    channelId,
+    ref: decodeValue(reminderItemSchema, action.block_id.replace(/^ra:/, ''), 'reminder done-on block'),
+    doneOn: action.selected_date ?? undefined,
+  });
+
+export const reminderMove: ActionHandler = (ctx, client, { action, actor, origin, channelId, body }) =>
+  openMoveModal(ctx, client, { actor, origin, channelId, ref: decodeValue(reminderItemSchema, action.value, 'reminder move value'), triggerId: body.trigger_id });
+
+export const reminderDetails: ActionHandler = (ctx, client, { action, actor, origin, channelId }) =>
+  showReminderDetails(ctx, client, { actor, origin, channelId, ref: decodeValue(reminderItemSchema, action.value, 'reminder details value') });
+
+export const reminderStop: ActionHandler = (ctx, client, { action, actor, origin, channelId }) =>
+  stopReminders(ctx, client, { actor, origin, channelId, assessmentId: decodeValue(assessmentRefSchema, action.value, 'reminder stop value').a });
+
+export const reminderResume: ActionHandler = (ctx, client, { action, actor, origin, channelId }) =>
+  resumeReminders(ctx, client, { actor, origin, channelId, assessmentId: decodeValue(assessmentRefSchema, action.value, 'reminder resume value').a });

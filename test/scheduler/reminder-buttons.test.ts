@@ -1,0 +1,130 @@
+// Sato answers her reminder DM in Slack: marks one item done, another done on an earlier day, moves a
+// third with a reason, looks at its details, and stops the reminders; the lead sees the stop in the
+// weekly digest and resumes them. Every click goes through the real Bolt app over signed HTTP.
+import { describe, expect, it } from 'vitest';
+import type { FakeMessage } from '../slack/fake-slack-api.ts';
+import { startWorld, type World } from './helpers/world.ts';
+
+const JST = (local: string) => new Date(`${local}+09:00`);
+const text = (m: FakeMessage) => JSON.stringify(m.blocks);
+
+async function satoWithThreeItems(): Promise<{ world: World; assessmentId: string }> {
+  const world = await startWorld('2027-06-01T08:00:00+09:00', { slack: true });
+  const assessmentId = world.submitChecklist('U0SATO', 'さくら内科', {
+    'technical.15': '2027-06-08', // 7 days before: today
+    'physical.5': '2027-06-08',
+    'external.6': '2027-07-01', // 30 days before: today
+  });
+  world.setNow(JST('2027-06-01T09:00'));
+  await world.tick();
+  return { world, assessmentId };
+}
+
+describe('the buttons of a reminder DM', () => {
+  it('実施済にした, an earlier day, 時期を変更 and 詳細 each change the item once and turn its line into a record', async () => {
+    const { world, assessmentId } = await satoWithThreeItems();
+    const sato = world.user('U0SATO');
+    const [dm] = sato.dm();
+    expect(sato.dm()).toHaveLength(1);
+    expect(text(dm!)).toContain('実施予定の項目（3件）');
+    world.setNow(JST('2027-06-01T10:15'));
+
+    // 実施済にした on the first line (技術的安全対策 15, due 6/8): done today.
+    await sato.click('実施済にした', dm);
+    let answers = world.store.answers.current(assessmentId);
+    expect(answers['technical.15']).toEqual({ kind: 'done' });
+    const updated = sato.message(dm!.ts);
+    expect(text(updated)).toContain('実施済（2027年6月1日）');
+    expect(updated.blocks.filter((b) => b.type === 'actions' && String(b.block_id).startsWith('ra:'))).toHaveLength(2);
+    // A double click (Slack retrying the same request) changes nothing and complains about nothing.
+    await sato.sendPayload(sato.lastPayload);
+    expect(world.store.answers.history(assessmentId, 'technical.15')).toHaveLength(2); // answered planned, then done
+    expect(world.fake.ephemerals('U0SATO')).toHaveLength(0);
+
+    // The earlier-day picker: a future day is refused, a past one recorded.
+    await sato.pickDate('2027-06-05', sato.message(dm!.ts));
+    expect(sato.lastEphemeral()?.text).toContain('未来の日付');
+    expect(world.store.answers.current(assessmentId)['physical.5']).toEqual({ kind: 'planned', date: '2027-06-08' });
+    await sato.pickDate('2027-05-20', sato.message(dm!.ts));
+    expect(world.store.answers.current(assessmentId)['physical.5']).toEqual({ kind: 'done' });
+    expect(text(sato.message(dm!.ts))).toContain('実施済（2027年5月20日）');
+
+    // 時期を変更: refused in the past, more than three years ahead, or without a reason; then moved.
+    await sato.click('時期を変更', sato.message(dm!.ts));
+    const modal = world.fake.openedViews.at(-1)!.view;
+    expect(JSON.stringify(modal.blocks)).toContain('"initial_date":"2027-07-01"');
+    const submit = (date: string, reason: string) =>
+      sato.submitModal({ 'move.date': { selected_date: date }, 'move.reason': { value: reason } });
+    expect(JSON.parse((await submit('2027-05-31', '業者の納期')).body)).toMatchObject({ response_action: 'errors', errors: { 'move.date': expect.stringContaining('過去') } });
+    expect(JSON.parse((await submit('2030-06-02', '業者の納期')).body)).toMatchObject({ errors: { 'move.date': expect.stringContaining('3年') } });
+    expect(JSON.parse((await submit('2027-09-30', '  ')).body)).toMatchObject({ errors: { 'move.reason': expect.stringContaining('理由') } });
+    expect(world.store.answers.current(assessmentId)['external.6']).toEqual({ kind: 'planned', date: '2027-07-01' });
+    expect((await submit('2027-09-30', '業者の納期')).body).toBe('');
+    answers = world.store.answers.current(assessmentId);
+    expect(answers['external.6']).toEqual({ kind: 'planned', date: '2027-09-30' });
+    const record = text(sato.message(dm!.ts));
+    expect(record).toContain('2027年7月1日 → 2027年9月30日（理由: 業者の納期）');
+    expect(sato.message(dm!.ts).blocks.some((b) => b.type === 'actions' && String(b.block_id).startsWith('ra:'))).toBe(false);
+
+    // The reminders follow: the old date's are cancelled, the new date's scheduled.
+    const pending = world.store.db
+      .prepare("SELECT item_id AS item, target_date AS target, step FROM reminders WHERE state = 'pending' AND kind = 'plan' ORDER BY due_date")
+      .all();
+    expect(pending).toEqual([
+      { item: 'external.6', target: '2027-09-30', step: 'before:30' },
+      { item: 'external.6', target: '2027-09-30', step: 'before:7' },
+      { item: 'external.6', target: '2027-09-30', step: 'before:0' },
+      { item: 'external.6', target: '2027-09-30', step: 'after:1' },
+      { item: 'external.6', target: '2027-09-30', step: 'after:2' },
+      { item: 'external.6', target: '2027-09-30', step: 'after:3' },
+      { item: 'external.6', target: '2027-09-30', step: 'after:4' },
+    ]);
+
+    // 詳細 (from the DM as it first arrived): the item and its story, only to Sato.
+    await sato.click('詳細', { message: sato.message(dm!.ts), version: 0 });
+    const details = JSON.stringify(sato.lastEphemeral()!.blocks);
+    expect(details).toContain('技術的安全管理対策 15');
+    expect(details).toContain('履歴');
+    expect(details).toMatch(/実施予定（2027年6月8日） → 実施済/);
+    expect(world.fake.invalidBlocks).toEqual([]);
+  });
+
+  it('only the respondent or a lead may act: another manager clicking a forwarded DM changes nothing', async () => {
+    const { world, assessmentId } = await satoWithThreeItems();
+    const [dm] = world.user('U0SATO').dm();
+    const suzuki = world.user('U0SUZUKI');
+    await suzuki.click('実施済にした', dm);
+    expect(suzuki.lastEphemeral()?.text).toContain('回答者か責任者だけ');
+    expect(world.store.answers.current(assessmentId)['technical.15']).toEqual({ kind: 'planned', date: '2027-06-08' });
+    // A lead may.
+    const lead = world.user('U0LEAD');
+    await lead.click('実施済にした', dm);
+    expect(world.store.answers.current(assessmentId)['technical.15']).toEqual({ kind: 'done' });
+  });
+
+  it('今後このリマインドを止める: nothing more for that assessment until a lead resumes it from the weekly digest', async () => {
+    const { world, assessmentId } = await satoWithThreeItems();
+    const sato = world.user('U0SATO');
+    const [dm] = sato.dm();
+    await sato.click('今後このリマインドを止める', dm);
+    expect(world.store.db.prepare('SELECT count(*) FROM reminder_stops WHERE assessment_id = ?').pluck().get(assessmentId)).toBe(1);
+    expect(text(sato.message(dm!.ts))).toContain('リマインド停止中');
+
+    // 6/7 is 7 days before 6/8... skipped. The lead's Monday digest shows the stop.
+    world.setNow(JST('2027-06-07T09:00'));
+    await world.tick();
+    expect(sato.dm()).toHaveLength(1);
+    const lead = world.user('U0LEAD');
+    const digest = lead.dm().at(-1)!;
+    expect(text(digest)).toContain('リマインド停止中');
+    await lead.click(/^再開する/, digest);
+    expect(world.store.db.prepare('SELECT count(*) FROM reminder_stops').pluck().get()).toBe(0);
+    expect(lead.lastEphemeral()?.text).toContain('再開しました');
+
+    // Resumed: the item's own day brings a DM again.
+    world.setNow(JST('2027-06-08T09:00'));
+    await world.tick();
+    expect(sato.dm()).toHaveLength(2);
+    expect(text(sato.dm()[1]!)).toContain('実施予定の項目（2件）');
+  });
+});
