@@ -15,6 +15,9 @@ const USAGE = `使い方 / usage:
   npm run kakunin -- export-all --format xlsx|csv --out file [--team T…]   全拠点の状況を書き出す
   npm run kakunin -- review list|show <id>|approve <id>|return <id> --as <リード> [--comment "…"] [--item technical.7 "…"]… [--team T…]
   npm run kakunin -- leads [add|remove <Slackユーザーid または名前>] [--team T…]
+  npm run kakunin -- schedule preview [--from 2027-04-01] [--to 2027-04-30] [--facility 拠点]
+                                                                 送られるリマインドを表示する（送らない）
+  npm run kakunin -- schedule tick --now 2027-04-01T09:00+09:00  その時刻のリマインドを1回送る（Slack設定がなければ表示）
   npm run kakunin -- help                                        この説明
 
   --out は既存のファイルを上書きしません（上書きするには --force）。
@@ -38,6 +41,10 @@ async function main(argv: string[]): Promise<number> {
       comment: { type: 'string' },
       item: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      facility: { type: 'string' },
+      now: { type: 'string' },
     },
     tokens: true,
   });
@@ -119,6 +126,21 @@ async function main(argv: string[]): Promise<number> {
         .safeParse({ verb: rest[0], person: rest[1], team: values.team });
       if (!args.success) throw new UsageError(args.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
       return runLeadsCommand(args.data, log);
+    case 'schedule': {
+      const { previewArgsSchema, runSchedulePreview, runScheduleTick, tickArgsSchema } = await import('./schedule-command.ts');
+      const problems = (e: { issues: { path: PropertyKey[]; message: string }[] }) =>
+        e.issues.map((i) => `--${i.path.map(String).join('.')}: ${i.message}`).join('; ');
+      if (rest[0] === 'preview') {
+        const args = previewArgsSchema.safeParse({ from: values.from, to: values.to, facility: values.facility, now: values.now });
+        if (!args.success) throw new UsageError(problems(args.error));
+        return runSchedulePreview(args.data, log);
+      }
+      if (rest[0] === 'tick') {
+        const args = tickArgsSchema.safeParse({ now: values.now });
+        if (!args.success) throw new UsageError(problems(args.error));
+        return runScheduleTick(args.data, log);
+      }
+      throw new UsageError(`unknown: schedule ${rest[0] ?? ''}`.trim());
     }
     default:
       throw new UsageError(`unknown command "${command}"`);
