@@ -54,6 +54,7 @@ async function main(): Promise<number> {
   const running = runTerminal({
     directory,
     service: app.service,
+    schedule: app.scheduler.service,
     locale: app.env.KAKUNIN_LOCALE,
     input: process.stdin,
     output: process.stdout,

@@ -3,12 +3,14 @@ import type { Readable, Writable } from 'node:stream';
 import type { Flow } from '../flow/model.ts';
 import { localize, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
+import type { ScheduleService } from '../scheduler/schedule-service.ts';
 import type { AssessmentService, Turn } from '../service/assessment-service.ts';
 import type { WorkspaceDirectory } from '../service/workspace-directory.ts';
 import { checklistRefs } from '../flow/model.ts';
 import { toHalfWidth } from '../text/half-width.ts';
 import { formatDate } from '../i18n/answer-text.ts';
 import { runConversation, type ConversationEnd } from './conversation.ts';
+import { reviewDueItems } from './due-items.ts';
 import { createLineReader, type LineReader } from './line-reader.ts';
 
 export interface TerminalOptions {
@@ -19,6 +21,8 @@ export interface TerminalOptions {
   input: Readable;
   output: Writable;
   onSubmitted?: (turn: Turn) => Promise<string[]>;
+  /** When given, what is due for the person is shown first, to be marked done or moved. */
+  schedule?: ScheduleService | undefined;
 }
 
 export async function runTerminal(o: TerminalOptions): Promise<ConversationEnd | 'input-ended'> {
@@ -39,6 +43,10 @@ export async function runTerminal(o: TerminalOptions): Promise<ConversationEnd |
     if (respondentName === null) return 'input-ended';
 
     const { organization: org, person, facility, participant } = directory.enterLocal({ facilityName, respondentName });
+    if (o.schedule) {
+      const today = () => directory.todayFor(org.id, { facilityId: facility.id });
+      if ((await reviewDueItems({ schedule: o.schedule, participant, locale, reader, write, today })) === 'input-ended') return 'input-ended';
+    }
     const resumable = directory.resumableAt(org.id, person.id, facility.id);
 
     const choices: { label: string; pick: () => string | null | Promise<string | null> }[] = [];
