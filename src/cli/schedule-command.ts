@@ -43,7 +43,7 @@ function describe(r: Reminder, locale: Locale, facilityName: (id: string | null)
   return `${where} ${r.itemId} 実施時期 ${formatDate(locale, r.targetDate)} (${r.step})`;
 }
 
-export function runSchedulePreview(args: z.output<typeof previewArgsSchema>, log: (l: string) => void): number {
+export async function runSchedulePreview(args: z.output<typeof previewArgsSchema>, log: (l: string) => void): Promise<number> {
   const now = args.now ? new Date(args.now) : new Date();
   const app = bootstrap(process.env, () => now);
   try {
@@ -53,7 +53,7 @@ export function runSchedulePreview(args: z.output<typeof previewArgsSchema>, log
     const to = args.to ?? addDays(from, 30);
     if (to < from) throw new ScheduleCommandError(`--to ${to} は --from ${from} より前です / --to is before --from`);
     // Today's cycles and leads' digests exist once the runner's daily pass has run; run it here too.
-    app.scheduler.sync.syncAll();
+    await app.scheduler.sync.syncAll();
     const facilities = app.store.db
       .prepare('SELECT id, name FROM facilities')
       .all() as { id: string; name: string }[];

@@ -156,6 +156,7 @@ export function createRemindersRepo(db: Database.Database, clock: Clock) {
     "SELECT flow_id FROM schedule_cadences WHERE organization_id = ? AND facility_id = ? AND cadence <> 'none'",
   ).pluck();
 
+  const anyCadence = db.prepare<[string, string]>('SELECT flow_id FROM schedule_cadences WHERE organization_id = ? AND facility_id = ?').pluck();
   const insertStop = db.prepare(
     `INSERT INTO reminder_stops (organization_id, assessment_id, stopped_by, stopped_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (assessment_id) DO NOTHING`,
@@ -260,6 +261,8 @@ export function createRemindersRepo(db: Database.Database, clock: Clock) {
       upsertCadence.run({ ...input, now: now() });
     },
     flowsWithCadence: (organizationId: string, facilityId: string) => cadencedFlows.all(organizationId, facilityId) as string[],
+    /** Flows a lead set anything for, 'none' included. */
+    flowsWithAnyCadence: (organizationId: string, facilityId: string) => anyCadence.all(organizationId, facilityId) as string[],
 
     stop(organizationId: string, assessmentId: string, personId: string): boolean {
       return insertStop.run(organizationId, assessmentId, personId, now()).changes === 1;

@@ -161,7 +161,7 @@ export function createRunner(deps: RunnerDeps) {
       const report: TickReport = { sent: 0, recovered: 0, failed: 0, deferred: 0, dropped: 0 };
       const day = todayIn(settings.timeZone, now);
       if (lastSyncDay !== day && reminders.stateValue('synced_on') !== day) {
-        deps.sync.syncAll();
+        await deps.sync.syncAll();
         store.transaction(() => reminders.setStateValue('synced_on', day));
       }
       lastSyncDay = day;

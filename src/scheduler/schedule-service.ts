@@ -11,6 +11,7 @@ import type { Participant } from '../service/interaction.ts';
 import type { Assessment } from '../store/assessments-repo.ts';
 import type { Store } from '../store/store.ts';
 import type { Cadence } from './cycle-plan.ts';
+import { cachedFlowVersions } from './flow-cache.ts';
 import type { Digest, DigestBuilder } from './digest.ts';
 import { FollowUpRefusedError } from './follow-up-errors.ts';
 import type { FollowUpEvents } from './follow-up-port.ts';
@@ -59,6 +60,7 @@ export type ScheduleService = ReturnType<typeof createScheduleService>;
 
 export function createScheduleService(deps: ScheduleServiceDeps) {
   const { store, reminders, sync, followUp, clock } = deps;
+  const flowVersion = cachedFlowVersions(store);
   const isLead = (who: Participant) => store.people.get(who.organizationId, who.personId).role === 'lead';
   const todayAt = (assessment: Assessment) => todayIn(store.facilities.get(assessment.organizationId, assessment.facilityId).timeZone, clock());
 
@@ -161,7 +163,7 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
     /** 詳細: the item, its 実施時期 and the story of its answer. */
     itemDetails(who: Participant, assessmentId: string, itemId: string, locale: Locale): ItemDetails {
       const assessment = authorize(who, assessmentId);
-      const flow = store.flowVersions.get(assessment.flowId, assessment.flowHash);
+      const flow = flowVersion(assessment.flowId, assessment.flowHash);
       const ref = findItem(flow, itemId);
       const current = store.answers.current(assessmentId)[itemId];
       const describe = (a: Answer | undefined) => (a === undefined || !ref ? undefined : answerText(locale, ref.item.answer, a));
@@ -180,6 +182,23 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
           to: describe(h.newAnswer),
         })),
       };
+    },
+
+    /** Every facility's cadence per scheduled flow (the defaults, and those a lead set), for leads. */
+    cadences(who: Participant): { facilityId: string; facilityName: string; flowId: string; flowTitle: string; cadence: Cadence }[] {
+      if (!isLead(who)) throw new FollowUpRefusedError('not_lead', who.personId);
+      const locale = store.people.get(who.organizationId, who.personId).locale;
+      return store.facilities.list(who.organizationId).flatMap((f) =>
+        [...new Set([...Object.keys(deps.settings.defaultCadences), ...reminders.flowsWithCadence(who.organizationId, f.id), ...reminders.flowsWithAnyCadence(who.organizationId, f.id)])]
+          .filter((flowId) => deps.flows.has(flowId))
+          .map((flowId) => ({
+            facilityId: f.id,
+            facilityName: f.name,
+            flowId,
+            flowTitle: localize(deps.flows.get(flowId)!.title, locale),
+            cadence: sync.cadenceOf(who.organizationId, f.id, flowId),
+          })),
+      );
     },
 
     /** A lead sets how often a facility re-assesses a flow; its next cycle is recomputed in the same transaction. */
@@ -223,7 +242,7 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
         const facility = store.facilities.get(organizationId, a.facilityId);
         const today = todayIn(facility.timeZone, clock());
         const horizon = new Date(Date.parse(today) + withinDays * 86_400_000).toISOString().slice(0, 10);
-        const flow = store.flowVersions.get(a.flowId, a.flowHash);
+        const flow = flowVersion(a.flowId, a.flowHash);
         for (const [itemId, answer] of Object.entries(store.answers.current(a.id))) {
           if (answer.kind !== 'planned' || answer.date > horizon) continue;
           const ref = findItem(flow, itemId);

@@ -14,6 +14,9 @@ import type { ScheduleSettings } from './schedule-settings.ts';
 
 export const followedStatuses: readonly string[] = ['submitted', 'approved'];
 
+/** Facilities per transaction in the daily pass. */
+const SYNC_BATCH = 50;
+
 export interface ScheduleSyncDeps {
   store: Store;
   reminders: RemindersRepo;
@@ -144,13 +147,19 @@ export function createScheduleSync(deps: ScheduleSyncDeps) {
 
   /**
    * Once a day (and on start): every facility's cycles and every organisation's leads' digests, so
-   * new facilities, new managers and the turn of a 年度 are picked up without anyone acting.
+   * new facilities, new managers and the turn of a 年度 are picked up without anyone acting. In small
+   * transactions with a turn of the event loop between them, so Slack's clicks are still answered
+   * while thousands of facilities are gone through.
    */
-  function syncAll(): void {
-    for (const f of recipients.allFacilities())
+  async function syncAll(): Promise<void> {
+    const facilities = recipients.allFacilities();
+    for (let i = 0; i < facilities.length; i += SYNC_BATCH) {
       store.transaction(() => {
-        for (const flowId of cadencedFlows(f.organizationId, f.id)) syncCycle(f.organizationId, f.id, flowId);
+        for (const f of facilities.slice(i, i + SYNC_BATCH))
+          for (const flowId of cadencedFlows(f.organizationId, f.id)) syncCycle(f.organizationId, f.id, flowId);
       });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     for (const organizationId of recipients.organizations()) store.transaction(() => syncLeadsDigests(organizationId));
   }
 

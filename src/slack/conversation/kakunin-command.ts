@@ -9,6 +9,7 @@ import { helpMessage, plainMessage, statusMessage } from '../views/command-repli
 import { flowChoices, offerStart, showCurrent, startAssessment } from './assessments.ts';
 import { handleLeadCommand, isLeadCommand } from './lead-commands.ts';
 import { deliverReport } from './report-delivery.ts';
+import { scheduleCommandReply } from './schedule-command.ts';
 import { enter } from './steps.ts';
 
 export type CommandAck = (reply: SlackMessage) => Promise<void>;
@@ -51,6 +52,8 @@ export async function handleKakuninCommand(ctx: SlackContext, client: WebClient,
       await deliverReport(ctx, client, { actor, member, assessmentId: latest.id });
       return;
     }
+    case 'schedule':
+      return ack(scheduleCommandReply(ctx, member, args));
     case 'help':
       return ack(helpMessage(locale, flowIds));
     default:

@@ -1,0 +1,41 @@
+// A lead sets how often a facility re-assesses, with /kakunin schedule; the facility's pending cycle
+// prompts are recomputed in the same transaction. A manager may only look.
+import { describe, expect, it } from 'vitest';
+import { startWorld } from './helpers/world.ts';
+
+describe('/kakunin schedule', () => {
+  it('a lead lists the cadences and changes one facility to every 6 months', async () => {
+    const world = await startWorld('2027-02-01T10:00:00+09:00', { slack: true });
+    world.submitChecklist('U0SATO', 'さくら内科', {});
+    world.submitChecklist('U0SUZUKI', '桜台クリニック', {});
+    const lead = world.user('U0LEAD');
+    const cycles = (facility: string) =>
+      world.store.db
+        .prepare("SELECT DISTINCT cycle_key FROM reminders WHERE kind = 'cycle' AND state = 'pending' AND facility_id = ?")
+        .pluck()
+        .all(world.facility(facility));
+    expect(cycles('さくら内科')).toEqual(['fy2027']);
+
+    const list = JSON.parse((await lead.command('schedule')).body) as { text: string };
+    expect(list.text).toContain('さくら内科 — 医療情報システムの安全管理に関するガイドライン 第5.2版 最低限のガイドライン遵守チェックリスト: 年度ごと（4月1日から）');
+    expect(list.text).toContain('桜台クリニック');
+
+    const set = JSON.parse((await lead.command('schedule 6か月 さくら内科')).body) as { text: string };
+    expect(set.text).toContain('さくら内科の「');
+    expect(set.text).toContain('前回の提出から6か月ごと');
+    // Submitted on 2027-02-01: the next cycle opens on 8/1; the 年度 prompts are gone. The other clinic keeps 年度.
+    expect(cycles('さくら内科')).toEqual(['m2027-08-01']);
+    expect(cycles('桜台クリニック')).toEqual(['fy2027']);
+
+    const unknown = JSON.parse((await lead.command('schedule weekly')).body) as { text: string };
+    expect(unknown.text).toContain('「weekly」はスケジュールとして読めません');
+
+    const manager = JSON.parse((await world.user('U0SATO').command('schedule なし')).body) as { text: string };
+    expect(manager.text).toContain('責任者だけ');
+    expect(cycles('さくら内科')).toEqual(['m2027-08-01']);
+
+    await lead.command('schedule なし');
+    expect(cycles('さくら内科')).toEqual([]);
+    expect(cycles('桜台クリニック')).toEqual([]);
+  });
+});
