@@ -16,6 +16,7 @@ export const followedStatuses: readonly string[] = ['submitted', 'approved'];
 
 /** Facilities per transaction in the daily pass. */
 const SYNC_BATCH = 50;
+const BACKFILLED = 'plans_backfilled_at';
 
 export interface ScheduleSyncDeps {
   store: Store;
@@ -152,6 +153,7 @@ export function createScheduleSync(deps: ScheduleSyncDeps) {
    * while thousands of facilities are gone through.
    */
   async function syncAll(): Promise<void> {
+    await backfillPlans();
     const facilities = recipients.allFacilities();
     for (let i = 0; i < facilities.length; i += SYNC_BATCH) {
       store.transaction(() => {
@@ -161,6 +163,22 @@ export function createScheduleSync(deps: ScheduleSyncDeps) {
       await new Promise((resolve) => setImmediate(resolve));
     }
     for (const organizationId of recipients.organizations()) store.transaction(() => syncLeadsDigests(organizationId));
+  }
+
+  /**
+   * Once per database: assessments submitted before the scheduler existed get their follow-up too
+   * (each facility's latest submission of each flow; reminders whose day has passed are not sent late).
+   */
+  async function backfillPlans(): Promise<void> {
+    if (reminders.stateValue(BACKFILLED) !== undefined) return;
+    const latest = recipients.latestSubmissions();
+    for (let i = 0; i < latest.length; i += SYNC_BATCH) {
+      store.transaction(() => {
+        for (const a of latest.slice(i, i + SYNC_BATCH)) syncAssessment(a.organizationId, a.id);
+      });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    store.transaction(() => reminders.setStateValue(BACKFILLED, clock().toISOString()));
   }
 
   return { cadenceOf, syncAssessment, syncCycle, syncLeadsDigests, syncAll };

@@ -3,9 +3,13 @@
 // that was down for days.
 import { describe, expect, it } from 'vitest';
 import pino from 'pino';
+import type { Answers } from '../../src/flow/answer.ts';
 import { createScheduler } from '../../src/scheduler/scheduler.ts';
+import { createAssessmentService } from '../../src/service/assessment-service.ts';
 import { createReminderClient, slackReminderSender } from '../../src/slack/reminder-sender.ts';
 import { createStore } from '../../src/store/store.ts';
+import { submitThroughService } from '../helpers/fill-through-service.ts';
+import { mixedAnswers } from '../report/fixtures/mixed-answers.ts';
 import { BOT_TOKEN, startWorld } from './helpers/world.ts';
 
 const JST = (local: string) => new Date(`${local}+09:00`);
@@ -98,5 +102,35 @@ describe('delivering reminders exactly once', () => {
     world.setNow(JST('2027-06-02T09:00'));
     expect(await world.tick()).toMatchObject({ sent: 1 });
     expect(world.dms('U0SATO').map((d) => d.day)).toEqual(['2027-06-01', '2027-06-02']);
+  });
+});
+
+describe('after the upgrade that brings the scheduler', () => {
+  it('assessments submitted before it get their follow-up on the first tick, once', async () => {
+    const world = await startWorld('2027-05-20T10:00:00+09:00');
+    // Submitted by a release without the scheduler: no reminders written with it.
+    const flows = world.flows;
+    const old = createStore(world.store.db.name, { now: world.now });
+    const service = createAssessmentService({ store: old, flows, clock: world.now });
+    const org = world.orgId;
+    const facility = old.facilities.ensure(org, 'さくら内科');
+    const { assessment } = service.start({ organizationId: org, facilityId: facility.id, respondentId: world.personId('U0SATO'), flowId: 'mhlw-minimum-5.2' });
+    const answers: Answers = Object.fromEntries(
+      Object.entries(mixedAnswers(flows.get('mhlw-minimum-5.2')!)).map(([id, a]) => [id, a.kind === 'planned' ? { kind: 'done' as const } : a]),
+    );
+    answers['technical.15'] = { kind: 'planned', date: '2027-06-08' };
+    submitThroughService(service, world.who('U0SATO'), assessment.id, answers);
+    old.close();
+    world.store.db.prepare("DELETE FROM reminders WHERE kind = 'plan'").run();
+    world.store.db.prepare("DELETE FROM scheduler_state").run();
+
+    world.setNow(JST('2027-06-01T09:00'));
+    expect(await world.tick()).toMatchObject({ sent: 1 });
+    world.restart();
+    world.setNow(JST('2027-06-02T09:00'));
+    await world.tick();
+    expect(world.dms('U0SATO').map((d) => d.day)).toEqual(['2027-06-01']);
+    // 30 days before (5/9) had passed when the upgrade ran: not sent late. 7 before, the day, 4 weekly.
+    expect(world.store.db.prepare("SELECT count(*) FROM reminders WHERE kind = 'plan'").pluck().get()).toBe(6);
   });
 });
