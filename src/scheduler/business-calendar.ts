@@ -39,10 +39,32 @@ export function businessDayOnOrAfter(date: IsoDate): IsoDate {
   return d;
 }
 
+const instants = new Map<string, number>();
+
 /** The instant `date` at `minute` past midnight in `timeZone`. */
 export function instantAt(date: IsoDate, minute: number, timeZone: string): Date {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(new TZDate(y, m - 1, d, Math.floor(minute / 60), minute % 60, timeZone).getTime());
+  // Thousands of reminders share a few hundred days: zone arithmetic once per day, zone and minute.
+  const key = `${date}|${minute}|${timeZone}`;
+  let ms = instants.get(key);
+  if (ms === undefined) {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    ms = new TZDate(y, m - 1, d, Math.floor(minute / 60), minute % 60, timeZone).getTime();
+    if (instants.size > 50_000) instants.clear();
+    instants.set(key, ms);
+  }
+  return new Date(ms);
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Like todayIn, with the formatter kept per zone: the runner asks every minute. */
+export function localDay(now: Date, timeZone: string): IsoDate {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(now);
 }
 
 /** Minutes since local midnight of `now` in `timeZone`. */

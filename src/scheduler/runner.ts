@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { todayIn } from '../dates/calendar-date.ts';
 import type { Store } from '../store/store.ts';
-import { isSendTime, nextSendInstant } from './business-calendar.ts';
+import { isSendTime, localDay, nextSendInstant } from './business-calendar.ts';
 import type { DigestBuilder } from './digest.ts';
 import { addDays } from './iso-days.ts';
 import type { Delivery, RemindersRepo } from './reminders-repo.ts';
@@ -45,20 +45,20 @@ export function createRunner(deps: RunnerDeps) {
   const leaseUntil = (now: Date) => new Date(now.getTime() + settings.leaseMs);
 
   async function deliver(delivery: Delivery, now: Date, report: TickReport): Promise<void> {
-    const { digest, dropped } = store.transaction(() => {
+    // One transaction builds the message from the current state and, on a first attempt, counts it.
+    const { digest, dropped, started } = store.transaction(() => {
       const built = digests.build(delivery.id, now);
       for (const d of built.dropped) reminders.finish(d.id, d.verdict.state, d.verdict.reason);
-      if (!built.digest) reminders.recordEmpty(delivery.id);
-      return built;
+      if (!built.digest || !sender.canReach(built.digest)) {
+        reminders.recordEmpty(delivery.id);
+        return { ...built, digest: undefined, started: false };
+      }
+      return { ...built, started: delivery.attempts === 0 && reminders.startAttempt(delivery.id, owner) };
     });
     report.dropped += dropped.length;
     if (!digest) return;
-    if (!sender.canReach(digest)) {
-      store.transaction(() => reminders.recordEmpty(delivery.id));
-      return;
-    }
-    // A previous attempt may have reached Slack before its answer was lost: look before sending again.
     if (delivery.attempts > 0) {
+      // A previous attempt may have reached Slack before its answer was lost: look before sending again.
       const since = new Date(Date.parse(delivery.firstAttemptAt ?? now.toISOString()) - 60_000);
       const found = await sender.findDelivered(digest, since);
       if (found) {
@@ -66,8 +66,8 @@ export function createRunner(deps: RunnerDeps) {
         report.recovered++;
         return;
       }
-    }
-    if (!store.transaction(() => reminders.startAttempt(delivery.id, owner))) return;
+      if (!store.transaction(() => reminders.startAttempt(delivery.id, owner))) return;
+    } else if (!started) return; // another runner took the lease meanwhile
     try {
       const sent = await sender.send(digest);
       store.transaction(() => reminders.recordSent(delivery.id, sent.channelId, sent.ts));
@@ -112,6 +112,8 @@ export function createRunner(deps: RunnerDeps) {
 
   /** Groups what fell due into today's DM per person, claiming each DM with a lease. */
   function claim(now: Date, report: TickReport): Delivery[] {
+    // Most ticks find nothing: look before taking the write lock.
+    if (!reminders.due(now, 1).length) return [];
     return store.transaction(() => {
       const mine = new Map<number, Delivery>();
       for (const r of reminders.due(now, BATCH)) {
@@ -159,7 +161,7 @@ export function createRunner(deps: RunnerDeps) {
      */
     async tick(now: Date): Promise<TickReport> {
       const report: TickReport = { sent: 0, recovered: 0, failed: 0, deferred: 0, dropped: 0 };
-      const day = todayIn(settings.timeZone, now);
+      const day = localDay(now, settings.timeZone);
       if (lastSyncDay !== day && reminders.stateValue('synced_on') !== day) {
         await deps.sync.syncAll();
         store.transaction(() => reminders.setStateValue('synced_on', day));
