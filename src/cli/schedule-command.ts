@@ -62,7 +62,7 @@ export async function runSchedulePreview(args: z.output<typeof previewArgsSchema
     const nameOf = (id: string | null) => facilities.find((f) => f.id === id)?.name ?? '';
     const dms = previewSchedule(
       { store: app.store, reminders: app.scheduler.reminders, digests: app.scheduler.digests, settings: app.scheduler.settings },
-      { from, to, facilityId: facility?.id, now },
+      { from, to, facilityId: facility?.id },
     );
     if (!dms.length) log(locale === 'ja' ? `${from}〜${to} に送るリマインドはありません。` : `Nothing to send from ${from} to ${to}.`);
     for (const dm of dms) {

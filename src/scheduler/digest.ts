@@ -93,7 +93,7 @@ export function createDigestBuilder(deps: DigestDeps) {
   };
 
   /** Whether a reminder that fell due still has something to say; why not, when it does not. */
-  function verdict(r: Reminder, now: Date): Verdict {
+  function verdict(r: Reminder): Verdict {
     if (r.kind === 'plan') {
       if (reminders.stopOf(r.assessmentId!)) return { state: 'skipped', reason: 'stopped' };
       const a = store.assessments.get(r.organizationId, r.assessmentId!);
@@ -114,7 +114,6 @@ export function createDigestBuilder(deps: DigestDeps) {
       if (deps.sync.cadenceOf(r.organizationId, r.facilityId!, r.flowId!).cadence === 'none') return { state: 'cancelled', reason: 'cadence none' };
       return undefined;
     }
-    void now;
     return undefined;
   }
 
@@ -236,7 +235,7 @@ export function createDigestBuilder(deps: DigestDeps) {
         if (!cycles.some((c) => c.facilityId === r.facilityId && c.flowId === r.flowId)) cycles.push(cycleLine(r, locale));
         continue;
       }
-      const v = verdict(r, now);
+      const v = verdict(r);
       if (v) {
         dropped.push({ id: r.id, verdict: v });
         continue;

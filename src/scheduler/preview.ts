@@ -20,7 +20,7 @@ export interface PreviewDm {
 
 export function previewSchedule(
   deps: { store: Store; reminders: RemindersRepo; digests: DigestBuilder; settings: ScheduleSettings },
-  input: { organizationId?: string | undefined; from: IsoDate; to: IsoDate; facilityId?: string | undefined; now: Date },
+  input: { organizationId?: string | undefined; from: IsoDate; to: IsoDate; facilityId?: string | undefined },
 ): PreviewDm[] {
   const { store, reminders, digests, settings } = deps;
   const from = instantAt(input.from, 0, settings.timeZone);
@@ -30,7 +30,7 @@ export function previewSchedule(
   for (const r of reminders.pendingBetween(from, to)) {
     if (input.organizationId && r.organizationId !== input.organizationId) continue;
     if (input.facilityId && r.facilityId !== input.facilityId && r.kind !== 'leads_weekly') continue;
-    if (digests.verdict(r, input.now)) continue;
+    if (digests.verdict(r)) continue;
     const at = new Date(r.dueAt);
     const day = todayIn(r.timeZone, at);
     const key = `${r.recipientId}:${day}`;

@@ -117,7 +117,7 @@ export function createRunner(deps: RunnerDeps) {
     return store.transaction(() => {
       const mine = new Map<number, Delivery>();
       for (const r of reminders.due(now, BATCH)) {
-        const v = digests.verdict(r, now);
+        const v = digests.verdict(r);
         if (v) {
           reminders.finish(r.id, v.state, v.reason);
           report.dropped++;
