@@ -23,9 +23,10 @@ export interface Recipients {
 }
 
 export function createRecipients(db: Database.Database): Recipients {
+  // From the facility's assessments (indexed by organization and facility) to their respondents.
   const managers = db.prepare<[string, string]>(
-    `SELECT ${personColumns} FROM people p WHERE p.organization_id = ? AND p.id IN (
-       SELECT respondent_id FROM assessments WHERE organization_id = p.organization_id AND facility_id = ?)
+    `SELECT ${personColumns} FROM people p WHERE p.id IN (
+       SELECT respondent_id FROM assessments WHERE organization_id = ? AND facility_id = ?)
      ORDER BY p.created_at, p.id`,
   );
   const leads = db.prepare<[string]>(
