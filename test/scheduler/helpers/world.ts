@@ -18,6 +18,7 @@ import type { Participant } from '../../../src/service/interaction.ts';
 import { createReminderClient, slackReminderSender } from '../../../src/slack/reminder-sender.ts';
 import { createSlackApp, type KakuninSlackApp } from '../../../src/slack/start.ts';
 import { createStore, type Store } from '../../../src/store/store.ts';
+import { slackServices } from '../../slack/harness.ts';
 import { SlackUser, type SlackEndpoint } from '../../slack/slack-user.ts';
 import { submitThroughService } from '../../helpers/fill-through-service.ts';
 import { mixedAnswers } from '../../report/fixtures/mixed-answers.ts';
@@ -120,7 +121,7 @@ export async function startWorld(startIso: string, options: { slack?: boolean } 
     const app = createSlackApp({
       service: r.service,
       scheduler: r.scheduler,
-      store: r.store,
+      ...slackServices(r.store, clock),
       botToken: BOT_TOKEN,
       signingSecret: SIGNING_SECRET,
       http: { port: 0, host: '127.0.0.1' },
