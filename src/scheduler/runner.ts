@@ -135,7 +135,8 @@ export function createRunner(deps: RunnerDeps) {
         if (!existing) {
           delivery = reminders.claimNewDelivery({ key, organizationId: r.organizationId, personId: r.recipientId, localDate, owner, leaseUntil: leaseUntil(now) });
           mine.set(delivery.id, delivery);
-        } else if (mine.has(existing.id)) {
+        } else if (mine.has(existing.id) || (existing.state === 'claimed' && existing.leaseOwner === owner)) {
+          // This tick's DM for the person, or one of ours waiting to be retried: it carries this too.
           delivery = existing;
         } else if (existing.state === 'claimed') {
           continue; // Another runner is sending this person's DM right now; the next tick decides.

@@ -37,6 +37,20 @@ describe('delivering reminders exactly once', () => {
     expect(world.fake.callsTo('chat.postMessage')).toHaveLength(2);
   });
 
+  it('what falls due while the day’s DM waits for its retry goes into that same DM', async () => {
+    const { world } = await dueToday();
+    world.fake.failNext('chat.postMessage', { status: 429, retryAfterSeconds: 7200 });
+    expect(await world.tick()).toMatchObject({ failed: 1 });
+    world.setNow(JST('2027-06-01T09:30'));
+    world.submitChecklist('U0SATO', '桜台クリニック', { 'external.6': '2027-06-01' });
+    await world.tick();
+    world.setNow(JST('2027-06-01T11:00'));
+    expect(await world.tick()).toMatchObject({ sent: 1 });
+    const dms = world.dms('U0SATO');
+    expect(dms).toHaveLength(1);
+    expect(JSON.stringify(dms[0]!.blocks)).toContain('実施予定の項目（2件）');
+  });
+
   it('a 500 before anything was posted: looked up, not found, sent later, once', async () => {
     const { world } = await dueToday();
     world.fake.failNext('chat.postMessage', { status: 500 });
