@@ -29,7 +29,7 @@ export interface DigestItem {
   /** Negative once the date has passed. */
   daysLeft: number;
   /** Only when a sent DM is shown again after a click: what became of the item since. */
-  closed?: { kind: 'done' } | { kind: 'moved'; to: IsoDate } | { kind: 'stopped' } | undefined;
+  closed?: { kind: 'done'; on: IsoDate | undefined } | { kind: 'moved'; to: IsoDate } | { kind: 'stopped' } | undefined;
 }
 
 export interface DigestCycle {
@@ -205,7 +205,7 @@ export function createDigestBuilder(deps: DigestDeps) {
     const answer = store.answers.current(r.assessmentId!)[r.itemId!];
     if (answer?.kind === 'planned' && answer.date === r.targetDate) return undefined;
     if (answer?.kind === 'planned') return { kind: 'moved', to: answer.date };
-    return { kind: 'done' };
+    return { kind: 'done', on: answer?.kind === 'done' ? answer.on : undefined };
   }
 
   /**

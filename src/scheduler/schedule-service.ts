@@ -8,18 +8,20 @@ import type { Answer } from '../flow/answer.ts';
 import { answerText } from '../i18n/answer-text.ts';
 import { localize, type Locale } from '../i18n/locale.ts';
 import type { Participant } from '../service/interaction.ts';
+import { RESCHEDULE_REASON_MAX } from '../service/lifecycle-service.ts';
 import type { Assessment } from '../store/assessments-repo.ts';
 import type { Store } from '../store/store.ts';
 import type { Cadence } from './cycle-plan.ts';
 import { cachedFlowVersions } from './flow-cache.ts';
 import type { Digest, DigestBuilder } from './digest.ts';
-import { FollowUpRefusedError } from './follow-up-errors.ts';
+import { ScheduleRefusedError } from './schedule-refusal.ts';
 import type { FollowUpEvents } from './follow-up-port.ts';
 import type { RemindersRepo, ReminderStop } from './reminders-repo.ts';
 import type { ScheduleSettings } from './schedule-settings.ts';
 import { followedStatuses, type ScheduleSync } from './schedule-sync.ts';
 
-export const MAX_REASON_LENGTH = 200;
+/** The lifecycle's limit: the reason is printed in the report's action plan. */
+export const MAX_REASON_LENGTH = RESCHEDULE_REASON_MAX;
 
 export interface DueItem {
   assessmentId: string;
@@ -67,15 +69,15 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
   /** A button shows the 実施時期 it was made for; if the item has moved on since, the click is stale. */
   const checkShown = (current: { kind: string; date?: string } | undefined, shown: IsoDate | undefined) => {
     if (shown === undefined) return;
-    if (current?.kind !== 'planned') throw new FollowUpRefusedError('not_planned', `no longer 実施予定`);
-    if (current.date !== shown) throw new FollowUpRefusedError('stale', `planned for ${current.date ?? '?'}, not ${shown}`);
+    if (current?.kind !== 'planned') throw new ScheduleRefusedError('not_planned', `no longer 実施予定`);
+    if (current.date !== shown) throw new ScheduleRefusedError('stale', `planned for ${current.date ?? '?'}, not ${shown}`);
   };
 
   /** Only the respondent or a lead of the organisation may touch an assessment's follow-up. */
   const authorize = (who: Participant, assessmentId: string): Assessment => {
     const assessment = store.assessments.get(who.organizationId, assessmentId);
     if (assessment.respondentId !== who.personId && !isLead(who))
-      throw new FollowUpRefusedError('not_allowed', `${who.personId} is neither the respondent nor a lead`);
+      throw new ScheduleRefusedError('not_allowed', `${who.personId} is neither the respondent nor a lead`);
     return assessment;
   };
 
@@ -89,8 +91,8 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
         const assessment = authorize(who, input.assessmentId);
         const today = todayAt(assessment);
         const doneOn = input.doneOn ?? today;
-        if (!isRealDate(doneOn)) throw new FollowUpRefusedError('invalid_date', doneOn);
-        if (doneOn > today) throw new FollowUpRefusedError('done_in_future', doneOn);
+        if (!isRealDate(doneOn)) throw new ScheduleRefusedError('invalid_date', doneOn);
+        if (doneOn > today) throw new ScheduleRefusedError('done_in_future', doneOn);
         const current = store.answers.current(assessment.id)[input.itemId];
         // A double click or a retried request: already done, nothing more to record.
         if (current?.kind === 'done' && input.shownDate !== undefined) return assessment;
@@ -114,11 +116,11 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
         checkShown(current, input.shownDate);
         const today = todayAt(assessment);
         const reason = input.reason.trim();
-        if (!isRealDate(input.newDate)) throw new FollowUpRefusedError('invalid_date', input.newDate);
-        if (input.newDate < today) throw new FollowUpRefusedError('date_in_past', input.newDate);
-        if (input.newDate > addYearsIso(today, deps.settings.maxMoveYears)) throw new FollowUpRefusedError('date_too_far', input.newDate);
-        if (!reason) throw new FollowUpRefusedError('reason_required', 'empty reason');
-        if (reason.length > MAX_REASON_LENGTH) throw new FollowUpRefusedError('reason_too_long', `${reason.length} characters`);
+        if (!isRealDate(input.newDate)) throw new ScheduleRefusedError('invalid_date', input.newDate);
+        if (input.newDate < today) throw new ScheduleRefusedError('date_in_past', input.newDate);
+        if (input.newDate > addYearsIso(today, deps.settings.maxMoveYears)) throw new ScheduleRefusedError('date_too_far', input.newDate);
+        if (!reason) throw new ScheduleRefusedError('reason_required', 'empty reason');
+        if ([...reason].length > MAX_REASON_LENGTH) throw new ScheduleRefusedError('reason_too_long', `${reason.length} characters`);
         const saved = followUp.reschedule(who, { ...input, reason });
         sync.syncAssessment(who.organizationId, input.assessmentId);
         return saved;
@@ -147,7 +149,7 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
 
     /** Stopped reminders across the organisation, for leads. */
     stops(who: Participant): ReminderStop[] {
-      if (!isLead(who)) throw new FollowUpRefusedError('not_lead', who.personId);
+      if (!isLead(who)) throw new ScheduleRefusedError('not_lead', who.personId);
       return reminders.stopsOf(who.organizationId);
     },
 
@@ -186,7 +188,7 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
 
     /** Every facility's cadence per scheduled flow (the defaults, and those a lead set), for leads. */
     cadences(who: Participant): { facilityId: string; facilityName: string; flowId: string; flowTitle: string; cadence: Cadence }[] {
-      if (!isLead(who)) throw new FollowUpRefusedError('not_lead', who.personId);
+      if (!isLead(who)) throw new ScheduleRefusedError('not_lead', who.personId);
       const locale = store.people.get(who.organizationId, who.personId).locale;
       return store.facilities.list(who.organizationId).flatMap((f) =>
         [...new Set([...Object.keys(deps.settings.defaultCadences), ...reminders.flowsWithCadence(who.organizationId, f.id), ...reminders.flowsWithAnyCadence(who.organizationId, f.id)])]
@@ -204,7 +206,7 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
     /** A lead sets how often a facility re-assesses a flow; its next cycle is recomputed in the same transaction. */
     setCadence(who: Participant, input: { facilityId: string; flowId: string; cadence: Cadence }): void {
       store.transaction(() => {
-        if (!isLead(who)) throw new FollowUpRefusedError('not_lead', who.personId);
+        if (!isLead(who)) throw new ScheduleRefusedError('not_lead', who.personId);
         store.facilities.get(who.organizationId, input.facilityId);
         const c = input.cadence;
         reminders.setCadence({

@@ -5,7 +5,8 @@ import type { Flow } from '../flow/model.ts';
 import type { Store } from '../store/store.ts';
 import { createCycleProgress } from './cycle-progress.ts';
 import { createDigestBuilder } from './digest.ts';
-import { answersFollowUp, type FollowUpEvents } from './follow-up-port.ts';
+import { createLifecycleService } from '../service/lifecycle-service.ts';
+import { lifecycleFollowUp, type FollowUpEvents } from './follow-up-port.ts';
 import { createRecipients } from './recipients.ts';
 import { createRemindersRepo } from './reminders-repo.ts';
 import { createRunner } from './runner.ts';
@@ -32,7 +33,7 @@ export function createScheduler(options: SchedulerOptions) {
   const progress = createCycleProgress(store.db);
   const sync = createScheduleSync({ store, reminders, recipients, settings, flows, clock });
   const digests = createDigestBuilder({ store, reminders, progress, sync, settings, flows });
-  const service = createScheduleService({ store, reminders, sync, followUp: options.followUp ?? answersFollowUp(store), digests, settings, flows, clock });
+  const service = createScheduleService({ store, reminders, sync, followUp: options.followUp ?? lifecycleFollowUp(createLifecycleService({ store, clock })), digests, settings, flows, clock });
   return {
     settings,
     reminders,

@@ -6,8 +6,8 @@ import { formatDate } from '../i18n/answer-text.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
 import { whenText } from '../scheduler/digest-text.ts';
-import { FollowUpRefusedError } from '../scheduler/follow-up-errors.ts';
-import { MAX_REASON_LENGTH, type DueItem, type ScheduleService } from '../scheduler/schedule-service.ts';
+import { refusalText } from '../scheduler/schedule-refusal.ts';
+import type { DueItem, ScheduleService } from '../scheduler/schedule-service.ts';
 import type { Participant } from '../service/interaction.ts';
 import type { LineReader } from './line-reader.ts';
 
@@ -60,8 +60,9 @@ export async function reviewDueItems(o: {
         write(t(locale, 'scheduler.terminal.moved', { label: item.itemLabel, date: formatDate(locale, command.date) }));
       }
     } catch (err) {
-      if (!(err instanceof FollowUpRefusedError)) throw err;
-      write(t(locale, `scheduler.refused.${err.reason}`, { max: MAX_REASON_LENGTH }));
+      const text = refusalText(err, locale);
+      if (text === undefined) throw err;
+      write(text);
     }
   }
 }

@@ -32,7 +32,7 @@ describe('the buttons of a reminder DM', () => {
     // 実施済にした on the first line (技術的安全対策 15, due 6/8): done today.
     await sato.click('実施済にした', dm);
     let answers = world.store.answers.current(assessmentId);
-    expect(answers['technical.15']).toEqual({ kind: 'done' });
+    expect(answers['technical.15']).toEqual({ kind: 'done', on: '2027-06-01' });
     const updated = sato.message(dm!.ts);
     expect(text(updated)).toContain('実施済（2027年6月1日）');
     expect(updated.blocks.filter((b) => b.type === 'actions' && String(b.block_id).startsWith('ra:'))).toHaveLength(2);
@@ -46,7 +46,7 @@ describe('the buttons of a reminder DM', () => {
     expect(sato.lastEphemeral()?.text).toContain('未来の日付');
     expect(world.store.answers.current(assessmentId)['physical.5']).toEqual({ kind: 'planned', date: '2027-06-08' });
     await sato.pickDate('2027-05-20', sato.message(dm!.ts));
-    expect(world.store.answers.current(assessmentId)['physical.5']).toEqual({ kind: 'done' });
+    expect(world.store.answers.current(assessmentId)['physical.5']).toEqual({ kind: 'done', on: '2027-05-20' });
     expect(text(sato.message(dm!.ts))).toContain('実施済（2027年5月20日）');
 
     // 時期を変更: refused in the past, more than three years ahead, or without a reason; then moved.
@@ -65,6 +65,18 @@ describe('the buttons of a reminder DM', () => {
     const record = text(sato.message(dm!.ts));
     expect(record).toContain('2027年7月1日 → 2027年9月30日（理由: 業者の納期）');
     expect(sato.message(dm!.ts).blocks.some((b) => b.type === 'actions' && String(b.block_id).startsWith('ra:'))).toBe(false);
+
+    // Each click is one of the lifecycle's follow-up events, with who and through which channel.
+    expect(
+      world.store.lifecycleEvents
+        .list(assessmentId)
+        .filter((e) => e.kind.startsWith('followup'))
+        .map((e) => [e.kind, e.itemId, e.channel, e.personId === world.personId('U0SATO')]),
+    ).toEqual([
+      ['followup.done', 'technical.15', 'slack', true],
+      ['followup.done', 'physical.5', 'slack', true],
+      ['followup.reschedule', 'external.6', 'slack', true],
+    ]);
 
     // The reminders follow: the old date's are cancelled, the new date's scheduled.
     const pending = world.store.db
@@ -99,7 +111,7 @@ describe('the buttons of a reminder DM', () => {
     // A lead may.
     const lead = world.user('U0LEAD');
     await lead.click('実施済にした', dm);
-    expect(world.store.answers.current(assessmentId)['technical.15']).toEqual({ kind: 'done' });
+    expect(world.store.answers.current(assessmentId)['technical.15']).toEqual({ kind: 'done', on: '2027-06-01' });
   });
 
   it('今後このリマインドを止める: nothing more for that assessment until a lead resumes it from the weekly digest', async () => {

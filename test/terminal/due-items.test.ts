@@ -52,7 +52,7 @@ describe('what is due, at the terminal', () => {
     expect(printed).toContain('の実施時期を 2027年9月30日 に変更しました');
     expect(printed).toContain('新しく始める'); // then the usual menu
     const now = store.answers.current(assessment.id);
-    expect(now['technical.15']).toEqual({ kind: 'done' });
+    expect(now['technical.15']).toEqual({ kind: 'done', on: '2027-06-01' });
     expect(now['external.6']).toEqual({ kind: 'planned', date: '2027-09-30' });
     expect(now['physical.5']).toEqual({ kind: 'planned', date: '2027-12-01' });
     // The moved item's reminders moved with it, in the same transaction.

@@ -4,11 +4,11 @@
 // the clicked line turned into a record. Refusals change nothing and are explained where the person
 // clicked.
 import { formatDate } from '../../i18n/answer-text.ts';
-import { localize, type Locale } from '../../i18n/locale.ts';
+import { localize } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
-import { FollowUpRefusedError, type FollowUpRefusal } from '../../scheduler/follow-up-errors.ts';
-import { MAX_REASON_LENGTH, type ScheduleService } from '../../scheduler/schedule-service.ts';
-import { NotFoundError } from '../../service/refusals.ts';
+import { refusalText, ScheduleRefusedError } from '../../scheduler/schedule-refusal.ts';
+import type { ScheduleService } from '../../scheduler/schedule-service.ts';
+import { FollowUpRefusedError } from '../../service/lifecycle-errors.ts';
 import type { WorkspaceMember } from '../../service/workspace-directory.ts';
 import type { SlackContext, WebClient } from '../context.ts';
 import type { Origin, SlackActor, ViewSubmissionBody } from '../payloads.ts';
@@ -33,9 +33,6 @@ function scheduleOf(ctx: SlackContext): ScheduleService {
   return ctx.schedule;
 }
 
-function refusalText(locale: Locale, reason: FollowUpRefusal): string {
-  return t(locale, `scheduler.refused.${reason}`, { max: MAX_REASON_LENGTH });
-}
 
 /** Runs a change; a refusal (or an assessment of another team) is told to the person and ends the click. */
 async function refusable(ctx: SlackContext, client: WebClient, click: Click, member: WorkspaceMember, change: () => void): Promise<boolean> {
@@ -43,10 +40,10 @@ async function refusable(ctx: SlackContext, client: WebClient, click: Click, mem
     change();
     return true;
   } catch (err) {
-    const reason = err instanceof FollowUpRefusedError ? err.reason : err instanceof NotFoundError ? 'not_allowed' : undefined;
-    if (!reason) throw err;
+    const text = refusalText(err, member.person.locale);
+    if (text === undefined) throw err;
     const channel = click.channelId ?? (await ctx.dm.channelFor(client, click.actor));
-    await postEphemeral(ctx, client, channel, click.actor.userId, plainMessage(refusalText(member.person.locale, reason)));
+    await postEphemeral(ctx, client, channel, click.actor.userId, plainMessage(text));
     return false;
   }
 }
@@ -97,14 +94,16 @@ export async function submitMoveModal(ctx: SlackContext, client: WebClient, subm
   const member = enter(ctx, actor);
   const locale = member.person.locale;
   const typed = readMoveModal(submission.view.state.values);
-  if (!typed) return ack({ response_action: 'errors', errors: { [MOVE_BLOCK.date]: refusalText(locale, 'invalid_date') } });
+  if (!typed) return ack({ response_action: 'errors', errors: { [MOVE_BLOCK.date]: t(locale, 'scheduler.refused.invalid_date') } });
   try {
     scheduleOf(ctx).move(member.participant, { assessmentId: meta.a, itemId: meta.i, newDate: typed.date, reason: typed.reason, shownDate: meta.d });
   } catch (err) {
-    const reason = err instanceof FollowUpRefusedError ? err.reason : err instanceof NotFoundError ? 'not_allowed' : undefined;
-    if (!reason) throw err;
-    const block = reason === 'reason_required' || reason === 'reason_too_long' ? MOVE_BLOCK.reason : MOVE_BLOCK.date;
-    return ack({ response_action: 'errors', errors: { [block]: refusalText(locale, reason) } });
+    const text = refusalText(err, locale);
+    if (text === undefined) throw err;
+    const aboutReason =
+      (err instanceof ScheduleRefusedError && (err.reason === 'reason_required' || err.reason === 'reason_too_long')) ||
+      (err instanceof FollowUpRefusedError && err.code.startsWith('followUp.reason'));
+    return ack({ response_action: 'errors', errors: { [aboutReason ? MOVE_BLOCK.reason : MOVE_BLOCK.date]: text } });
   }
   await ack();
   const origin = meta.c && meta.t ? { channelId: meta.c, messageTs: meta.t } : undefined;

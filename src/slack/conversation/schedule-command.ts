@@ -3,7 +3,7 @@
 // The answer is the ephemeral ack itself.
 import { t } from '../../i18n/messages.ts';
 import { cadenceText, parseCadence } from '../../scheduler/cadence-text.ts';
-import { FollowUpRefusedError } from '../../scheduler/follow-up-errors.ts';
+import { refusalText } from '../../scheduler/schedule-refusal.ts';
 import type { WorkspaceMember } from '../../service/workspace-directory.ts';
 import type { SlackContext } from '../context.ts';
 import { escapeMrkdwn, type SlackMessage } from '../views/block-kit.ts';
@@ -36,7 +36,8 @@ export function scheduleCommandReply(ctx: SlackContext, member: WorkspaceMember,
       .map((c) => t(locale, 'scheduler.cadence.line', { facility: escapeMrkdwn(c.facilityName), flow: escapeMrkdwn(c.flowTitle), cadence: cadenceText(locale, c.cadence) }));
     return plainMessage([t(locale, 'scheduler.cadence.title'), ...lines, t(locale, 'scheduler.cadence.help')].join('\n'));
   } catch (err) {
-    if (err instanceof FollowUpRefusedError) return plainMessage(t(locale, `scheduler.refused.${err.reason}`));
-    throw err;
+    const text = refusalText(err, locale);
+    if (text === undefined) throw err;
+    return plainMessage(text);
   }
 }

@@ -38,7 +38,9 @@ export function closedRecord(locale: Locale, item: DigestItem): string | undefin
     case undefined:
       return undefined;
     case 'done':
-      return `✅ *${label}* ${t(locale, 'common.status.done')}`;
+      return item.closed.on
+        ? t(locale, 'scheduler.record.done', { label, date: formatDate(locale, item.closed.on) })
+        : `✅ *${label}* ${t(locale, 'common.status.done')}`;
     case 'moved':
       return `📅 *${label}* ${formatDate(locale, item.plannedDate)} → ${formatDate(locale, item.closed.to)}`;
     case 'stopped':
