@@ -9,7 +9,7 @@ import type { Store } from '../store/store.ts';
 import { upcomingCycles } from './cycle-plan.ts';
 import { cachedFlowVersions } from './flow-cache.ts';
 import type { CycleProgress } from './cycle-progress.ts';
-import { addDays } from './iso-days.ts';
+import { addDays, daysBetween } from './iso-days.ts';
 import type { Reminder, RemindersRepo } from './reminders-repo.ts';
 import type { ScheduleSettings } from './schedule-settings.ts';
 import type { ScheduleSync } from './schedule-sync.ts';
@@ -132,7 +132,7 @@ export function createDigestBuilder(deps: DigestDeps) {
       facilityName: facility.name,
       flowTitle: localize(flow.title, locale),
       plannedDate: r.targetDate,
-      daysLeft: Math.round((Date.parse(r.targetDate) - Date.parse(today)) / 86_400_000),
+      daysLeft: daysBetween(today, r.targetDate),
     };
   }
 

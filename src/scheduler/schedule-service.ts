@@ -12,6 +12,7 @@ import { RESCHEDULE_REASON_MAX } from '../service/lifecycle-service.ts';
 import type { Assessment } from '../store/assessments-repo.ts';
 import type { Store } from '../store/store.ts';
 import type { Cadence } from './cycle-plan.ts';
+import { addDays } from './iso-days.ts';
 import { cachedFlowVersions } from './flow-cache.ts';
 import type { Digest, DigestBuilder } from './digest.ts';
 import { ScheduleRefusedError } from './schedule-refusal.ts';
@@ -243,7 +244,7 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
         latestSeen.add(a.id);
         const facility = store.facilities.get(organizationId, a.facilityId);
         const today = todayIn(facility.timeZone, clock());
-        const horizon = new Date(Date.parse(today) + withinDays * 86_400_000).toISOString().slice(0, 10);
+        const horizon = addDays(today, withinDays);
         const flow = flowVersion(a.flowId, a.flowHash);
         for (const [itemId, answer] of Object.entries(store.answers.current(a.id))) {
           if (answer.kind !== 'planned' || answer.date > horizon) continue;

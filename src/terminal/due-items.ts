@@ -6,6 +6,7 @@ import { formatDate } from '../i18n/answer-text.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
 import { whenText } from '../scheduler/digest-text.ts';
+import { daysBetween } from '../scheduler/iso-days.ts';
 import { refusalText } from '../scheduler/schedule-refusal.ts';
 import type { DueItem, ScheduleService } from '../scheduler/schedule-service.ts';
 import type { Participant } from '../service/interaction.ts';
@@ -68,12 +69,11 @@ export async function reviewDueItems(o: {
 }
 
 function line(locale: Locale, item: DueItem, n: number, today: string): string {
-  const daysLeft = Math.round((Date.parse(item.plannedDate) - Date.parse(today)) / 86_400_000);
   return t(locale, 'scheduler.terminal.dueLine', {
     n,
     label: item.itemLabel,
     facility: item.facilityName,
     date: formatDate(locale, item.plannedDate),
-    when: whenText(locale, daysLeft),
+    when: whenText(locale, daysBetween(today, item.plannedDate)),
   });
 }
