@@ -9,16 +9,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadFlowsDir } from '../src/flow/loader.ts';
 import { createScheduler } from '../src/scheduler/scheduler.ts';
 import type { ReminderSender } from '../src/scheduler/sender.ts';
 import { createStore } from '../src/store/store.ts';
+import { printFigures, type Figure } from './lib/figure-table.ts';
+import { median, numberArg, quantile } from './lib/stats.ts';
 
 const TARGET_EMPTY_TICK_MS = 5;
-const { values } = parseArgs({ options: { facilities: { type: 'string', default: '10000' }, ticks: { type: 'string', default: '300' } } });
-const FACILITIES = Number(values.facilities);
-const TICKS = Number(values.ticks);
+const FACILITIES = numberArg('--facilities', 10_000);
+const TICKS = numberArg('--ticks', 300);
 const ITEMS = ['technical.1', 'technical.2', 'technical.3', 'technical.4', 'technical.5', 'physical.1', 'physical.2', 'physical.3', 'physical.4', 'physical.5'];
 
 const dir = mkdtempSync(join(tmpdir(), 'kakunin-bench-scheduler-'));
@@ -36,8 +36,8 @@ const countingSender: ReminderSender = {
 };
 let runner = scheduler.runner(countingSender);
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.99)]!;
+const p99 = (xs: number[]) => quantile(xs, 0.99);
+const figures: Figure[] = [];
 const rows = () => Number(store.db.prepare('SELECT count(*) FROM reminders').pluck().get());
 
 const org = store.organizations.ensureLocal('ベンチ医療グループ');
@@ -98,6 +98,15 @@ async function measure(label: string): Promise<void> {
   console.log(`floor (bare indexed query): median ${median(floor).toFixed(3)} ms, p99 ${p99(floor).toFixed(3)} ms`);
   console.log(`query plan: ${plan.map((p) => p.detail).join(' | ')}`);
   if (plan.some((p) => /^SCAN reminders/.test(p.detail))) console.log('!! the due query scans the table');
+  figures.push({
+    name: `empty tick, ${rows().toLocaleString()} rows (median of ${TICKS})`,
+    kakunin: median(emptyTicks),
+    floor: median(floor),
+    unit: 'ms',
+    better: 'lower',
+    absoluteMax: TARGET_EMPTY_TICK_MS,
+    note: `p99 ${p99(emptyTicks).toFixed(3)} ms; plan: ${plan.map((p) => p.detail).join(' | ')}`,
+  });
 }
 
 async function busyTick(): Promise<void> {
@@ -123,5 +132,6 @@ for (const facilities of sizes) {
   await measure(`${facilities.toLocaleString()} facilities`);
 }
 await busyTick();
+printFigures('scheduler tick', figures);
 store.close();
 rmSync(dir, { recursive: true, force: true });

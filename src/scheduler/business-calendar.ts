@@ -55,18 +55,6 @@ export function instantAt(date: IsoDate, minute: number, timeZone: string): Date
   return new Date(ms);
 }
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** Like todayIn, with the formatter kept per zone: the runner asks every minute. */
-export function localDay(now: Date, timeZone: string): IsoDate {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormats.set(timeZone, format);
-  }
-  return format.format(now);
-}
-
 /** Minutes since local midnight of `now` in `timeZone`. */
 export function minuteOfDay(now: Date, timeZone: string): number {
   const local = new TZDate(now.getTime(), timeZone);

@@ -7,7 +7,6 @@ import { localize, type Locale } from '../i18n/locale.ts';
 import type { Person } from '../store/people-repo.ts';
 import type { Store } from '../store/store.ts';
 import { upcomingCycles } from './cycle-plan.ts';
-import { cachedFlowVersions } from './flow-cache.ts';
 import type { CycleProgress } from './cycle-progress.ts';
 import { addDays, daysBetween } from './iso-days.ts';
 import type { Reminder, RemindersRepo } from './reminders-repo.ts';
@@ -86,7 +85,6 @@ export type DigestBuilder = ReturnType<typeof createDigestBuilder>;
 
 export function createDigestBuilder(deps: DigestDeps) {
   const { store, reminders, progress, settings } = deps;
-  const flowVersion = cachedFlowVersions(store);
   const flowTitle = (flowId: string, locale: Locale) => {
     const flow = deps.flows.get(flowId);
     return flow ? localize(flow.title, locale) : flowId;
@@ -119,7 +117,7 @@ export function createDigestBuilder(deps: DigestDeps) {
 
   function planLine(r: Reminder, locale: Locale, today: IsoDate): DigestItem {
     const a = store.assessments.get(r.organizationId, r.assessmentId!);
-    const flow = flowVersion(a.flowId, a.flowHash);
+    const flow = store.flowVersions.get(a.flowId, a.flowHash);
     const ref = findItem(flow, r.itemId!);
     const facility = store.facilities.get(r.organizationId, a.facilityId);
     return {
@@ -160,7 +158,7 @@ export function createDigestBuilder(deps: DigestDeps) {
       for (const flowId of deps.flows.keys()) {
         const latest = store.assessments.latestSubmitted(organizationId, flowId, facility.id);
         if (latest) {
-          const flow = flowVersion(latest.flowId, latest.flowHash);
+          const flow = store.flowVersions.get(latest.flowId, latest.flowHash);
           for (const [itemId, answer] of Object.entries(store.answers.current(latest.id))) {
             if (answer.kind !== 'planned') continue;
             const ref = findItem(flow, itemId);

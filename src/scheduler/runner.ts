@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { todayIn } from '../dates/calendar-date.ts';
 import type { Store } from '../store/store.ts';
-import { isSendTime, localDay, nextSendInstant } from './business-calendar.ts';
+import { isSendTime, nextSendInstant } from './business-calendar.ts';
 import type { DigestBuilder } from './digest.ts';
 import { addDays } from './iso-days.ts';
 import type { Delivery, RemindersRepo } from './reminders-repo.ts';
@@ -162,7 +162,7 @@ export function createRunner(deps: RunnerDeps) {
      */
     async tick(now: Date): Promise<TickReport> {
       const report: TickReport = { sent: 0, recovered: 0, failed: 0, deferred: 0, dropped: 0 };
-      const day = localDay(now, settings.timeZone);
+      const day = todayIn(settings.timeZone, now);
       if (lastSyncDay !== day && reminders.stateValue('synced_on') !== day) {
         await deps.sync.syncAll();
         store.transaction(() => reminders.setStateValue('synced_on', day));

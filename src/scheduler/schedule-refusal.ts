@@ -24,11 +24,10 @@ export type ScheduleRefusal =
 
 export class ScheduleRefusedError extends Error {
   override readonly name = 'ScheduleRefusedError';
-  constructor(
-    readonly reason: ScheduleRefusal,
-    detail: string,
-  ) {
+  readonly reason: ScheduleRefusal;
+  constructor(reason: ScheduleRefusal, detail: string) {
     super(`${reason}: ${detail}`);
+    this.reason = reason;
   }
 }
 

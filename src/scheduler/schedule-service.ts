@@ -13,7 +13,6 @@ import type { Assessment } from '../store/assessments-repo.ts';
 import type { Store } from '../store/store.ts';
 import type { Cadence } from './cycle-plan.ts';
 import { addDays } from './iso-days.ts';
-import { cachedFlowVersions } from './flow-cache.ts';
 import type { Digest, DigestBuilder } from './digest.ts';
 import { ScheduleRefusedError } from './schedule-refusal.ts';
 import type { FollowUpEvents } from './follow-up-port.ts';
@@ -63,7 +62,6 @@ export type ScheduleService = ReturnType<typeof createScheduleService>;
 
 export function createScheduleService(deps: ScheduleServiceDeps) {
   const { store, reminders, sync, followUp, clock } = deps;
-  const flowVersion = cachedFlowVersions(store);
   const isLead = (who: Participant) => store.people.get(who.organizationId, who.personId).role === 'lead';
   const todayAt = (assessment: Assessment) => todayIn(store.facilities.get(assessment.organizationId, assessment.facilityId).timeZone, clock());
 
@@ -166,7 +164,7 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
     /** 詳細: the item, its 実施時期 and the story of its answer. */
     itemDetails(who: Participant, assessmentId: string, itemId: string, locale: Locale): ItemDetails {
       const assessment = authorize(who, assessmentId);
-      const flow = flowVersion(assessment.flowId, assessment.flowHash);
+      const flow = store.flowVersions.get(assessment.flowId, assessment.flowHash);
       const ref = findItem(flow, itemId);
       const current = store.answers.current(assessmentId)[itemId];
       const describe = (a: Answer | undefined) => (a === undefined || !ref ? undefined : answerText(locale, ref.item.answer, a));
@@ -245,7 +243,7 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
         const facility = store.facilities.get(organizationId, a.facilityId);
         const today = todayIn(facility.timeZone, clock());
         const horizon = addDays(today, withinDays);
-        const flow = flowVersion(a.flowId, a.flowHash);
+        const flow = store.flowVersions.get(a.flowId, a.flowHash);
         for (const [itemId, answer] of Object.entries(store.answers.current(a.id))) {
           if (answer.kind !== 'planned' || answer.date > horizon) continue;
           const ref = findItem(flow, itemId);

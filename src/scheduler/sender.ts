@@ -19,10 +19,9 @@ export interface ReminderSender {
 /** A failed send; `retryAfterMs` when the channel said when to come back (a 429). */
 export class SendFailedError extends Error {
   override readonly name = 'SendFailedError';
-  constructor(
-    message: string,
-    readonly retryAfterMs: number | undefined,
-  ) {
+  readonly retryAfterMs: number | undefined;
+  constructor(message: string, retryAfterMs: number | undefined) {
     super(message);
+    this.retryAfterMs = retryAfterMs;
   }
 }
