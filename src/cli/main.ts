@@ -126,6 +126,7 @@ async function main(argv: string[]): Promise<number> {
         .safeParse({ verb: rest[0], person: rest[1], team: values.team });
       if (!args.success) throw new UsageError(args.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
       return runLeadsCommand(args.data, log);
+    }
     case 'schedule': {
       const { previewArgsSchema, runSchedulePreview, runScheduleTick, tickArgsSchema } = await import('./schedule-command.ts');
       const problems = (e: { issues: { path: PropertyKey[]; message: string }[] }) =>

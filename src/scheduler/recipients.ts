@@ -1,7 +1,6 @@
-// Who the scheduler speaks to, and what its daily pass goes through. Narrow on purpose: until
-// facilities have assigned managers, a facility's managers are the people who have answered an
-// assessment there, and an organisation's leads are its people with the 'lead' role. When
-// assignments exist, only this file changes.
+// Who the scheduler speaks to, and what its daily pass goes through: a facility's managers are those
+// assigned to it (else, before anyone was assigned, the people who answered there); an organisation's
+// leads are its people with the 'lead' role.
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { personSchema, type Person } from '../store/people-repo.ts';
@@ -23,12 +22,24 @@ export interface Recipients {
 }
 
 export function createRecipients(db: Database.Database): Recipients {
-  // From the facility's assessments (indexed by organization and facility) to their respondents.
-  const managers = db.prepare<[string, string]>(
+  // The managers assigned to the facility; a facility nobody was assigned to yet (a one-facility
+  // workspace needs no set-up) falls back to the people who answered there.
+  const assigned = db.prepare<[string, string]>(
+    `SELECT ${personColumns} FROM people p WHERE p.id IN (
+       SELECT person_id FROM facility_managers WHERE organization_id = ? AND facility_id = ?)
+     ORDER BY p.created_at, p.id`,
+  );
+  const answered = db.prepare<[string, string]>(
     `SELECT ${personColumns} FROM people p WHERE p.id IN (
        SELECT respondent_id FROM assessments WHERE organization_id = ? AND facility_id = ?)
      ORDER BY p.created_at, p.id`,
   );
+  const managers = {
+    all: (organizationId: string, facilityId: string) => {
+      const rows = assigned.all(organizationId, facilityId);
+      return rows.length ? rows : answered.all(organizationId, facilityId);
+    },
+  };
   const leads = db.prepare<[string]>(
     `SELECT ${personColumns} FROM people p WHERE p.organization_id = ? AND p.role = 'lead' ORDER BY p.created_at, p.id`,
   );
