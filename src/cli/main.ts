@@ -15,6 +15,7 @@ const USAGE = `使い方 / usage:
   npm run kakunin -- export-all --format xlsx|csv --out file [--team T…]   全拠点の状況を書き出す
   npm run kakunin -- review list|show <id>|approve <id>|return <id> --as <リード> [--comment "…"] [--item technical.7 "…"]… [--team T…]
   npm run kakunin -- leads [add|remove <Slackユーザーid または名前>] [--team T…]
+  npm run kakunin -- audit verify [--assessment ID] [--hash HASH]  履歴の改ざんを検査する
   npm run kakunin -- help                                        この説明
 
   --out は既存のファイルを上書きしません（上書きするには --force）。
@@ -37,6 +38,8 @@ async function main(argv: string[]): Promise<number> {
       as: { type: 'string' },
       comment: { type: 'string' },
       item: { type: 'string', multiple: true },
+      assessment: { type: 'string' },
+      hash: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     tokens: true,
@@ -119,6 +122,18 @@ async function main(argv: string[]): Promise<number> {
         .safeParse({ verb: rest[0], person: rest[1], team: values.team });
       if (!args.success) throw new UsageError(args.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
       return runLeadsCommand(args.data, log);
+    }
+    case 'audit': {
+      if (rest[0] !== 'verify') throw new UsageError(`unknown: audit ${rest[0] ?? ''}`.trim());
+      const args = z
+        .object({
+          assessmentId: z.string().min(1).optional(),
+          hash: z.string().regex(/^[0-9a-fA-F]{16,64}$/, 'the head hash (16 to 64 hex digits) printed on a report').optional(),
+        })
+        .safeParse({ assessmentId: values.assessment, hash: values.hash });
+      if (!args.success) throw new UsageError(args.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      const { runAuditCommand } = await import('./audit-command.ts');
+      return runAuditCommand(args.data, log, warn);
     }
     default:
       throw new UsageError(`unknown command "${command}"`);

@@ -12,6 +12,7 @@ import { createReportDocument } from './font.ts';
 import { ReportInputError } from './errors.ts';
 import { formatReportDate } from './localize.ts';
 import { drawDraftMarks } from './pdf/draft-mark.ts';
+import { historyFooterText, stampHistoryHead } from './history-head.ts';
 import { drawPageFooters, templateFooterStyle } from './pdf/page-numbers.ts';
 import { PageFlow } from './pdf/page-flow.ts';
 import { summarizeAssessment } from './summary.ts';
@@ -49,6 +50,7 @@ export async function renderChecklistPdf(rawInput: ChecklistReportInput): Promis
   planAfterForm?.();
 
   const { texts } = template;
+  stampHistoryHead(doc, input.historyHead);
   drawPageFooters(
     doc,
     {
@@ -56,6 +58,7 @@ export async function renderChecklistPdf(rawInput: ChecklistReportInput): Promis
       right:
         texts.footerRight &&
         ctx.text(texts.footerRight, { assessmentId: input.assessmentId, facility: input.facilityName, updatedOn: formatReportDate(input.updatedOn, ctx.locale) }),
+      left: historyFooterText(input.historyHead, input.locale),
     },
     templateFooterStyle(template, fonts),
   );

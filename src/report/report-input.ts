@@ -22,6 +22,8 @@ export interface ReportInput {
   locale?: ReportLocale;
   /** Not submitted yet: every page is marked 下書き（未提出）. */
   draft?: boolean;
+  /** The head hash of the assessment's answer history (printed in the footer, see history-head.ts). */
+  historyHead?: string;
   /** Fixes the PDF's dates (and, with assessmentId, its bytes); default now. */
   generatedAt?: Date;
   /** The lead's approval (承認者, 承認日), printed in the approval box; null: 「未承認」; absent: no box. */

@@ -6,6 +6,7 @@ import { todayIn } from '../dates/calendar-date.ts';
 import type { RelatedAssessments } from '../report/related-assessment.ts';
 import type { ReportApproval, ReportInput } from '../report/report-input.ts';
 import { openAssessmentStatuses, type Assessment } from '../store/assessments-repo.ts';
+import { answerHistoryHead } from '../store/history-audit.ts';
 import type { Store } from '../store/store.ts';
 import { planStoriesOf } from './plan-stories.ts';
 import { relatedAssessments } from './related-assessments.ts';
@@ -30,6 +31,7 @@ export function reportSource(store: Store, organizationId: string, assessmentId:
     updatedOn: todayIn(facility.timeZone, lastChange),
     assessmentId: assessment.id,
     draft: (openAssessmentStatuses as readonly string[]).includes(assessment.status),
+    historyHead: answerHistoryHead(store.db, assessment.id),
     related: relatedAssessments(store, flow, { organizationId, facilityId: assessment.facilityId }),
     planStories: planStoriesOf(store.lifecycleEvents.list(assessment.id)),
     approval: approvalOf(store, assessment, facility.timeZone),

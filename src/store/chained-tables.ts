@@ -1,0 +1,18 @@
+// Every hash-chained history table. A new history table (review, follow-up) is chained by adding its
+// description here, appending its rows through appendChained, and a migration with chainSchemaSql.
+import type { ChainedTable } from './hash-chain.ts';
+
+/**
+ * Chains are per assessment, not per organisation: a report pins one assessment's answers, so its
+ * chain's head is what the printed report carries; an assessment can be verified (or handed to an
+ * inspector) without the rest of the organisation's data; and the chain heads table still shows an
+ * assessment whose whole chain was removed.
+ */
+export const answerHistoryChain: ChainedTable = {
+  table: 'answer_history',
+  chainColumn: 'assessment_id',
+  contentColumns: ['assessment_id', 'item_id', 'old_answer_json', 'new_answer_json', 'person_id', 'channel', 'at'],
+  timeColumn: 'at',
+};
+
+export const chainedTables: readonly ChainedTable[] = [answerHistoryChain];
