@@ -15,6 +15,8 @@ const USAGE = `使い方 / usage:
   npm run kakunin -- export-all --format xlsx|csv --out file [--team T…]   全拠点の状況を書き出す
   npm run kakunin -- review list|show <id>|approve <id>|return <id> --as <リード> [--comment "…"] [--item technical.7 "…"]… [--team T…]
   npm run kakunin -- leads [add|remove <Slackユーザーid または名前>] [--team T…]
+  npm run kakunin -- backup [--out file]                          動作中でもバックアップを取り、検査する
+  npm run kakunin -- restore <file>                               停止中にバックアップから復元する
   npm run kakunin -- audit verify [--assessment ID] [--hash HASH]  履歴の改ざんを検査する
   npm run kakunin -- help                                        この説明
 
@@ -134,6 +136,15 @@ async function main(argv: string[]): Promise<number> {
       if (!args.success) throw new UsageError(args.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
       const { runAuditCommand } = await import('./audit-command.ts');
       return runAuditCommand(args.data, log, warn);
+    }
+    case 'backup': {
+      const { runBackupCommand } = await import('./backup-command.ts');
+      return runBackupCommand({ out: values.out }, log);
+    }
+    case 'restore': {
+      if (!rest[0]) throw new UsageError('restore needs the backup file: restore <file>');
+      const { runRestoreCommand } = await import('./backup-command.ts');
+      return runRestoreCommand({ file: rest[0] }, log);
     }
     default:
       throw new UsageError(`unknown command "${command}"`);

@@ -3,6 +3,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { AssessmentService } from '../service/assessment-service.ts';
+import type { BackupStatus } from '../service/backups.ts';
 import type { EventLedger } from '../service/event-ledger.ts';
 import type { Facilities } from '../service/facilities.ts';
 import type { Roles } from '../service/roles.ts';
@@ -49,6 +50,8 @@ export interface SlackContext {
   dm: DmChannels;
   profiles: Profiles;
   recent: RecentSteps;
+  /** When the last good backup was, for the leads' App Home; absent when the app takes no backups. */
+  backupStatus?: (() => BackupStatus) | undefined;
 }
 
 export interface DmChannels {

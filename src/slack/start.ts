@@ -4,12 +4,14 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { webApi, type App } from '@slack/bolt';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
+import { createLogger } from '../logging/create-logger.ts';
 import type { Env } from '../config/env.ts';
 import type { Flow } from '../flow/model.ts';
 import { renderReport } from '../report/render-report.ts';
 import { warmUpReports } from '../report/warm-up.ts';
 import type { AssessmentService } from '../service/assessment-service.ts';
+import type { BackupStatus } from '../service/backups.ts';
 import type { EventLedger } from '../service/event-ledger.ts';
 import type { LeadDomain } from '../service/lead-domain.ts';
 import type { WorkspaceDirectory } from '../service/workspace-directory.ts';
@@ -52,6 +54,8 @@ export interface CreateSlackAppOptions {
   pruneEveryMs?: number | undefined;
   /** How long App Home refreshes wait to coalesce a burst of changes (default 2 s). */
   homeRefreshDelayMs?: number | undefined;
+  /** When the last good backup was, for the leads' App Home (service/backups.ts). */
+  backupStatus?: (() => BackupStatus) | undefined;
 }
 
 export interface KakuninSlackApp {
@@ -75,7 +79,7 @@ const KEEP_EVENTS_MS = 24 * 60 * 60 * 1000;
 const STOP_GRACE_MS = 10_000;
 
 export function createSlackApp(options: CreateSlackAppOptions): KakuninSlackApp {
-  const logger = options.logger ?? pino({ level: 'info' });
+  const logger = options.logger ?? createLogger({ level: 'info', secrets: [options.botToken, options.appToken, options.signingSecret] });
   const clock = options.clock ?? (() => new Date());
   const slackApiUrl = options.slackApiUrl ?? DEFAULT_SLACK_API_URL;
   const { retryPolicies } = webApi;
@@ -119,6 +123,7 @@ export function createSlackApp(options: CreateSlackAppOptions): KakuninSlackApp 
     dm: createDmChannels(),
     profiles: createProfiles(logger),
     recent: createRecentSteps(),
+    backupStatus: options.backupStatus,
   };
 
   if (!options.appToken && !options.signingSecret) throw new Error('createSlackApp needs appToken (Socket Mode) or signingSecret (HTTP)');
@@ -191,6 +196,7 @@ export interface StartSlackAppOptions {
   flows?: Map<string, Flow>;
   logger?: Logger;
   clock?: () => Date;
+  backupStatus?: () => BackupStatus;
 }
 
 /**
@@ -199,7 +205,9 @@ export interface StartSlackAppOptions {
  */
 export async function startSlackApp(options: StartSlackAppOptions): Promise<{ app: App; stop(): Promise<void> }> {
   const settings = slackSettings(options.env);
-  const logger = options.logger ?? pino({ level: options.env.LOG_LEVEL });
+  const logger =
+    options.logger ??
+    createLogger({ level: options.env.LOG_LEVEL, secrets: [settings.botToken, options.env.SLACK_APP_TOKEN, options.env.SLACK_SIGNING_SECRET] });
   const identity = await whoAmI(settings.botToken, settings.apiUrl, logger);
   const kakunin = createSlackApp({
     service: options.service,
@@ -213,6 +221,7 @@ export async function startSlackApp(options: StartSlackAppOptions): Promise<{ ap
     botUserId: identity.botUserId,
     logger,
     clock: options.clock,
+    backupStatus: options.backupStatus,
   });
   // Before the receiver listens: no request waits while the report renderer warms up.
   await warmUpReports(options.flows?.values() ?? []);

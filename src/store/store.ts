@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { createAnswersRepo, type AnswersRepo } from './answers-repo.ts';
 import { createAssessmentEventsRepo, type AssessmentEventsRepo } from './assessment-events-repo.ts';
+import { createBackupRunsRepo, type BackupRunsRepo } from './backup-runs-repo.ts';
 import { createAssessmentsRepo, type AssessmentsRepo } from './assessments-repo.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { openDatabase } from './database.ts';
@@ -33,6 +34,7 @@ export interface Store {
   /** The lifecycle history: transitions and follow-ups (src/service/lifecycle.ts decides which are legal). */
   lifecycleEvents: AssessmentEventsRepo;
   events: ProcessedEventsRepo;
+  backupRuns: BackupRunsRepo;
   /**
    * Runs `fn` in one transaction (synchronous: no awaits inside). Nested calls become savepoints.
    * It starts IMMEDIATE so a read-then-write (restore → send → persist) holds the write lock from the
@@ -61,6 +63,7 @@ export function createStore(path: string, options: StoreOptions = {}): Store {
     answers: createAnswersRepo(db, now, { people }),
     lifecycleEvents: createAssessmentEventsRepo(db, now),
     events: createProcessedEventsRepo(db, now),
+    backupRuns: createBackupRunsRepo(db),
     transaction: immediateTransaction(db),
     close: () => db.close(),
   };

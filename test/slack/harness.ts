@@ -75,6 +75,8 @@ export interface Harness {
   user(userId: string, name: string, teamId?: string): SlackUser;
   /** Stops the app and closes the database, then starts both again on the same file — a process restart. */
   restart(): Promise<void>;
+  /** Stops the app and closes the database for good (a test that works on the file afterwards). */
+  stop(): Promise<void>;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -118,6 +120,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
 
   let running = await boot();
+  let stopped = false;
   const harness: Harness = {
     fake,
     get store() {
@@ -142,9 +145,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       running.store.close();
       running = await boot();
     },
+    async stop() {
+      stopped = true;
+      await running.kakunin.stop();
+      running.store.close();
+    },
   };
   onTestFinished(async () => {
-    await running.kakunin.stop();
+    if (!stopped) await running.kakunin.stop();
     if (running.store.db.open) running.store.close();
     await fake.close();
     rmSync(dir, { recursive: true, force: true });
