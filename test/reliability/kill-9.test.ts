@@ -59,12 +59,19 @@ test('twenty people answering through five SIGKILLs lose no acknowledged answer'
   const answering = users.map((u) => answerUntil(fake, u, () => stopping, acked));
 
   const next = random(20261201);
+  /** Resolves once `enough` more answers were acknowledged, or after `ms` at the latest. */
+  const progress = async (enough: number, ms: number) => {
+    const until = Date.now() + ms;
+    const target = acked.length + enough;
+    while (acked.length < target && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+  };
   for (let k = 0; k < KILLS; k++) {
-    await new Promise((resolve) => setTimeout(resolve, 800 + next() * 1700));
+    // A random moment under load: after a random number of acknowledged answers since the restart.
+    await progress(3 + Math.floor(next() * 15), 6000);
     await app.kill();
     await app.start();
   }
-  await new Promise((resolve) => setTimeout(resolve, 1000));
+  await progress(USERS, 10_000);
   stopping = true;
   await Promise.all(answering);
   expect(acked.length).toBeGreaterThan(USERS);
