@@ -15,6 +15,8 @@ export interface ChainedTable {
   contentColumns: readonly string[];
   /** The column holding when the row was written (ISO 8601), for reports of where a hash was found. */
   timeColumn: string;
+  /** An upsert clause for tables that record once (e.g. `ON CONFLICT (assessment_id, round) DO NOTHING`). */
+  onConflict?: string;
 }
 
 /** The hash before the first row of every chain. */
@@ -26,6 +28,8 @@ const HASH_FORMAT = 'kakunin-chain-v1';
 export type ChainValue = string | number | bigint | null;
 
 export interface ChainLink {
+  /** The inserted row's rowid (its INTEGER PRIMARY KEY). */
+  rowId: number;
   seq: number;
   prevHash: string;
   rowHash: string;
@@ -101,7 +105,9 @@ function statements(db: Database.Database, spec: ChainedTable): Statements {
     const columns = [...spec.contentColumns, 'chain_seq', 'prev_hash', 'row_hash'];
     s = {
       head: db.prepare('SELECT head_hash AS hash, length FROM history_chain_heads WHERE table_name = ? AND chain_key = ?'),
-      insert: db.prepare(`INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`),
+      insert: db.prepare(
+        `INSERT INTO ${spec.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ${spec.onConflict ?? ''}`,
+      ),
       moveHead: db.prepare(
         `INSERT INTO history_chain_heads (table_name, chain_key, head_hash, length) VALUES (?, ?, ?, ?)
          ON CONFLICT (table_name, chain_key) DO UPDATE SET head_hash = excluded.head_hash, length = excluded.length`,
@@ -115,9 +121,9 @@ function statements(db: Database.Database, spec: ChainedTable): Statements {
 /**
  * Appends one row to its chain: takes the chain's head, hashes the content after it, inserts the row
  * and moves the head. Must run inside the caller's write transaction, so no other writer can append
- * to the same chain in between.
+ * to the same chain in between. Undefined when the table's `onConflict` clause skipped the row.
  */
-export function appendChained(db: Database.Database, spec: ChainedTable, row: Record<string, ChainValue>): ChainLink {
+export function appendChained(db: Database.Database, spec: ChainedTable, row: Record<string, ChainValue>): ChainLink | undefined {
   if (!db.inTransaction) throw new Error(`appendChained(${spec.table}) must run inside a write transaction`);
   const chainKey = row[spec.chainColumn];
   if (typeof chainKey !== 'string') throw new Error(`${spec.table}.${spec.chainColumn} must be a string to name a chain`);
@@ -127,9 +133,10 @@ export function appendChained(db: Database.Database, spec: ChainedTable, row: Re
   const prevHash = head?.hash ?? GENESIS_HASH;
   const content = spec.contentColumns.map((c) => row[c] ?? null);
   const hash = rowHash(spec, chainKey, seq, prevHash, content);
-  s.insert.run(...content, seq, prevHash, hash);
+  const { changes, lastInsertRowid } = s.insert.run(...content, seq, prevHash, hash);
+  if (changes === 0) return undefined;
   s.moveHead.run(spec.table, chainKey, hash, seq);
-  return { seq, prevHash, rowHash: hash };
+  return { rowId: Number(lastInsertRowid), seq, prevHash, rowHash: hash };
 }
 
 /**

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../../src/flow/answer.ts';
 import { answerHistoryChain } from '../../../src/store/chained-tables.ts';
 import { openDatabase } from '../../../src/store/database.ts';
-import { GENESIS_HASH } from '../../../src/store/hash-chain.ts';
+import { verifyChains } from '../../../src/store/chain-verify.ts';
+import { appendChained, chainHeadsSchemaSql, chainSchemaSql, GENESIS_HASH } from '../../../src/store/hash-chain.ts';
 import { answerHistoryHead, auditHistory, locateHash } from '../../../src/store/history-audit.ts';
 import { initialSchema } from '../../../src/store/migrations/0001-initial-schema.ts';
 import type { Store } from '../../../src/store/store.ts';
@@ -161,5 +162,30 @@ describe('the answer history hash chain', () => {
     } finally {
       db.close();
     }
+  });
+});
+
+describe('any history table joins the chain by describing itself', () => {
+  it('chains, verifies and skips a recorded-once conflict without moving the head', () => {
+    const db = new Database(':memory:');
+    db.exec(`CREATE TABLE decisions (id INTEGER PRIMARY KEY, case_id TEXT NOT NULL, round INTEGER NOT NULL, verdict TEXT NOT NULL, at TEXT NOT NULL,
+             UNIQUE (case_id, round)) STRICT;`);
+    const spec = {
+      table: 'decisions',
+      chainColumn: 'case_id',
+      contentColumns: ['case_id', 'round', 'verdict', 'at'],
+      timeColumn: 'at',
+      onConflict: 'ON CONFLICT (case_id, round) DO NOTHING',
+    };
+    db.exec(chainHeadsSchemaSql);
+    db.exec(chainSchemaSql(spec));
+    const append = (round: number, verdict: string) => db.transaction(() => appendChained(db, spec, { case_id: 'c1', round, verdict, at: `t${round}` }))();
+    expect(append(1, 'returned')).toMatchObject({ seq: 1, prevHash: GENESIS_HASH });
+    const second = append(2, 'approved');
+    expect(append(2, 'approved again')).toBeUndefined();
+    expect(verifyChains(db, spec)).toEqual({ rows: 2, chains: 1, breaks: [] });
+    expect(db.prepare("SELECT head_hash FROM history_chain_heads WHERE table_name = 'decisions'").pluck().get()).toBe(second!.rowHash);
+    expect(() => appendChained(db, spec, { case_id: 'c1', round: 3, verdict: 'x', at: 't' })).toThrow(/inside a write transaction/);
+    db.close();
   });
 });
