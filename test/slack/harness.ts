@@ -14,6 +14,7 @@ import { createLeadDomain, type LeadDomain } from '../../src/service/lead-domain
 import { createWorkspaceDirectory, type WorkspaceDirectory } from '../../src/service/workspace-directory.ts';
 import type { Wait } from '../../src/slack/conversation-lanes.ts';
 import type { RenderReport } from '../../src/slack/context.ts';
+import { createBackups, type Backups } from '../../src/service/backups.ts';
 import { createSlackApp, type KakuninSlackApp } from '../../src/slack/start.ts';
 import { createStore, type Store } from '../../src/store/store.ts';
 import { manualClock, type ManualClock } from '../store/helpers/manual-clock.ts';
@@ -45,6 +46,8 @@ export interface HarnessOptions {
   wait?: Wait;
   stopGraceMs?: number;
   pruneEveryMs?: number;
+  /** Daily backups into a backups/ dir beside the database, shown on leads' App Home (off by default). */
+  backups?: boolean;
 }
 
 /** What the Slack adapter gets from the service layer, over the test's store (flows: the two checklists). */
@@ -77,6 +80,8 @@ export interface Harness {
   restart(): Promise<void>;
   /** Stops the app and closes the database for good (a test that works on the file afterwards). */
   stop(): Promise<void>;
+  /** With `backups: true`: the app's backups, on the harness clock. */
+  backups: Backups | undefined;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -96,8 +101,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const boot = async () => {
     const store = createStore(dbPath, { now: clock.now });
     const service = createAssessmentService({ store, flows, clock: clock.now });
+    const backups = options.backups ? createBackups({ store, dir: join(dir, 'backups'), timeZone: 'Asia/Tokyo', clock: clock.now, log: logger }) : undefined;
     const kakunin = createSlackApp({
       service,
+      ...(backups ? { backupStatus: () => backups.status() } : {}),
       ...slackServices(store, clock.now, flows),
       homeRefreshDelayMs: options.homeRefreshDelayMs ?? 5,
       botToken: BOT_TOKEN,
@@ -116,7 +123,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     });
     const { port, server } = await kakunin.start();
     endpoint.url = `http://127.0.0.1:${port}/slack/events`;
-    return { store, service, kakunin, server: server! };
+    return { store, service, kakunin, server: server!, backups };
   };
 
   let running = await boot();
@@ -131,6 +138,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     get kakunin() {
       return running.kakunin;
+    },
+    get backups() {
+      return running.backups;
     },
     get server() {
       return running.server;
