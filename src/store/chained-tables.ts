@@ -15,4 +15,12 @@ export const answerHistoryChain: ChainedTable = {
   timeColumn: 'at',
 };
 
-export const chainedTables: readonly ChainedTable[] = [answerHistoryChain];
+/** The lifecycle history (migration 0002): transitions, 承認/差し戻し with their comments, follow-ups. */
+export const assessmentEventsChain: ChainedTable = {
+  table: 'assessment_events',
+  chainColumn: 'assessment_id',
+  contentColumns: ['assessment_id', 'kind', 'from_status', 'to_status', 'revision', 'person_id', 'channel', 'item_id', 'comment', 'detail_json', 'at'],
+  timeColumn: 'at',
+};
+
+export const chainedTables: readonly ChainedTable[] = [answerHistoryChain, assessmentEventsChain];

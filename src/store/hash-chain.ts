@@ -140,9 +140,25 @@ export function appendChained(db: Database.Database, spec: ChainedTable, row: Re
 }
 
 /**
- * Chains rows written before the table was chained, oldest first (by rowid) within each chain. For the
- * migration that adds the chain: it runs with the table's no-update trigger dropped and restored around it.
+ * For a migration: adds the chain columns and guards to `spec.table` and chains the rows it already has.
+ * The table's own BEFORE UPDATE guards (append-only triggers) are dropped for that one update and
+ * recreated from their stored SQL, unchanged.
  */
+export function chainTable(db: Database.Database, spec: ChainedTable): number {
+  db.exec(chainHeadsSchemaSql);
+  db.exec(chainSchemaSql(spec));
+  const guards = db
+    .prepare<[string], { name: string; sql: string }>(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND sql LIKE '%BEFORE UPDATE%'",
+    )
+    .all(spec.table);
+  for (const g of guards) db.exec(`DROP TRIGGER "${g.name}"`);
+  const chained = chainExistingRows(db, spec);
+  for (const g of guards) db.exec(g.sql);
+  return chained;
+}
+
+/** Chains rows written before the table was chained, oldest first (by rowid) within each chain. */
 export function chainExistingRows(db: Database.Database, spec: ChainedTable): number {
   const rows = db
     .prepare(`SELECT rowid AS rid, ${[spec.chainColumn, ...spec.contentColumns].join(', ')} FROM ${spec.table} WHERE row_hash IS NULL ORDER BY rowid`)

@@ -27,15 +27,16 @@ function submittedAssessment(db: string) {
   const { assessment } = service.start({ organizationId: org.id, facilityId: facility.id, respondentId: manager.id, flowId: 'mhlw-minimum-5.2' });
   submitThroughService(service, { organizationId: org.id, personId: manager.id, channel: 'terminal' }, assessment.id, mixedAnswers(flows.get('mhlw-minimum-5.2')!));
   const rows = store.answers.history(assessment.id).length;
+  const events = store.lifecycleEvents.list(assessment.id).length;
   store.close();
-  return { id: assessment.id, rows };
+  return { id: assessment.id, rows, events };
 }
 
 test('a report’s hash is found in the history; a hand edit afterwards is named by row', { timeout: 60_000 }, async () => {
   const dir = tempDir();
   const db = join(dir, 'kakunin.sqlite');
   const env = { KAKUNIN_DB: db };
-  const { id, rows } = submittedAssessment(db);
+  const { id, rows, events } = submittedAssessment(db);
 
   const json = await runEntry('src/cli/main.ts', ['export', id, '--format', 'json'], '', env);
   expect(json.code).toBe(0);
@@ -51,7 +52,7 @@ test('a report’s hash is found in the history; a hand edit afterwards is named
   expect(meta.getKeywords()).toBe(`kakunin-history-head:${head}`);
 
   const clean = await runEntry('src/cli/main.ts', ['audit', 'verify'], '', env);
-  expect(clean.stdout).toContain(`改ざんは検出されませんでした（${rows}件）`);
+  expect(clean.stdout).toContain(`改ざんは検出されませんでした（${rows + events}件）`);
   expect(clean.code).toBe(0);
 
   const byHash = await runEntry('src/cli/main.ts', ['audit', 'verify', '--hash', printed], '', env);

@@ -189,3 +189,27 @@ describe('any history table joins the chain by describing itself', () => {
     db.close();
   });
 });
+
+describe('the lifecycle history is chained too', () => {
+  it('a 差し戻し comment rewritten afterwards is found in assessment_events', () => {
+    const { store, path, assessment, respondent } = answered();
+    store.lifecycleEvents.append({ assessmentId: assessment.id, kind: 'submit', fromStatus: 'in_progress', toStatus: 'submitted', revision: 1, personId: respondent.id, channel: 'slack' });
+    const returned = store.lifecycleEvents.append({
+      assessmentId: assessment.id,
+      kind: 'return',
+      fromStatus: 'submitted',
+      toStatus: 'returned',
+      revision: 2,
+      personId: respondent.id,
+      channel: 'slack',
+      comment: '責任者の記載がありません',
+    });
+    expect(auditHistory(store.db)).toMatchObject({ ok: true, rows: 6, chains: 2 });
+    store.close();
+    const raw = new Database(path);
+    raw.exec(`DROP TRIGGER assessment_events_no_update; UPDATE assessment_events SET comment = '問題ありません' WHERE id = ${returned.id}`);
+    raw.close();
+    const audit = auditHistory(openTempStore(path).db);
+    expect(audit.breaks).toEqual([expect.objectContaining({ table: 'assessment_events', chainKey: assessment.id, kind: 'content-changed', rowId: returned.id, position: 2 })]);
+  });
+});
