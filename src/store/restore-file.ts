@@ -4,7 +4,7 @@
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { checkBackupFile, type CheckedBackup } from './backup-file.ts';
+import { BackupCheckError, checkBackupFile, type CheckedBackup } from './backup-file.ts';
 
 export interface Restored {
   restored: CheckedBackup;
@@ -14,8 +14,8 @@ export interface Restored {
 
 export function restoreBackupFile(backupFile: string, dbPath: string, now: Date): Restored {
   const db = resolve(dbPath);
+  if (resolve(backupFile) === db) throw new BackupCheckError(db, 'it is the database itself, not a backup of it');
   const restored = checkBackupFile(resolve(backupFile));
-  if (resolve(backupFile) === db) throw new Error('the backup file is the database itself');
   let replacedKeptAt: string | undefined;
   if (existsSync(db)) {
     // Fold the WAL into the file so the kept copy is whole on its own.
