@@ -14,6 +14,9 @@ const HOSTILE = ['<!channel>', '<!everyone>', '<!here|here>', '<https://evil.exa
 const BIG_ASCII = 'a'.repeat(100_000);
 const BIG_KANA = 'あ'.repeat(34_000); // about 100 KB in UTF-8
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+/** bench/reliability-heavy.bench.ts multiplies the runs (and varies the seed). */
+const SCALE = Number(process.env.KAKUNIN_FUZZ_SCALE ?? 1);
+const SEED = Number(process.env.KAKUNIN_FUZZ_SEED ?? 15);
 
 const oddities = fc.constantFrom(
   '',
@@ -177,7 +180,7 @@ function sentSince(h: Harness, from: number, result: HttpResult): string {
   return JSON.stringify(h.fake.calls.slice(from).map((c) => c.args)) + result.body;
 }
 
-test('≥ 1,000 hostile requests: no 5xx, no crash, no hang, valid Block Kit, escaped echoes, Japanese refusals', { timeout: 600_000 }, async () => {
+test('≥ 1,000 hostile requests: no 5xx, no crash, no hang, valid Block Kit, escaped echoes, Japanese refusals', { timeout: 600_000 * SCALE }, async () => {
   const h = await startHarness({ fake: { users: { U0SATO: { name: 'sato', realName: '<!channel> 佐藤' }, U0SUZUKI: { name: 'suzuki' } } } });
   const sato = h.user('U0SATO', 'sato');
   await startChecklist(sato);
@@ -206,10 +209,10 @@ test('≥ 1,000 hostile requests: no 5xx, no crash, no hang, valid Block Kit, es
   };
 
   const commandTexts = fc.oneof(text, fc.tuple(fc.constantFrom('start', 'report', 'status', 'help', 'START', 'start mhlw-minimum-5.2'), text).map(([c, t]) => `${c} ${t}`));
-  await fc.assert(fc.asyncProperty(commandTexts, (t) => check(commandRequest(t))), { numRuns: 250, seed: 15 });
-  await fc.assert(fc.asyncProperty(fc.constant(null).chain(() => blockAction(known())), check), { numRuns: 300, seed: 16 });
-  await fc.assert(fc.asyncProperty(fc.constant(null).chain(() => viewSubmission(known())), check), { numRuns: 250, seed: 17 });
-  await fc.assert(fc.asyncProperty(malformed, check), { numRuns: 200, seed: 18 });
+  await fc.assert(fc.asyncProperty(commandTexts, (t) => check(commandRequest(t))), { numRuns: 250 * SCALE, seed: SEED });
+  await fc.assert(fc.asyncProperty(fc.constant(null).chain(() => blockAction(known())), check), { numRuns: 300 * SCALE, seed: SEED + 1 });
+  await fc.assert(fc.asyncProperty(fc.constant(null).chain(() => viewSubmission(known())), check), { numRuns: 250 * SCALE, seed: SEED + 2 });
+  await fc.assert(fc.asyncProperty(malformed, check), { numRuns: 200 * SCALE, seed: SEED + 3 });
   expect(cases).toBeGreaterThanOrEqual(1000);
 
   // After all that, the person carries on where they were.
