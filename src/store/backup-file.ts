@@ -8,11 +8,12 @@ import { auditHistory, type HistoryAudit } from './history-audit.ts';
 
 export class BackupCheckError extends Error {
   override readonly name = 'BackupCheckError';
-  constructor(
-    readonly file: string,
-    readonly problem: string,
-  ) {
+  readonly file: string;
+  readonly problem: string;
+  constructor(file: string, problem: string) {
     super(`バックアップ ${file} は使えません / the backup ${file} is not usable: ${problem}`);
+    this.file = file;
+    this.problem = problem;
   }
 }
 

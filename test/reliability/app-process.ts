@@ -42,9 +42,8 @@ export async function appProcess(env: Record<string, string>): Promise<AppProces
       output += `\n--- start ${new Date().toISOString()} ---\n`;
       const from = output.length;
       const readyLine = `serving Slack requests on port ${port}`;
-      // node --import tsx, not the tsx CLI: the CLI runs the app in a child process of its own, which
-      // a SIGKILL of the CLI would leave running.
-      const proc = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'src/main.ts')], {
+      // As `npm start` runs it (bin/run.js in this very process, no wrapper process a SIGKILL would miss).
+      const proc = spawn(process.execPath, [join(repoRoot, 'bin/run.js'), join(repoRoot, 'src/main.ts')], {
         cwd: repoRoot,
         env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: String(port), ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
