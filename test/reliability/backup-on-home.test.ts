@@ -7,7 +7,11 @@ import { startHarness } from '../slack/harness.ts';
 import { textOf } from '../slack/slack-user.ts';
 
 test('the lead’s App Home says when the last good backup was, and when one failed', async () => {
-  const h = await startHarness({ backups: true });
+  // 佐藤さん is a workspace admin, so kakunin makes her a lead.
+  const h = await startHarness({
+    backups: true,
+    fake: { users: { U0SATO: { name: 'sato', realName: '佐藤 花子', isAdmin: true }, U0SUZUKI: { name: 'suzuki', realName: '鈴木 一郎' } } },
+  });
   const sato = h.user('U0SATO', 'sato');
 
   await sato.openHome();
@@ -26,8 +30,6 @@ test('the lead’s App Home says when the last good backup was, and when one fai
   expect(h.logs.some((l) => l.msg === 'backup failed; the last good backup is unchanged')).toBe(true);
 
   // A manager's Home has no backup line.
-  const org = h.store.organizations.ensureForSlackTeam('T0CLINIC');
-  h.store.people.ensureForSlackUser(org.id, 'U0SUZUKI', '鈴木', { role: 'manager' });
   const suzuki = h.user('U0SUZUKI', 'suzuki');
   await suzuki.openHome();
   expect(textOf(suzuki.homeBlocks())).not.toContain('バックアップ');
