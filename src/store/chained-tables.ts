@@ -23,4 +23,13 @@ export const assessmentEventsChain: ChainedTable = {
   timeColumn: 'at',
 };
 
-export const chainedTables: readonly ChainedTable[] = [answerHistoryChain, assessmentEventsChain];
+/** The leads' review decisions (migration 0003): 承認/差し戻し per round, with comment and flagged items. */
+export const reviewDecisionsChain: ChainedTable = {
+  table: 'review_decisions',
+  chainColumn: 'assessment_id',
+  contentColumns: ['organization_id', 'assessment_id', 'round', 'decision', 'comment', 'flags_json', 'reviewer_id', 'own_submission', 'answers_json', 'channel', 'at'],
+  timeColumn: 'at',
+  onConflict: 'ON CONFLICT (assessment_id, round) DO NOTHING',
+};
+
+export const chainedTables: readonly ChainedTable[] = [answerHistoryChain, assessmentEventsChain, reviewDecisionsChain];

@@ -1,9 +1,9 @@
 // Makes the history tamper-evident: chain columns, the chain heads table, and every existing row of
-// answer_history and assessment_events chained in the order it was written (their append-only triggers
+// answer_history, assessment_events and review_decisions chained in the order it was written (their append-only triggers
 // are lifted for that one update and restored unchanged). Also the log of backups (backup_runs), so the
 // app can say when the last good backup was.
 import { chainTable } from '../hash-chain.ts';
-import { answerHistoryChain, assessmentEventsChain } from '../chained-tables.ts';
+import { answerHistoryChain, assessmentEventsChain, reviewDecisionsChain } from '../chained-tables.ts';
 import type { Migration } from './migration.ts';
 
 export const historyHashChain: Migration = {
@@ -12,6 +12,7 @@ export const historyHashChain: Migration = {
   up: (db) => {
     chainTable(db, answerHistoryChain);
     chainTable(db, assessmentEventsChain);
+    chainTable(db, reviewDecisionsChain);
     db.exec(`CREATE TABLE backup_runs (
   id       INTEGER PRIMARY KEY AUTOINCREMENT,
   taken_at TEXT NOT NULL,
