@@ -190,7 +190,8 @@ export async function publishHome(ctx: SlackContext, client: WebClient, actor: S
   if (member.person.role === 'lead') return publishDashboard(ctx, client, actor, member);
   const overview = ctx.directory.overview(member.organization.id, member.person.id);
   const facilities = ctx.facilities.facilitiesOf(member.organization.id, member.person.id).map((f) => f.name);
-  const view = homeView({ ...overview, flows: flowChoices(ctx), locale: member.person.locale, facilities });
+  const trends = ctx.directory.trends(member.organization.id);
+  const view = homeView({ ...overview, flows: flowChoices(ctx), locale: member.person.locale, facilities, trends });
   try {
     await client.views.publish({ user_id: actor.userId, view });
   } catch (err) {
