@@ -15,6 +15,7 @@ import { createOrganizationsRepo, type OrganizationsRepo } from './organizations
 import { createPeopleRepo, type PeopleRepo } from './people-repo.ts';
 import { createProcessedEventsRepo, type ProcessedEventsRepo } from './processed-events-repo.ts';
 import { createReviewsRepo, type ReviewsRepo } from './reviews-repo.ts';
+import { createReassessmentsRepo, type ReassessmentsRepo } from './reassessments-repo.ts';
 
 export interface StoreOptions {
   now?: Clock;
@@ -33,6 +34,8 @@ export interface Store {
   answers: AnswersRepo;
   /** The lifecycle history: transitions and follow-ups (src/service/lifecycle.ts decides which are legal). */
   lifecycleEvents: AssessmentEventsRepo;
+  /** Which previous cycle an assessment follows, and how carried answers were confirmed. */
+  reassessments: ReassessmentsRepo;
   events: ProcessedEventsRepo;
   backupRuns: BackupRunsRepo;
   /**
@@ -50,6 +53,7 @@ export function createStore(path: string, options: StoreOptions = {}): Store {
   const facilities = createFacilitiesRepo(db, now);
   const people = createPeopleRepo(db, now);
   const flowVersions = createFlowVersionsRepo(db, now);
+  const assessments = createAssessmentsRepo(db, now, { facilities, people, flowVersions });
   return {
     db,
     organizations: createOrganizationsRepo(db, now),
@@ -59,9 +63,10 @@ export function createStore(path: string, options: StoreOptions = {}): Store {
     people,
     reviews: createReviewsRepo(db, now),
     flowVersions,
-    assessments: createAssessmentsRepo(db, now, { facilities, people, flowVersions }),
+    assessments,
     answers: createAnswersRepo(db, now, { people }),
     lifecycleEvents: createAssessmentEventsRepo(db, now),
+    reassessments: createReassessmentsRepo(db, now, { assessments, people }),
     events: createProcessedEventsRepo(db, now),
     backupRuns: createBackupRunsRepo(db),
     transaction: immediateTransaction(db),

@@ -4,6 +4,7 @@ import { lifecycle } from './0002-lifecycle.ts';
 import { leadsAndFacilities } from './0003-leads-and-facilities.ts';
 import { historyHashChain } from './0004-history-hash-chain.ts';
 import { listIndexes } from './0005-list-indexes.ts';
+import { reassessments } from './0007-reassessments.ts';
 import type { Migration } from './migration.ts';
 
-export const allMigrations: readonly Migration[] = [initialSchema, lifecycle, leadsAndFacilities, historyHashChain, listIndexes];
+export const allMigrations: readonly Migration[] = [initialSchema, lifecycle, leadsAndFacilities, historyHashChain, listIndexes, reassessments];
