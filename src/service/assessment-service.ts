@@ -15,6 +15,8 @@ import { NotRespondentError, OutdatedInteractionError } from './errors.ts';
 import { stampToday, type Participant } from './interaction.ts';
 import { canTransition, transition, type LifecycleAction } from './lifecycle.ts';
 import { UnknownFlowError } from '../flow/errors.ts';
+import { withCarryOver } from './carry-over-source.ts';
+import type { CarryOver } from '../engine/carry-over.ts';
 import { missingRelatedAssessments, type MissingRelatedAssessment, type RelatedScope } from './related-assessments.ts';
 
 export interface Turn {
@@ -27,6 +29,8 @@ export interface Turn {
   changedItems: string[];
   /** While a returned assessment is being revised: the items the reviewer flagged (correct these first). */
   flaggedItems: string[];
+  /** In a re-assessment that carries answers over: last cycle's answers beside this prompt. */
+  carryOver?: CarryOver | undefined;
 }
 
 export interface AssessmentServiceOptions {
@@ -60,6 +64,13 @@ export function createAssessmentService({ store, flows, clock = () => new Date()
     return lastReturn?.detail.flaggedItems ?? [];
   };
 
+  /** The turn as adapters see it: in a re-assessment, with what it carries over. */
+  const turnOf = (turn: Omit<Turn, 'carryOver'>): Turn => {
+    const { assessment, flow, prompt } = turn;
+    const carried = withCarryOver(store, { assessment, flow, answers: store.answers.current(assessment.id), prompt, now: clock() });
+    return { ...turn, prompt: carried.prompt, carryOver: carried.carryOver };
+  };
+
   const actionOf = (state: string): LifecycleAction => (state === 'submitted' ? 'submit' : state === 'paused' ? 'pause' : 'work');
 
   return {
@@ -74,7 +85,7 @@ export function createAssessmentService({ store, flows, clock = () => new Date()
       return store.transaction(() => {
         const engine = startEngine(flow);
         const assessment = store.assessments.create({ ...input, flow, snapshotJson: encodePosition(engine.position) });
-        return { assessment, flow, prompt: currentPrompt(flow, engine), accepted: true, changedItems: [], flaggedItems: [] };
+        return turnOf({ assessment, flow, prompt: currentPrompt(flow, engine), accepted: true, changedItems: [], flaggedItems: [] });
       });
     },
 
@@ -82,14 +93,14 @@ export function createAssessmentService({ store, flows, clock = () => new Date()
     view(organizationId: string, assessmentId: string): Turn {
       const assessment = store.assessments.get(organizationId, assessmentId);
       const flow = flowOf(assessment);
-      return {
+      return turnOf({
         assessment,
         flow,
         prompt: currentPrompt(flow, engineOf(assessment, flow)),
         accepted: true,
         changedItems: [],
         flaggedItems: flaggedOf(assessment),
-      };
+      });
     },
 
     /**
@@ -108,11 +119,11 @@ export function createAssessmentService({ store, flows, clock = () => new Date()
         const engine = engineOf(assessment, flow);
         const result = sendEvent(flow, engine, event);
         const flaggedItems = flaggedOf(assessment);
-        if (!result.accepted) return { assessment, flow, prompt: result.prompt, accepted: false, changedItems: [], flaggedItems };
+        if (!result.accepted) return turnOf({ assessment, flow, prompt: result.prompt, accepted: false, changedItems: [], flaggedItems });
         if (!canTransition(assessment.status, actionOf(result.state))) {
           // The conversation allows it but the lifecycle does not (answering a submitted one): refuse.
           const error = { code: 'event.notAllowed' as const, params: { event: interaction.type, state: assessment.status } };
-          return { assessment, flow, prompt: { ...currentPrompt(flow, engine), error }, accepted: false, changedItems: [], flaggedItems };
+          return turnOf({ assessment, flow, prompt: { ...currentPrompt(flow, engine), error }, accepted: false, changedItems: [], flaggedItems });
         }
         const next = transition(assessment.id, assessment.status, actionOf(result.state), assessment.submittedAt !== null);
 
@@ -137,14 +148,14 @@ export function createAssessmentService({ store, flows, clock = () => new Date()
             personId: who.personId,
             channel: who.channel,
           });
-        return {
+        return turnOf({
           assessment: saved,
           flow,
           prompt: result.prompt,
           accepted: true,
           changedItems: changes.map((c) => c.itemId),
           flaggedItems: next.to === 'submitted' ? [] : flaggedItems,
-        };
+        });
       });
     },
 

@@ -98,3 +98,25 @@ export class AlreadyDecidedError extends Error {
     this.decision = decision;
   }
 }
+
+/** 前回の回答を引き継いで始める was asked for where the flow was never submitted. */
+export class NoPreviousCycleError extends Error {
+  override readonly name = 'NoPreviousCycleError';
+  readonly flowId: string;
+  readonly facilityId: string;
+  constructor(flowId: string, facilityId: string) {
+    super(`Flow ${flowId} has no submitted assessment at facility ${facilityId} to carry answers over from; start it blank instead.`);
+    this.flowId = flowId;
+    this.facilityId = facilityId;
+  }
+}
+
+/** 変更なし on an assessment that carries nothing over (a first assessment, or one started blank). */
+export class NotCarriedOverError extends Error {
+  override readonly name = 'NotCarriedOverError';
+  readonly assessmentId: string;
+  constructor(assessmentId: string) {
+    super(`Assessment ${assessmentId} does not carry answers over from a previous cycle, so there is nothing to confirm; answer the item instead.`);
+    this.assessmentId = assessmentId;
+  }
+}

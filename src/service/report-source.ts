@@ -1,7 +1,7 @@
 // Everything a report of one assessment is made from, gathered in one place for the CLI, the terminal and
-// Slack alike: the assessment's flow version, answers, facility and respondent, and the latest submitted
-// assessments of the flow's `related:` flows. 最終更新日 is the day of submission (else of the last change)
-// in the facility's time zone. Adapters hand the result to report/render-report.ts.
+// Slack alike: the assessment's flow version, answers, facility and respondent, the latest submitted
+// assessments of the flow's `related:` flows, and the previous cycle a re-assessment follows. 最終更新日 is
+// the day of submission (else of the last change) in the facility's time zone. Adapters hand the result to report/render-report.ts.
 import { todayIn } from '../dates/calendar-date.ts';
 import type { RelatedAssessments } from '../report/related-assessment.ts';
 import type { ReportApproval, ReportInput } from '../report/report-input.ts';
@@ -9,6 +9,7 @@ import { openAssessmentStatuses, type Assessment } from '../store/assessments-re
 import { answerHistoryHead } from '../store/history-audit.ts';
 import type { Store } from '../store/store.ts';
 import { planStoriesOf } from './plan-stories.ts';
+import { previousCycleOf } from './carry-over-source.ts';
 import { relatedAssessments } from './related-assessments.ts';
 
 export interface ReportSource extends ReportInput {
@@ -35,6 +36,7 @@ export function reportSource(store: Store, organizationId: string, assessmentId:
     related: relatedAssessments(store, flow, { organizationId, facilityId: assessment.facilityId }),
     planStories: planStoriesOf(store.lifecycleEvents.list(assessment.id)),
     approval: approvalOf(store, assessment, facility.timeZone),
+    previous: previousCycleOf(store, assessment),
   };
 }
 
