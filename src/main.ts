@@ -9,6 +9,7 @@ import { createBackups, defaultBackupDir } from './service/backups.ts';
 import { FlowFileError } from './flow/errors.ts';
 import { createEventLedger } from './service/event-ledger.ts';
 import { createLeadDomain } from './service/lead-domain.ts';
+import { createReassessmentService } from './service/reassessment-service.ts';
 import { createWorkspaceDirectory } from './service/workspace-directory.ts';
 import { runTerminal } from './terminal/start-terminal.ts';
 
@@ -64,6 +65,7 @@ async function main(): Promise<number> {
   const running = runTerminal({
     directory,
     service: app.service,
+    reassessment: createReassessmentService({ store: app.store, service: app.service }),
     locale: app.env.KAKUNIN_LOCALE,
     input: process.stdin,
     output: process.stdout,

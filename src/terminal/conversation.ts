@@ -8,6 +8,8 @@ import { t } from '../i18n/messages.ts';
 import type { AssessmentService, Turn } from '../service/assessment-service.ts';
 import type { Participant } from '../service/interaction.ts';
 import { formatDate } from '../i18n/answer-text.ts';
+import type { ReassessmentService } from '../service/reassessment-service.ts';
+import { carryOverCommand } from './carry-over-lines.ts';
 import type { LineReader } from './line-reader.ts';
 import { commandOf, parseInput, plannedAnswer, type FollowUp, type ParsedInput } from './parse-input.ts';
 import { checkGridCell } from '../engine/validate-answer.ts';
@@ -25,6 +27,8 @@ export interface ConversationOptions {
   reader: LineReader;
   write: (line: string) => void;
   locale: Locale;
+  /** Confirms carried answers (変更なし, a section at once) in a re-assessment. */
+  reassessment?: ReassessmentService;
   /** Called once the assessment is submitted (writes the PDF); returns lines to print. */
   onSubmitted?: (turn: Turn) => Promise<string[]>;
 }
@@ -43,7 +47,7 @@ export async function runConversation(o: ConversationOptions): Promise<Conversat
     for (const itemId of turn.flaggedItems) write(`  ・${describeItem(turn.flow, locale, itemId)}`);
   }
   if (turn.prompt.kind === 'paused') turn = interact({ type: 'RESUME' });
-  print(renderPrompt(turn.flow, locale, turn.prompt));
+  print(renderPrompt(turn.flow, locale, turn.prompt, turn.carryOver));
 
   // A follow-up the last turn left open: the 実施時期 again after the engine refused the date.
   let pending: FollowUp | undefined;
@@ -66,6 +70,15 @@ export async function runConversation(o: ConversationOptions): Promise<Conversat
         write(t(locale, 'terminal.pausedByEof'));
         return 'input-ended';
       }
+      const carried = o.reassessment && carryOverCommand(turn.carryOver, line);
+      if (o.reassessment && carried) {
+        turn =
+          'confirmItem' in carried
+            ? o.reassessment.confirmItem(participant, assessmentId, carried.confirmItem)
+            : o.reassessment.confirmSection(participant, assessmentId, carried.confirmSection);
+        print(renderPrompt(turn.flow, locale, turn.prompt, turn.carryOver));
+        continue;
+      }
       parsed = parseInput(turn.prompt, line);
     }
     if (parsed.kind === 'followUp') {
@@ -78,7 +91,7 @@ export async function runConversation(o: ConversationOptions): Promise<Conversat
         write(t(locale, 'terminal.help'));
         continue;
       case 'reprint':
-        print(renderPrompt(turn.flow, locale, { ...turn.prompt, error: undefined }));
+        print(renderPrompt(turn.flow, locale, { ...turn.prompt, error: undefined }, turn.carryOver));
         continue;
       case 'unknown':
         write(parsed.hint ? `⚠ ${t(locale, parsed.hint.key, parsed.hint.params)}` : t(locale, 'terminal.unknownInput'));
@@ -104,7 +117,7 @@ export async function runConversation(o: ConversationOptions): Promise<Conversat
           pending = { kind: 'plannedDate', itemId: sent.itemId, error: turn.prompt.error };
           continue;
         }
-        print(renderPrompt(turn.flow, locale, turn.prompt));
+        print(renderPrompt(turn.flow, locale, turn.prompt, turn.carryOver));
         continue;
       }
       case 'followUp':

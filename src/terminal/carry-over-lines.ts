@@ -1,0 +1,46 @@
+// What a re-assessment adds to the terminal's prompts: 「前回: …」 and 0) 変更なし on a question, the section's
+// list with a) この分野はすべて変更なし, and the comparison with last time on the review.
+import type { CarriedSection, CarryOver } from '../engine/carry-over.ts';
+import { findItem, type Flow } from '../flow/model.ts';
+import type { AnswerSpec } from '../flow/schema.ts';
+import { carriedNotes, listLine, previousLine } from '../i18n/carry-over-text.ts';
+import { changesText } from '../i18n/comparison-text.ts';
+import { localize, type Locale } from '../i18n/locale.ts';
+import { t } from '../i18n/messages.ts';
+
+export function carriedQuestionLines(locale: Locale, spec: AnswerSpec, carried: Extract<CarryOver, { kind: 'question' }>): string[] {
+  return [
+    ...carriedNotes(locale, carried.item).map((n) => `  ${n}`),
+    `  ${previousLine(locale, spec, carried.item)}`,
+    `  ${t(locale, 'carry.progress', { confirmed: carried.confirmed, total: carried.total })}`,
+  ];
+}
+
+export function carriedSectionLines(flow: Flow, locale: Locale, section: CarriedSection): string[] {
+  const lines = [t(locale, 'carry.listTitle', { count: section.items.length })];
+  for (const item of section.items) lines.push(`  ${listLine(locale, findItem(flow, item.itemId)!.item.answer, item)}`);
+  if (section.canConfirmAll) lines.push(`  ${t(locale, 'carry.terminal.confirmAll')}`, `  ${t(locale, 'carry.terminal.itemByItem')}`);
+  else if (section.items.some((i) => !i.confirmed) && !flow.sections.find((s) => s.id === section.sectionId && s.kind === 'gates'))
+    lines.push(t(locale, 'carry.cannotConfirmAll'));
+  return lines;
+}
+
+export function carriedReviewLines(locale: Locale, carried: Extract<CarryOver, { kind: 'review' }>): string[] {
+  if (carried.changes.length === 0) return [t(locale, 'carry.noChanges')];
+  return [
+    `${t(locale, 'carry.changesTitle', { count: carried.changes.length })}:`,
+    ...carried.changes.map((c) => {
+      const text = localize(c.ref.item.text, locale).split('\n')[0] ?? '';
+      const short = [...text].length > 30 ? `${[...text].slice(0, 29).join('')}…` : text;
+      return `  ${localize(c.ref.section.title, locale)} ${c.ref.item.number ?? ''} ${short} — ${changesText(locale, c)}`;
+    }),
+  ];
+}
+
+/** 0 confirms the question's carried answer; a confirms the section's list at once. Undefined: not ours. */
+export function carryOverCommand(carryOver: CarryOver | undefined, line: string): { confirmItem: string } | { confirmSection: string } | undefined {
+  const typed = line.trim().replace(/０/g, '0').toLowerCase();
+  if (carryOver?.kind === 'question' && typed === '0') return { confirmItem: carryOver.item.itemId };
+  if (carryOver?.kind === 'section' && (typed === 'a' || typed === 'ａ')) return { confirmSection: carryOver.section.sectionId };
+  return undefined;
+}
