@@ -38,7 +38,8 @@ async function main(): Promise<number> {
     });
     const events = createEventLedger(app.store);
     const leads = createLeadDomain({ store: app.store, flows: app.flows, clock: app.clock, defaultTimeZone: app.env.KAKUNIN_TIME_ZONE });
-    const slack = await startSlackApp({ env, service: app.service, directory, events, leads, flows: app.flows, clock: app.clock, logger, backupStatus: () => backups.status() });
+    const reassessment = createReassessmentService({ store: app.store, service: app.service });
+    const slack = await startSlackApp({ env, service: app.service, directory, events, leads, reassessment, flows: app.flows, clock: app.clock, logger, backupStatus: () => backups.status() });
     const daily = env.KAKUNIN_DB === ':memory:' ? undefined : backups.startDaily();
     // Stop taking requests and close SQLite cleanly when the service manager stops us.
     for (const signal of ['SIGTERM', 'SIGINT'] as const)

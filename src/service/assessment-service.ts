@@ -31,6 +31,8 @@ export interface Turn {
   flaggedItems: string[];
   /** In a re-assessment that carries answers over: last cycle's answers beside this prompt. */
   carryOver?: CarryOver | undefined;
+  /** After a re-assessment's 変更なし (one item or a section): which carried answers were confirmed, as what. */
+  confirmed?: { itemIds: string[]; answers: Answers } | undefined;
 }
 
 export interface AssessmentServiceOptions {

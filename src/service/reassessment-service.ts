@@ -5,8 +5,11 @@
 import { todayIn } from '../dates/calendar-date.ts';
 import { fiscalYearOf } from '../dates/fiscal-year.ts';
 import type { EngineError } from '../engine/engine-error.ts';
+import type { Answers } from '../flow/answer.ts';
 import type { Interaction } from '../engine/events.ts';
 import type { StartMode } from '../store/reassessments-repo.ts';
+
+export type { StartMode };
 import type { Store } from '../store/store.ts';
 import type { AssessmentService, Turn } from './assessment-service.ts';
 import { NoPreviousCycleError, NotCarriedOverError, NotRespondentError, OutdatedInteractionError } from './errors.ts';
@@ -91,7 +94,7 @@ export function createReassessmentService(deps: { store: Store; service: Assessm
           return refused(view, { code: 'confirm.notConfirmable', params: { itemId, reason: carried.item.notConfirmable ?? 'noAnswer' } });
         const turn = act(who, assessmentId, { type: 'ANSWER', itemId, answer: carried.item.previous }, opts.expectedRevision);
         store.reassessments.recordConfirmations(assessmentId, [itemId], who, { via: 'item' });
-        return turn;
+        return { ...turn, confirmed: { itemIds: [itemId], answers: { [itemId]: carried.item.previous } } };
       });
     },
 
@@ -111,14 +114,15 @@ export function createReassessmentService(deps: { store: Store; service: Assessm
           return refused(view, { code: 'confirm.sectionNeedsAnswers', params: { items } });
         }
         let turn = act(who, assessmentId, { type: 'CONTINUE' }, opts.expectedRevision);
-        const confirmed: string[] = [];
+        const confirmed: Answers = {};
         while (turn.prompt.kind === 'question' && turn.prompt.section.id === sectionId && turn.carryOver?.kind === 'question') {
           const item = turn.carryOver.item;
-          if (!item.confirmed) confirmed.push(item.itemId);
+          if (!item.confirmed) confirmed[item.itemId] = item.previous!;
           turn = act(who, assessmentId, { type: 'ANSWER', itemId: item.itemId, answer: item.current ?? item.previous! });
         }
-        store.reassessments.recordConfirmations(assessmentId, confirmed, who, { via: 'section', sectionId });
-        return turn;
+        const itemIds = Object.keys(confirmed);
+        store.reassessments.recordConfirmations(assessmentId, itemIds, who, { via: 'section', sectionId });
+        return { ...turn, confirmed: { itemIds, answers: confirmed } };
       });
     },
   };

@@ -7,6 +7,7 @@ import type { BackupStatus } from '../service/backups.ts';
 import type { EventLedger } from '../service/event-ledger.ts';
 import type { Facilities } from '../service/facilities.ts';
 import type { Roles } from '../service/roles.ts';
+import type { ReassessmentService } from '../service/reassessment-service.ts';
 import type { LocalizedReportSource, WorkspaceDirectory } from '../service/workspace-directory.ts';
 import type { LeadServices } from './lead-services.ts';
 import type { Background } from './background.ts';
@@ -21,6 +22,8 @@ export type RenderReport = (source: LocalizedReportSource) => Promise<Uint8Array
 
 export interface SlackContext {
   service: AssessmentService;
+  /** Re-assessments: the offer to carry last cycle's answers over, 変更なし, a section at once (absent: blank starts only). */
+  reassessment?: ReassessmentService | undefined;
   directory: WorkspaceDirectory;
   /** Who is a lead (checked on the server for every lead action). */
   roles: Roles;

@@ -17,6 +17,7 @@ import type { LeadDomain } from '../service/lead-domain.ts';
 import type { WorkspaceDirectory } from '../service/workspace-directory.ts';
 import { publishHome } from './conversation/assessments.ts';
 import { createHomeRefresh } from './home-refresh.ts';
+import type { ReassessmentService } from '../service/reassessment-service.ts';
 import { createBoltApp } from './app.ts';
 import { createBackground } from './background.ts';
 import { createConversationLanes, realWait, type Wait } from './conversation-lanes.ts';
@@ -32,6 +33,11 @@ export interface CreateSlackAppOptions {
   events: EventLedger;
   /** Roles, facilities, review and the status board (service/lead-domain.ts). */
   leads: LeadDomain;
+  /**
+   * Re-assessments (service/reassessment-service.ts): 始める on a flow submitted before offers its answers,
+   * and the 変更なし buttons work. Without it every start is blank.
+   */
+  reassessment?: ReassessmentService | undefined;
   botToken: string;
   /** Socket Mode when given; otherwise HTTP with `signingSecret`. */
   appToken?: string | undefined;
@@ -102,6 +108,7 @@ export function createSlackApp(options: CreateSlackAppOptions): KakuninSlackApp 
   const background = createBackground();
   const context: SlackContext = {
     service: options.service,
+    reassessment: options.reassessment,
     directory: options.directory,
     events: options.events,
     roles: options.leads.roles,
@@ -193,6 +200,7 @@ export interface StartSlackAppOptions {
   directory: WorkspaceDirectory;
   events: EventLedger;
   leads: LeadDomain;
+  reassessment?: ReassessmentService | undefined;
   flows?: Map<string, Flow>;
   logger?: Logger;
   clock?: () => Date;
@@ -214,6 +222,7 @@ export async function startSlackApp(options: StartSlackAppOptions): Promise<{ ap
     directory: options.directory,
     events: options.events,
     leads: options.leads,
+    reassessment: options.reassessment,
     botToken: settings.botToken,
     ...(settings.mode === 'socket' ? { appToken: settings.appToken } : { signingSecret: settings.signingSecret, http: { port: settings.port } }),
     slackApiUrl: settings.apiUrl,

@@ -8,6 +8,7 @@ import pino from 'pino';
 import { onTestFinished } from 'vitest';
 import { loadFlowsDir } from '../../src/flow/loader.ts';
 import type { Flow } from '../../src/flow/model.ts';
+import { createReassessmentService } from '../../src/service/reassessment-service.ts';
 import { createAssessmentService, type AssessmentService } from '../../src/service/assessment-service.ts';
 import { createEventLedger, type EventLedger } from '../../src/service/event-ledger.ts';
 import { createLeadDomain, type LeadDomain } from '../../src/service/lead-domain.ts';
@@ -107,6 +108,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ...(backups ? { backupStatus: () => backups.status() } : {}),
       ...slackServices(store, clock.now, flows),
       homeRefreshDelayMs: options.homeRefreshDelayMs ?? 5,
+      reassessment: createReassessmentService({ store, service }),
       botToken: BOT_TOKEN,
       signingSecret: SIGNING_SECRET,
       http: { port: 0, host: '127.0.0.1' },

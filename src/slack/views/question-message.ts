@@ -22,7 +22,9 @@ import {
   type Block,
   type SlackMessage,
 } from './block-kit.ts';
+import { carriedQuestionBlocks, unchangedButton } from './carry-over-blocks.ts';
 import { progressLine, progressText } from './progress.ts';
+import type { CarryOver } from '../../engine/carry-over.ts';
 
 export interface QuestionMessageInput {
   flow: Flow;
@@ -33,6 +35,8 @@ export interface QuestionMessageInput {
   today: string;
   /** Show the 実施時期 date picker in place of the answer buttons. */
   planning?: { attempt?: string } | undefined;
+  /** In a re-assessment: last time's answer, with 変更なし when it can stand as it is. */
+  carried?: Extract<CarryOver, { kind: 'question' }> | undefined;
 }
 
 export function questionMessage(input: QuestionMessageInput): SlackMessage {
@@ -47,9 +51,12 @@ export function questionMessage(input: QuestionMessageInput): SlackMessage {
   if (item.help) blocks.push(...contexts(`ⓘ ${escapeMrkdwn(localize(item.help, locale))}`));
   if (prompt.current && !(prompt.current.kind === 'na' && prompt.current.auto))
     blocks.push(...contexts(escapeMrkdwn(t(locale, 'slack.question.current', { answer: answerText(locale, item.answer, prompt.current) }))));
+  if (input.carried) blocks.push(...carriedQuestionBlocks(locale, item.answer, input.carried));
   if (prompt.error)
     blocks.push(...sections(`:warning: ${escapeMrkdwn(engineErrorText(locale, prompt.error, (id) => describeItem(flow, locale, id)))}`));
 
+  const unchanged = input.planning ? [] : unchangedButton(locale, input.step, input.carried);
+  if (unchanged.length > 0) blocks.push(actions(`q.${input.step.r}.carry`, unchanged));
   blocks.push(...answerControls(input), navigation(input));
   return { text: fallback(`${progressText(locale, prompt.section, prompt.progress)} ${localize(item.text, locale)}`), blocks };
 }
@@ -133,13 +140,18 @@ function planningControls(input: QuestionMessageInput, itemStep: ItemStep, maxPl
   ];
 }
 
-function navigation({ prompt, step, locale }: QuestionMessageInput): Block {
+function navigation({ prompt, step, locale, carried }: QuestionMessageInput): Block {
   const value = encodeValue({ ...step, i: prompt.item.id });
   const nav = (type: string, text: string) => button({ text, actionId: `${ACTION.navPrefix}${type}`, value });
   return actions(
     `q.${step.r}.nav`,
     prompt.editing
       ? [nav('CANCEL', t(locale, 'slack.question.cancelEdit')), nav('PAUSE', t(locale, 'slack.question.pause'))]
-      : [nav('BACK', t(locale, 'slack.question.back')), nav('PAUSE', t(locale, 'slack.question.pause'))],
+      : [
+          nav('BACK', t(locale, 'slack.question.back')),
+          // A re-assessment may leave one item to confirm later; 提出 lists what is still open.
+          ...(carried ? [nav('SKIP', t(locale, 'carry.later'))] : []),
+          nav('PAUSE', t(locale, 'slack.question.pause')),
+        ],
   );
 }

@@ -6,8 +6,20 @@ import { blockAction } from './block-action.ts';
 import { addFacility, editFacility, exportWorkbook, page, rowChoice } from './dashboard-actions.ts';
 import { approve, detail, returnForRevision, startRevision } from './review-actions.ts';
 import { REVIEW_ACTION } from '../../views/review-request.ts';
-import { report, resume, start, startFromOffer } from './entry-actions.ts';
-import { answer, closePlanPicker, confirmHide, edit, navigate, openModal, openPlanPicker, pickPlanDate, revise } from './walkthrough-actions.ts';
+import { report, resume, start, startFromCarryOffer, startFromOffer } from './entry-actions.ts';
+import {
+  answer,
+  closePlanPicker,
+  confirmCarried,
+  confirmHide,
+  confirmSection,
+  edit,
+  navigate,
+  openModal,
+  openPlanPicker,
+  pickPlanDate,
+  revise,
+} from './walkthrough-actions.ts';
 
 const register = (app: App, ctx: SlackContext) => {
   const on = (actionId: string | RegExp, handler: Parameters<typeof blockAction>[1]) =>
@@ -36,6 +48,10 @@ const register = (app: App, ctx: SlackContext) => {
   on(REVIEW_ACTION.return, returnForRevision);
   on(REVIEW_ACTION.detail, detail);
   on(REVIEW_ACTION.revise, startRevision);
+  on(ACTION.startCarried, startFromCarryOffer);
+  on(ACTION.startBlank, startFromCarryOffer);
+  on(ACTION.confirmCarried, confirmCarried);
+  on(ACTION.confirmSection, confirmSection);
 };
 
 export default { register };

@@ -1,6 +1,7 @@
 // Buttons on the walk-through messages: answers, navigation, review edits, the explicit change offered
 // after a stale click, the 実施時期 picker and the typed-answer modal.
 import {
+  sectionStepSchema,
   answerStepSchema,
   confirmHideStepSchema,
   decodeValue,
@@ -106,4 +107,26 @@ export const pickPlanDate: ActionHandler = async (ctx, client, { action, actor, 
 export const openModal: ActionHandler = async (ctx, client, { body, action, actor, origin, channelId, ack }) => {
   await ack();
   await openAnswerModal(ctx, client, { actor, origin, channelId, step: decodeValue(itemStepSchema, action.value, 'modal value'), triggerId: body.trigger_id });
+};
+
+/** 変更なし: last cycle's answer becomes this cycle's, confirmed by the person who clicked. */
+export const confirmCarried: ActionHandler = (ctx, client, { action, actor, origin, channelId, ack }) => {
+  const { a, r, i } = decodeValue(itemStepSchema, action.value, 'confirm value');
+  return applyStep(
+    ctx,
+    client,
+    { actor, origin, channelId, step: { a, r }, interaction: { type: 'CONFIRM_ITEM', itemId: i }, signature: signature(action) },
+    { acknowledge: ack },
+  );
+};
+
+/** 「この分野はすべて変更なし」 on the section's list. */
+export const confirmSection: ActionHandler = (ctx, client, { action, actor, origin, channelId, ack }) => {
+  const { a, r, s } = decodeValue(sectionStepSchema, action.value, 'section confirm value');
+  return applyStep(
+    ctx,
+    client,
+    { actor, origin, channelId, step: { a, r }, interaction: { type: 'CONFIRM_SECTION', sectionId: s }, signature: signature(action) },
+    { acknowledge: ack },
+  );
 };
