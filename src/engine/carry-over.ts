@@ -3,7 +3,7 @@
 // confirms it, so `answers` (this cycle) only ever holds confirmed or new answers; the previous cycle's
 // answers are read beside them. Pure and channel-neutral: adapters render what this returns.
 import type { Answer, Answers } from '../flow/answer.ts';
-import { compareCycles, effectiveAnswer, type ItemComparison } from '../flow/cycle-comparison.ts';
+import { effectiveAnswer } from '../flow/cycle-comparison.ts';
 import { itemTextHash } from '../flow/item-text-hash.ts';
 import { findItem, itemRefs, type Flow, type ItemRef } from '../flow/model.ts';
 import type { Localized } from '../flow/schema.ts';
@@ -81,7 +81,7 @@ export type CarryOver = CarryOverStatus &
   (
     | { kind: 'question'; item: CarriedItem }
     | { kind: 'section'; section: CarriedSection }
-    | { kind: 'review'; unconfirmed: ItemBrief[]; changes: ItemComparison[] }
+    | { kind: 'review'; unconfirmed: ItemBrief[] }
     | { kind: 'other' }
   );
 
@@ -142,12 +142,7 @@ export function carryOverFor(prompt: Prompt, input: CarryOverInput): CarryOver {
     case 'section-intro':
       return { ...status, kind: 'section', section: carriedSection(input, prompt.section.id) };
     case 'review':
-      return {
-        ...status,
-        kind: 'review',
-        unconfirmed: unansweredItems(input.flow, input.answers).map(brief),
-        changes: compareCycles(input.previous, input).changed,
-      };
+      return { ...status, kind: 'review', unconfirmed: unansweredItems(input.flow, input.answers).map(brief) };
     default:
       return { ...status, kind: 'other' };
   }

@@ -15,7 +15,8 @@ import { NotRespondentError, OutdatedInteractionError } from './errors.ts';
 import { stampToday, type Participant } from './interaction.ts';
 import { canTransition, transition, type LifecycleAction } from './lifecycle.ts';
 import { UnknownFlowError } from '../flow/errors.ts';
-import { withCarryOver } from './carry-over-source.ts';
+import { withPreviousCycle } from './carry-over-source.ts';
+import type { ItemComparison } from '../flow/cycle-comparison.ts';
 import type { CarryOver } from '../engine/carry-over.ts';
 import { missingRelatedAssessments, type MissingRelatedAssessment, type RelatedScope } from './related-assessments.ts';
 
@@ -31,6 +32,8 @@ export interface Turn {
   flaggedItems: string[];
   /** In a re-assessment that carries answers over: last cycle's answers beside this prompt. */
   carryOver?: CarryOver | undefined;
+  /** On the review of a re-assessment (carried over or blank): what changed since the previous cycle. */
+  comparison?: ItemComparison[] | undefined;
   /** After a re-assessment's 変更なし (one item or a section): which carried answers were confirmed, as what. */
   confirmed?: { itemIds: string[]; answers: Answers } | undefined;
 }
@@ -67,10 +70,10 @@ export function createAssessmentService({ store, flows, clock = () => new Date()
   };
 
   /** The turn as adapters see it: in a re-assessment, with what it carries over. */
-  const turnOf = (turn: Omit<Turn, 'carryOver'>): Turn => {
+  const turnOf = (turn: Omit<Turn, 'carryOver' | 'comparison'>): Turn => {
     const { assessment, flow, prompt } = turn;
-    const carried = withCarryOver(store, { assessment, flow, answers: store.answers.current(assessment.id), prompt, now: clock() });
-    return { ...turn, prompt: carried.prompt, carryOver: carried.carryOver };
+    const cycle = withPreviousCycle(store, { assessment, flow, answers: store.answers.current(assessment.id), prompt, now: clock() });
+    return { ...turn, prompt: cycle.prompt, carryOver: cycle.carryOver, comparison: cycle.comparison };
   };
 
   const actionOf = (state: string): LifecycleAction => (state === 'submitted' ? 'submit' : state === 'paused' ? 'pause' : 'work');

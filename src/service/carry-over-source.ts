@@ -2,6 +2,7 @@
 // now, follow-ups included) beside this cycle's, for the engine's carry-over view of a prompt.
 import { todayIn } from '../dates/calendar-date.ts';
 import type { Answers } from '../flow/answer.ts';
+import { compareCycles, type ItemComparison } from '../flow/cycle-comparison.ts';
 import type { Flow } from '../flow/model.ts';
 import { carryOverFor, type CarryOver, type PreviousCycleAnswers } from '../engine/carry-over.ts';
 import type { Prompt } from '../engine/prompt.ts';
@@ -22,20 +23,31 @@ export function previousCycleOf(store: Store, assessment: Assessment): PreviousC
   };
 }
 
+export interface PreviousCycleView {
+  prompt: Prompt;
+  /** Carried over: last cycle's answers beside the prompt. */
+  carryOver?: CarryOver;
+  /** On the review of any assessment that follows a previous cycle (carried or blank): what changed. */
+  comparison?: ItemComparison[];
+}
+
 /**
- * The carry-over view of `prompt` for an assessment that carries answers over, and the prompt with a
- * refused 提出 worded as what it is there: items not confirmed yet. Unchanged for other assessments.
+ * What a prompt adds when the assessment follows a previous cycle: the carry-over view (carried over),
+ * the comparison on the review (either way), and a refused 提出 worded as what it is when carried over:
+ * items not confirmed yet. Unchanged for a first assessment.
  */
-export function withCarryOver(
+export function withPreviousCycle(
   store: Store,
   input: { assessment: Assessment; flow: Flow; answers: Answers; prompt: Prompt; now: Date },
-): { prompt: Prompt; carryOver?: CarryOver } {
+): PreviousCycleView {
   const { assessment, flow, answers, prompt } = input;
   const link = store.reassessments.of(assessment.id);
-  if (!link || link.startMode !== 'carried') return { prompt };
+  if (!link) return { prompt };
   const previous = previousCycleOf(store, assessment)!;
+  const comparison = prompt.kind === 'review' ? compareCycles(previous, { flow, answers }).changed : undefined;
+  if (link.startMode !== 'carried') return { prompt, comparison };
   const today = todayIn(store.facilities.get(assessment.organizationId, assessment.facilityId).timeZone, input.now);
   const carryOver = carryOverFor(prompt, { flow, answers, previous, today });
   const error = prompt.error?.code === 'submit.unanswered' ? { ...prompt.error, code: 'submit.unconfirmed' as const } : prompt.error;
-  return { prompt: { ...prompt, error }, carryOver };
+  return { prompt: { ...prompt, error }, carryOver, comparison };
 }

@@ -1,6 +1,7 @@
 // What a re-assessment adds to the terminal's prompts: 「前回: …」 and 0) 変更なし on a question, the section's
 // list with a) この分野はすべて変更なし, and the comparison with last time on the review.
 import type { CarriedSection, CarryOver } from '../engine/carry-over.ts';
+import type { ItemComparison } from '../flow/cycle-comparison.ts';
 import { findItem, type Flow } from '../flow/model.ts';
 import type { AnswerSpec } from '../flow/schema.ts';
 import { carriedNotes, listLine, previousLine } from '../i18n/carry-over-text.ts';
@@ -25,11 +26,12 @@ export function carriedSectionLines(flow: Flow, locale: Locale, section: Carried
   return lines;
 }
 
-export function carriedReviewLines(locale: Locale, carried: Extract<CarryOver, { kind: 'review' }>): string[] {
-  if (carried.changes.length === 0) return [t(locale, 'carry.noChanges')];
+/** On the review of a re-assessment (carried over or blank): what changed since the previous cycle. */
+export function comparisonLines(locale: Locale, changes: ItemComparison[]): string[] {
+  if (changes.length === 0) return [t(locale, 'carry.noChanges')];
   return [
-    `${t(locale, 'carry.changesTitle', { count: carried.changes.length })}:`,
-    ...carried.changes.map((c) => {
+    `${t(locale, 'carry.changesTitle', { count: changes.length })}:`,
+    ...changes.map((c) => {
       const text = localize(c.ref.item.text, locale).split('\n')[0] ?? '';
       const short = [...text].length > 30 ? `${[...text].slice(0, 29).join('')}…` : text;
       return `  ${localize(c.ref.section.title, locale)} ${c.ref.item.number ?? ''} ${short} — ${changesText(locale, c)}`;

@@ -47,7 +47,7 @@ export async function runConversation(o: ConversationOptions): Promise<Conversat
     for (const itemId of turn.flaggedItems) write(`  ・${describeItem(turn.flow, locale, itemId)}`);
   }
   if (turn.prompt.kind === 'paused') turn = interact({ type: 'RESUME' });
-  print(renderPrompt(turn.flow, locale, turn.prompt, turn.carryOver));
+  print(renderPrompt(turn.flow, locale, turn.prompt, turn.carryOver, turn.comparison));
 
   // A follow-up the last turn left open: the 実施時期 again after the engine refused the date.
   let pending: FollowUp | undefined;
@@ -76,7 +76,7 @@ export async function runConversation(o: ConversationOptions): Promise<Conversat
           'confirmItem' in carried
             ? o.reassessment.confirmItem(participant, assessmentId, carried.confirmItem)
             : o.reassessment.confirmSection(participant, assessmentId, carried.confirmSection);
-        print(renderPrompt(turn.flow, locale, turn.prompt, turn.carryOver));
+        print(renderPrompt(turn.flow, locale, turn.prompt, turn.carryOver, turn.comparison));
         continue;
       }
       parsed = parseInput(turn.prompt, line);
@@ -91,7 +91,7 @@ export async function runConversation(o: ConversationOptions): Promise<Conversat
         write(t(locale, 'terminal.help'));
         continue;
       case 'reprint':
-        print(renderPrompt(turn.flow, locale, { ...turn.prompt, error: undefined }, turn.carryOver));
+        print(renderPrompt(turn.flow, locale, { ...turn.prompt, error: undefined }, turn.carryOver, turn.comparison));
         continue;
       case 'unknown':
         write(parsed.hint ? `⚠ ${t(locale, parsed.hint.key, parsed.hint.params)}` : t(locale, 'terminal.unknownInput'));
@@ -117,7 +117,7 @@ export async function runConversation(o: ConversationOptions): Promise<Conversat
           pending = { kind: 'plannedDate', itemId: sent.itemId, error: turn.prompt.error };
           continue;
         }
-        print(renderPrompt(turn.flow, locale, turn.prompt, turn.carryOver));
+        print(renderPrompt(turn.flow, locale, turn.prompt, turn.carryOver, turn.comparison));
         continue;
       }
       case 'followUp':

@@ -7,7 +7,8 @@ import { localize, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
 import { answerText, describeItem, formatDate } from '../i18n/answer-text.ts';
 import type { CarryOver } from '../engine/carry-over.ts';
-import { carriedQuestionLines, carriedReviewLines, carriedSectionLines } from './carry-over-lines.ts';
+import { carriedQuestionLines, carriedSectionLines, comparisonLines } from './carry-over-lines.ts';
+import type { ItemComparison } from '../flow/cycle-comparison.ts';
 
 export function progressBar(position: number, total: number, width = 20): string {
   const filled = total === 0 ? 0 : Math.round((position / total) * width);
@@ -46,8 +47,11 @@ export function reviewTargets(prompt: Extract<Prompt, { kind: 'review' }>): stri
   return [...prompt.unanswered.map((i) => i.itemId), ...prompt.planned.map((i) => i.itemId)];
 }
 
-/** `carryOver`: in a re-assessment, last time's answers beside the prompt (see carry-over-lines.ts). */
-export function renderPrompt(flow: Flow, locale: Locale, prompt: Prompt, carryOver?: CarryOver): string[] {
+/**
+ * In a re-assessment: `carryOver`, last time's answers beside the prompt; `comparison`, what changed, on
+ * the review (see carry-over-lines.ts).
+ */
+export function renderPrompt(flow: Flow, locale: Locale, prompt: Prompt, carryOver?: CarryOver, comparison?: ItemComparison[]): string[] {
   const lines: string[] = [];
   if (prompt.error) lines.push(`⚠ ${engineErrorText(locale, prompt.error, (id) => describeItem(flow, locale, id))}`);
   switch (prompt.kind) {
@@ -70,7 +74,7 @@ export function renderPrompt(flow: Flow, locale: Locale, prompt: Prompt, carryOv
     case 'review': {
       lines.push('', t(locale, 'terminal.reviewTitle'));
       for (const tally of prompt.tallies.filter((x) => !x.section.isGates)) lines.push(`  ${localize(tally.section.title, locale)}: ${tallyText(locale, tally)}`);
-      if (carryOver?.kind === 'review') lines.push(...carriedReviewLines(locale, carryOver));
+      if (comparison) lines.push(...comparisonLines(locale, comparison));
       let n = 0;
       if (!prompt.byStatus) {
         lines.push(...renderFormItems(flow, locale, prompt.items));

@@ -62,7 +62,7 @@ export async function showCurrent(ctx: SlackContext, client: WebClient, actor: S
   }
   const today = ctx.directory.todayFor(member.organization.id, turn.assessment);
   const step = { a: turn.assessment.id, r: turn.assessment.revision };
-  await postMessages(ctx, client, dm, promptMessages({ flow: turn.flow, prompt: turn.prompt, step, locale, today, flagged: turn.flaggedItems, carryOver: turn.carryOver }));
+  await postMessages(ctx, client, dm, promptMessages({ flow: turn.flow, prompt: turn.prompt, step, locale, today, flagged: turn.flaggedItems, carryOver: turn.carryOver, comparison: turn.comparison }));
   return true;
 }
 
@@ -156,7 +156,7 @@ export async function startAssessment(
   ctx.leads.homeRefresh.schedule(actor.teamId, leadUserIds(ctx, organizationId));
   const today = ctx.directory.todayFor(organizationId, turn.assessment);
   const step = { a: turn.assessment.id, r: turn.assessment.revision };
-  await postMessages(ctx, client, dm, promptMessages({ flow: turn.flow, prompt: turn.prompt, step, locale, today, carryOver: turn.carryOver }));
+  await postMessages(ctx, client, dm, promptMessages({ flow: turn.flow, prompt: turn.prompt, step, locale, today, carryOver: turn.carryOver, comparison: turn.comparison }));
 }
 
 /** A person with no facility: told to ask a lead; the leads get one DM per person (the first time). */

@@ -157,7 +157,7 @@ async function present(ctx: SlackContext, client: WebClient, req: StepRequest, m
   if (req.origin && closing && !(await updateMessage(ctx, client, req.origin, closing))) recoverUpdate(ctx, client, req.origin, closing);
   const dm = await ctx.dm.channelFor(client, req.actor, dmHint(req));
   const today = ctx.directory.todayFor(member.organization.id, turn.assessment);
-  const posted = await postMessages(ctx, client, dm, promptMessages({ flow: turn.flow, prompt: turn.prompt, step, locale, today, flagged: turn.flaggedItems, carryOver: turn.carryOver }));
+  const posted = await postMessages(ctx, client, dm, promptMessages({ flow: turn.flow, prompt: turn.prompt, step, locale, today, flagged: turn.flaggedItems, carryOver: turn.carryOver, comparison: turn.comparison }));
   if (!posted && turn.prompt.kind !== 'submitted') recoverPrompt(ctx, client, { actor: req.actor, member, dm, assessmentId: turn.assessment.id, revision: turn.assessment.revision });
   if (turn.prompt.kind === 'submitted') {
     await deliverReport(ctx, client, { actor: req.actor, member, assessmentId: turn.assessment.id, dm });
@@ -215,7 +215,7 @@ async function showRefusal(ctx: SlackContext, client: WebClient, req: StepReques
   }
   const today = ctx.directory.todayFor(member.organization.id, turn.assessment);
   const planning = req.planningAttempt ? { attempt: req.planningAttempt } : undefined;
-  const messages = promptMessages({ flow: turn.flow, prompt: turn.prompt, step, locale, today, planning, flagged: turn.flaggedItems, carryOver: turn.carryOver });
+  const messages = promptMessages({ flow: turn.flow, prompt: turn.prompt, step, locale, today, planning, flagged: turn.flaggedItems, carryOver: turn.carryOver, comparison: turn.comparison });
   if (req.origin && messages.length > 0) {
     await updateMessage(ctx, client, req.origin, messages[messages.length - 1]!);
     return;

@@ -2,6 +2,7 @@
 // a question, each section's list 「No. text — 前回の回答」 with 「この分野はすべて変更なし」, and the comparison on
 // the review. Pure Block Kit builders.
 import type { CarriedSection, CarryOver } from '../../engine/carry-over.ts';
+import type { ItemComparison } from '../../flow/cycle-comparison.ts';
 import { findItem, type Flow } from '../../flow/model.ts';
 import type { AnswerSpec, Localized } from '../../flow/schema.ts';
 import { carriedNotes, carryOfferText, listLine, previousLine } from '../../i18n/carry-over-text.ts';
@@ -11,7 +12,7 @@ import { t } from '../../i18n/messages.ts';
 import type { PreviousCycleOffer } from '../../service/reassessment-service.ts';
 import { ACTION, encodeValue, type ItemStep, type SectionStep, type Step } from '../action-values.ts';
 import { formatDate } from './answer-text.ts';
-import { LIMITS, actions, button, contexts, escapeMrkdwn, fallback, sections, type Block, type Button, type SlackMessage } from './block-kit.ts';
+import { actions, button, contexts, escapeMrkdwn, fallback, sections, type Block, type Button, type SlackMessage } from './block-kit.ts';
 
 /** 「前回（令和7年度・2025年12月1日提出）の回答を引き継いで始める」 / 「白紙から始める」. */
 export function carryOfferMessage(input: { flow: { id: string; title: Localized }; offer: PreviousCycleOffer; locale: Locale; facilityId?: string }): SlackMessage {
@@ -66,13 +67,13 @@ export function carriedSectionBlocks(flow: Flow, locale: Locale, step: Step, sec
   };
 }
 
-/** On the review: what changed since last time, item by item. */
-export function carriedReviewBlocks(locale: Locale, carried: Extract<CarryOver, { kind: 'review' }>): Block[] {
-  if (carried.changes.length === 0) return sections(escapeMrkdwn(t(locale, 'carry.noChanges')));
-  const lines = carried.changes.map((c) => {
+/** On the review of a re-assessment (carried over or blank): what changed since last time, item by item. */
+export function comparisonBlocks(locale: Locale, changes: ItemComparison[]): Block[] {
+  if (changes.length === 0) return sections(escapeMrkdwn(t(locale, 'carry.noChanges')));
+  const lines = changes.map((c) => {
     const text = localize(c.ref.item.text, locale).split('\n')[0] ?? '';
     const short = [...text].length > 40 ? `${[...text].slice(0, 39).join('')}…` : text;
     return `• ${escapeMrkdwn(`${localize(c.ref.section.title, locale)} ${c.ref.item.number ?? ''} ${short}`)} — *${escapeMrkdwn(changesText(locale, c))}*`;
   });
-  return sections([`*${escapeMrkdwn(t(locale, 'carry.changesTitle', { count: carried.changes.length }))}*`, ...lines].join('\n').slice(0, LIMITS.text * 3));
+  return sections([`*${escapeMrkdwn(t(locale, 'carry.changesTitle', { count: changes.length }))}*`, ...lines].join('\n'));
 }

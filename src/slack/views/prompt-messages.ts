@@ -1,5 +1,6 @@
 // Any engine prompt as the DM message(s) that ask it. The one entry point the conversation uses.
 import type { CarryOver } from '../../engine/carry-over.ts';
+import type { ItemComparison } from '../../flow/cycle-comparison.ts';
 import type { Prompt } from '../../engine/prompt.ts';
 import type { Flow } from '../../flow/model.ts';
 import type { Locale } from '../../i18n/locale.ts';
@@ -23,6 +24,8 @@ export interface PromptMessagesInput {
   flagged?: string[] | undefined;
   /** A re-assessment's carried answers beside the prompt (Turn.carryOver). */
   carryOver?: CarryOver | undefined;
+  /** A re-assessment's changes since the previous cycle, on the review (Turn.comparison). */
+  comparison?: ItemComparison[] | undefined;
 }
 
 export function promptMessages(input: PromptMessagesInput): SlackMessage[] {
@@ -35,7 +38,7 @@ export function promptMessages(input: PromptMessagesInput): SlackMessage[] {
     case 'question':
       return [questionMessage({ flow, prompt, step, locale, today, planning: input.planning, carried: carryOver?.kind === 'question' ? carryOver : undefined })];
     case 'review':
-      return reviewMessages({ flow, prompt, step, locale, flagged: input.flagged, carried: carryOver?.kind === 'review' ? carryOver : undefined });
+      return reviewMessages({ flow, prompt, step, locale, flagged: input.flagged, carried: carryOver?.kind === 'review' ? carryOver : undefined, comparison: input.comparison });
     case 'paused':
       return [pausedMessage({ step, locale })];
     case 'submitted':

@@ -24,7 +24,8 @@ import {
   type SlackMessage,
 } from './block-kit.ts';
 import { tallyText } from '../../i18n/tally-text.ts';
-import { carriedReviewBlocks } from './carry-over-blocks.ts';
+import { comparisonBlocks } from './carry-over-blocks.ts';
+import type { ItemComparison } from '../../flow/cycle-comparison.ts';
 import type { CarryOver } from '../../engine/carry-over.ts';
 
 type ReviewPrompt = Extract<Prompt, { kind: 'review' }>;
@@ -35,8 +36,10 @@ export function reviewMessages(input: {
   step: Step;
   locale: Locale;
   flagged?: string[] | undefined;
-  /** In a re-assessment: the comparison with last time, and 未確認 for what is still open. */
+  /** Carried over: 未確認 for what is still open, and 提出 always offered (refused, it names them). */
   carried?: Extract<CarryOver, { kind: 'review' }> | undefined;
+  /** Any re-assessment: what changed since the previous cycle. */
+  comparison?: ItemComparison[] | undefined;
 }): SlackMessage[] {
   const { flow, prompt, step, locale } = input;
   const title = t(locale, 'slack.review.title');
@@ -45,7 +48,7 @@ export function reviewMessages(input: {
     .map((tally) => t(locale, 'slack.review.tallyLine', { title: localize(tally.section.title, locale), tally: tallyText(locale, tally) }));
   const blocks: Block[] = [header(title), ...sections([t(locale, 'slack.review.tallies'), ...lines.map(escapeMrkdwn)].join('\n'))];
 
-  if (input.carried) blocks.push(...carriedReviewBlocks(locale, input.carried));
+  if (input.comparison) blocks.push(...comparisonBlocks(locale, input.comparison));
 
   let n = 0;
   const itemRow = (item: ItemBrief, label: string, text: string): Block => ({
