@@ -70,6 +70,12 @@ test('re-assessment in Slack, one year later', async () => {
     expect(textOf(list.blocks)).toContain(`${title}（`);
     expect(textOf(list.blocks)).toMatch(/\*前回の回答（\d+項目）\*\n• 1\. /);
     await ok(sato.click('この分野はすべて変更なし'));
+    // A double click (the same request again) confirms nothing twice.
+    if (sectionId === 'physical') {
+      await ok(sato.sendPayload(sato.lastPayload));
+      const current = h.store.assessments.listForPerson(org.id, first.respondentId).find((a) => a.id !== first.id)!;
+      expect(h.store.reassessments.confirmations(current.id).filter((c) => c.via === 'section')).toHaveLength(6);
+    }
     expect(textOf(sato.message(list.ts).blocks)).toMatch(/「.+」の\d+項目をすべて変更なしで確認しました/);
     expect(textOf(sato.message(list.ts).blocks)).toContain(`「${title}」の`);
   }
@@ -104,4 +110,10 @@ test('re-assessment in Slack, one year later', async () => {
   expect(comparison).toContain(squash('改善 1件　後退 1件　時期変更 1件'));
   expect(comparison.match(/(改善|後退|時期変更)（/g)).toEqual(['後退（', '改善（', '時期変更（']);
   expect(comparison).toContain(squash(findItem(flow, 'organizational.4')!.item.text.ja.slice(0, 20)));
+
+  // App Home: the facility's 実施済 per 年度 — 81 of 90 both years (one improved, one regressed).
+  await ok(sato.openHome());
+  const home = textOf(sato.homeBlocks());
+  expect(home).toContain('実施済の推移（年度別）');
+  expect(home).toContain('令和7年度 █████████░ 81/90\n令和8年度 █████████░ 81/90');
 });
