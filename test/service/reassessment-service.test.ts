@@ -222,5 +222,17 @@ describe('walking it', () => {
     expect(turn.carryOver).toMatchObject({ kind: 'section', section: { sectionId: 'staff', canConfirmAll: false } });
     if (turn.carryOver?.kind !== 'section') throw new Error('expected the list');
     expect(turn.carryOver.section.items[0]).toMatchObject({ itemId: 'staff.1', reworded: true, confirmable: true });
+    // The reworded item is confirmed on its own, after reading the new text; the rest of the walk in bulk.
+    turn = service.interact(c.who, id, { type: 'CONTINUE' });
+    while (turn.prompt.kind === 'question' && turn.prompt.section.id === 'staff') turn = reassessment.confirmItem(c.who, id, turn.prompt.item.id);
+    while (turn.carryOver?.kind === 'section') turn = reassessment.confirmSection(c.who, id, turn.carryOver.section.sectionId);
+    expect(turn.prompt.kind).toBe('review');
+    expect(turn.comparison?.map((ch) => [ch.itemId, ch.changes.map((x) => x.kind)])).toEqual([
+      ['organizational.2', ['improved']],
+      ['organizational.4', ['improved']],
+      ['physical.7', ['new']],
+      ['staff.1', ['reworded']],
+      ['physical.6', ['removed']],
+    ]);
   });
 });
