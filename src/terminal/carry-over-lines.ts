@@ -39,6 +39,12 @@ export function comparisonLines(locale: Locale, changes: ItemComparison[]): stri
   ];
 }
 
+/** A past 実施予定 asks 「実施できましたか？」: its first two choices read 実施済 / 新しい実施時期…. */
+export function pastPlannedChoice(locale: Locale, carried: Extract<CarryOver, { kind: 'question' }>, index: number): string | undefined {
+  if (carried.item.notConfirmable !== 'pastPlanned') return undefined;
+  return index === 0 ? t(locale, 'carry.pastPlannedDone') : index === 1 ? t(locale, 'carry.pastPlannedNewDate') : undefined;
+}
+
 /** 0 confirms the question's carried answer; a confirms the section's list at once. Undefined: not ours. */
 export function carryOverCommand(carryOver: CarryOver | undefined, line: string): { confirmItem: string } | { confirmSection: string } | undefined {
   const typed = line.trim().replace(/０/g, '0').toLowerCase();

@@ -59,7 +59,8 @@ test('re-assessment in Slack, one year later', async () => {
   await ok(sato.click('実施済'));
   await ok(sato.click('変更なし')); // organizational.3
   expect(textOf(sato.last().blocks)).toContain('2026年6月30日に実施予定でした。実施できましたか？');
-  await ok(sato.click('実施予定…')); // organizational.4, postponed
+  expect(buttonLabels(sato.last().blocks)).toEqual(['実施済', '新しい実施時期…', '戻る', '後で確認する', '後で続ける']);
+  await ok(sato.click('新しい実施時期…')); // organizational.4, postponed
   await ok(sato.pickDate('2027-03-31'));
   await ok(sato.click('後で確認する')); // organizational.5, later
 

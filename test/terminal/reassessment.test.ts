@@ -79,6 +79,7 @@ it('re-assessment at the terminal, one year later', async () => {
   expect(transcript).toContain('無線LANを利用していますか');
   expect(transcript).toContain('前回: 利用している');
   expect(transcript).toContain('2026年3月31日に実施予定でした。実施できましたか？');
+  expect(transcript).toMatch(/2026年6月30日に実施予定でした。実施できましたか？\n.*\n.*\n {2}1\) 実施済\n {2}2\) 新しい実施時期…\n\[b\]/);
   expect(transcript).toContain('前回の回答（6項目）\n  1. 個人情報が保存されている機器の設置場所及び記録媒体の保存場所には施錠している。 — 実施済');
   expect(transcript).toContain('  【実施予定日が経過】2. 個人情報参照可能な場所においては');
   expect(transcript).toContain('a) この分野はすべて変更なし');

@@ -72,9 +72,11 @@ function answerControls(input: QuestionMessageInput): Block[] {
   switch (spec.type) {
     case 'status': {
       if (input.planning) return planningControls(input, itemStep, spec.maxPlanYears);
+      // A past 実施予定 asks 「実施できましたか？」: 実施済, or a new 実施時期.
+      const pastPlanned = input.carried?.item.notConfirmable === 'pastPlanned';
       const elements = [
-        answerButton(t(locale, 'common.status.done'), { kind: 'done' }, 0),
-        button({ text: t(locale, 'slack.question.planned'), actionId: ACTION.planOpen, value: encodeValue(itemStep) }),
+        answerButton(t(locale, pastPlanned ? 'carry.pastPlannedDone' : 'common.status.done'), { kind: 'done' }, 0),
+        button({ text: t(locale, pastPlanned ? 'carry.pastPlannedNewDate' : 'slack.question.planned'), actionId: ACTION.planOpen, value: encodeValue(itemStep) }),
         ...(spec.notApplicable ? [answerButton(t(locale, 'common.status.na'), { kind: 'na' }, 1)] : []),
       ];
       return [actions(`q.${step.r}.answer`, elements)];
