@@ -45,10 +45,22 @@ export function pastPlannedChoice(locale: Locale, carried: Extract<CarryOver, { 
   return index === 0 ? t(locale, 'carry.pastPlannedDone') : index === 1 ? t(locale, 'carry.pastPlannedNewDate') : undefined;
 }
 
-/** 0 confirms the question's carried answer; a confirms the section's list at once. Undefined: not ours. */
-export function carryOverCommand(carryOver: CarryOver | undefined, line: string): { confirmItem: string } | { confirmSection: string } | undefined {
-  const typed = line.trim().replace(/０/g, '0').toLowerCase();
-  if (carryOver?.kind === 'question' && typed === '0') return { confirmItem: carryOver.item.itemId };
+/**
+ * What confirms a question's carried answer: 0 beside numbered choices; = where the answer is typed (a
+ * number, a text, a date), since 0 could be the answer itself.
+ */
+export function unchangedKey(spec: AnswerSpec): '0' | '=' {
+  return spec.type === 'status' || spec.type === 'yesno' || spec.type === 'single' || spec.type === 'multi' ? '0' : '=';
+}
+
+/** The unchanged key confirms the question's carried answer; a confirms the section's list at once. Undefined: not ours. */
+export function carryOverCommand(
+  carryOver: CarryOver | undefined,
+  spec: AnswerSpec | undefined,
+  line: string,
+): { confirmItem: string } | { confirmSection: string } | undefined {
+  const typed = line.trim().replace(/０/g, '0').replace(/＝/g, '=').toLowerCase();
+  if (carryOver?.kind === 'question' && spec && typed === unchangedKey(spec)) return { confirmItem: carryOver.item.itemId };
   if (carryOver?.kind === 'section' && (typed === 'a' || typed === 'ａ')) return { confirmSection: carryOver.section.sectionId };
   return undefined;
 }

@@ -70,7 +70,8 @@ export async function runConversation(o: ConversationOptions): Promise<Conversat
         write(t(locale, 'terminal.pausedByEof'));
         return 'input-ended';
       }
-      const carried = o.reassessment && carryOverCommand(turn.carryOver, line);
+      const spec = turn.prompt.kind === 'question' ? turn.prompt.item.answer : undefined;
+      const carried = o.reassessment && carryOverCommand(turn.carryOver, spec, line);
       if (o.reassessment && carried) {
         turn =
           'confirmItem' in carried

@@ -7,7 +7,7 @@ import { localize, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
 import { answerText, describeItem, formatDate } from '../i18n/answer-text.ts';
 import type { CarryOver } from '../engine/carry-over.ts';
-import { carriedQuestionLines, carriedSectionLines, comparisonLines, pastPlannedChoice } from './carry-over-lines.ts';
+import { carriedQuestionLines, carriedSectionLines, comparisonLines, pastPlannedChoice, unchangedKey } from './carry-over-lines.ts';
 import type { ItemComparison } from '../flow/cycle-comparison.ts';
 
 export function progressBar(position: number, total: number, width = 20): string {
@@ -126,7 +126,7 @@ function renderQuestion(locale: Locale, prompt: QuestionPrompt, carryOver?: Carr
   const carried = carryOver?.kind === 'question' ? carryOver : undefined;
   if (carried) lines.push(...carriedQuestionLines(locale, item.answer, carried));
   choicesOf(locale, prompt).forEach((c, i) => lines.push(`  ${i + 1}) ${carried ? pastPlannedChoice(locale, carried, i) ?? c : c}`));
-  if (carried?.item.confirmable) lines.push(`  ${t(locale, 'carry.terminal.unchanged')}`);
+  if (carried?.item.confirmable) lines.push(`  ${t(locale, 'carry.terminal.unchanged', { key: unchangedKey(item.answer) })}`);
   if (prompt.current) lines.push(t(locale, 'terminal.currentAnswer', { answer: answerText(locale, item.answer, prompt.current) }));
   lines.push(t(locale, prompt.editing ? 'terminal.commandsEditing' : 'terminal.commands'));
   return lines;
