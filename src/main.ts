@@ -38,7 +38,7 @@ async function main(): Promise<number> {
     });
     const events = createEventLedger(app.store);
     const leads = createLeadDomain({ store: app.store, flows: app.flows, clock: app.clock, defaultTimeZone: app.env.KAKUNIN_TIME_ZONE });
-    const reassessment = createReassessmentService({ store: app.store, service: app.service });
+    const reassessment = createReassessmentService({ store: app.store, service: app.service, clock: app.clock });
     const slack = await startSlackApp({ env, service: app.service, directory, events, leads, reassessment, flows: app.flows, clock: app.clock, logger, backupStatus: () => backups.status() });
     const daily = env.KAKUNIN_DB === ':memory:' ? undefined : backups.startDaily();
     // Stop taking requests and close SQLite cleanly when the service manager stops us.
@@ -66,7 +66,7 @@ async function main(): Promise<number> {
   const running = runTerminal({
     directory,
     service: app.service,
-    reassessment: createReassessmentService({ store: app.store, service: app.service }),
+    reassessment: createReassessmentService({ store: app.store, service: app.service, clock: app.clock }),
     locale: app.env.KAKUNIN_LOCALE,
     input: process.stdin,
     output: process.stdout,

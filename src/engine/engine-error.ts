@@ -7,6 +7,8 @@ export type EngineErrorCode =
   | 'date.invalid'
   | 'date.past'
   | 'date.tooFar'
+  /** 実施済 with a 実施日 after today. */
+  | 'done.future'
   | 'option.unknown'
   | 'multi.exclusive'
   | 'multi.tooFew'

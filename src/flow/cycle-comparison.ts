@@ -21,8 +21,8 @@ export interface DateShift {
 }
 
 export type ItemChange =
-  /** 改善: 実施予定 → 実施済. */
-  | { kind: 'improved' }
+  /** 改善: 実施予定 → 実施済 (`on`: the day it was done, when recorded). */
+  | { kind: 'improved'; on?: string }
   /** 後退: 実施済 → 実施予定 (with the new date). */
   | { kind: 'regressed'; date: string }
   /** 時期変更: still 実施予定, at another date. */
@@ -125,7 +125,7 @@ function answerChanges(ref: ItemRef, before: Answer | undefined, now: Answer | u
   if (ref.item.answer.type !== 'status') return sameAnswer(before, now) ? [] : [{ kind: 'answerChanged' }];
   if (before.kind === 'na' && now.kind !== 'na') return [{ kind: 'noLongerNa' }];
   if (before.kind !== 'na' && now.kind === 'na') return [{ kind: 'becameNa' }];
-  if (before.kind === 'planned' && now.kind === 'done') return [{ kind: 'improved' }];
+  if (before.kind === 'planned' && now.kind === 'done') return [now.on ? { kind: 'improved', on: now.on } : { kind: 'improved' }];
   if (before.kind === 'done' && now.kind === 'planned') return [{ kind: 'regressed', date: now.date }];
   if (before.kind === 'planned' && now.kind === 'planned' && before.date !== now.date)
     return [{ kind: 'rescheduled', ...dateShift(before.date, now.date) }];

@@ -15,9 +15,10 @@ export function changeDetail(locale: Locale, change: ItemChange, previous?: Answ
   const label = changeLabel(locale, change);
   switch (change.kind) {
     case 'improved':
-      return previous?.kind === 'planned'
-        ? t(locale, 'comparison.detail.improved', { label, from: formatDate(locale, previous.date) })
-        : label;
+      if (previous?.kind !== 'planned') return label;
+      return change.on
+        ? t(locale, 'comparison.detail.improvedOn', { label, from: formatDate(locale, previous.date), on: formatDate(locale, change.on) })
+        : t(locale, 'comparison.detail.improved', { label, from: formatDate(locale, previous.date) });
     case 'regressed':
       return t(locale, 'comparison.detail.regressed', { label, date: formatDate(locale, change.date) });
     case 'rescheduled': {

@@ -34,7 +34,7 @@ export interface StartReassessmentInput {
 
 export type ReassessmentService = ReturnType<typeof createReassessmentService>;
 
-export function createReassessmentService(deps: { store: Store; service: AssessmentService }) {
+export function createReassessmentService(deps: { store: Store; service: AssessmentService; clock?: () => Date }) {
   const { store, service } = deps;
 
   const refused = (turn: Turn, error: EngineError): Turn => ({ ...turn, accepted: false, changedItems: [], prompt: { ...turn.prompt, error } });
@@ -81,6 +81,12 @@ export function createReassessmentService(deps: { store: Store; service: Assessm
         store.reassessments.link(input.organizationId, started.assessment.id, offer.assessmentId, input.mode);
         return service.view(input.organizationId, started.assessment.id);
       });
+    },
+
+    /** Today at the assessment's facility: the default 実施日 of a past 実施予定 answered 実施済. */
+    todayFor(organizationId: string, assessmentId: string): string {
+      const assessment = store.assessments.get(organizationId, assessmentId);
+      return todayIn(store.facilities.get(organizationId, assessment.facilityId).timeZone, deps.clock?.() ?? new Date());
     },
 
     /** 変更なし: the carried answer of the item being asked becomes this cycle's answer, confirmed by `who` now. */

@@ -1,6 +1,7 @@
 // What a re-assessment adds to the terminal's prompts: 「前回: …」 and 0) 変更なし on a question, the section's
 // list with a) この分野はすべて変更なし, and the comparison with last time on the review.
 import type { CarriedSection, CarryOver } from '../engine/carry-over.ts';
+import type { Interaction } from '../engine/events.ts';
 import type { ItemComparison } from '../flow/cycle-comparison.ts';
 import { findItem, type Flow } from '../flow/model.ts';
 import type { AnswerSpec } from '../flow/schema.ts';
@@ -37,6 +38,18 @@ export function comparisonLines(locale: Locale, changes: ItemComparison[]): stri
       return `  ${localize(c.ref.section.title, locale)} ${c.ref.item.number ?? ''} ${short} — ${changesText(locale, c)}`;
     }),
   ];
+}
+
+/** 実施済 chosen for a carried 実施予定 whose date has passed: the 実施日 is asked next. */
+export function asksDoneDate(carryOver: CarryOver | undefined, interaction: Interaction): boolean {
+  return (
+    carryOver?.kind === 'question' &&
+    carryOver.item.notConfirmable === 'pastPlanned' &&
+    interaction.type === 'ANSWER' &&
+    interaction.itemId === carryOver.item.itemId &&
+    interaction.answer.kind === 'done' &&
+    interaction.answer.on === undefined
+  );
 }
 
 /** A past 実施予定 asks 「実施できましたか？」: its first two choices read 実施済 / 新しい実施時期…. */

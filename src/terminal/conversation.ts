@@ -9,7 +9,8 @@ import type { AssessmentService, Turn } from '../service/assessment-service.ts';
 import type { Participant } from '../service/interaction.ts';
 import { formatDate } from '../i18n/answer-text.ts';
 import type { ReassessmentService } from '../service/reassessment-service.ts';
-import { carryOverCommand } from './carry-over-lines.ts';
+import { asksDoneDate, carryOverCommand } from './carry-over-lines.ts';
+import { parseJapaneseDate } from '../dates/japanese-date.ts';
 import type { LineReader } from './line-reader.ts';
 import { commandOf, parseInput, plannedAnswer, type FollowUp, type ParsedInput } from './parse-input.ts';
 import { checkGridCell } from '../engine/validate-answer.ts';
@@ -86,6 +87,16 @@ export async function runConversation(o: ConversationOptions): Promise<Conversat
       const resolved = await followUp(o, turn, parsed.followUp);
       if (resolved === null) continue; // input ended: the loop pauses on the next read
       parsed = resolved;
+    }
+    if (o.reassessment && parsed.kind === 'send' && asksDoneDate(turn.carryOver, parsed.interaction)) {
+      // A past 実施予定 answered 実施済: on which day (Enter: today).
+      write(t(locale, 'carry.terminal.askDoneOn'));
+      const typed = await reader.next(`${t(locale, 'carry.terminal.doneOnPrompt')}> `);
+      if (typed === null) continue;
+      const on = typed.trim() === '' ? o.reassessment.todayFor(participant.organizationId, assessmentId) : parseJapaneseDate(typed);
+      parsed = on
+        ? { kind: 'send', interaction: { ...parsed.interaction, answer: { kind: 'done', on } } as Interaction }
+        : { kind: 'refused', error: { code: 'date.invalid', params: { date: typed.trim() } } };
     }
     switch (parsed.kind) {
       case 'help':

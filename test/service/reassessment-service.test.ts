@@ -31,7 +31,7 @@ function clinic() {
   const clock = () => now;
   const store = createStore(join(tempDir(), 'k.sqlite'), { now: clock });
   const service = createAssessmentService({ store, flows, clock });
-  const reassessment = createReassessmentService({ store, service });
+  const reassessment = createReassessmentService({ store, service, clock });
   const org = store.organizations.ensureLocal();
   const facility = store.facilities.ensure(org.id, 'さくら内科');
   const manager = store.people.ensureLocal(org.id, '山田');
@@ -203,7 +203,7 @@ describe('walking it', () => {
     });
     const nextYear = new Map(flows).set(flow.id, v2);
     const service = createAssessmentService({ store: c.store, flows: nextYear, clock: () => ONE_YEAR_LATER });
-    const reassessment = createReassessmentService({ store: c.store, service });
+    const reassessment = createReassessmentService({ store: c.store, service, clock: () => ONE_YEAR_LATER });
     const id = reassessment.startReassessment({ ...c.start, mode: 'carried' }).assessment.id;
     let turn = throughGates({ ...c, service, reassessment }, id);
     turn = service.interact(c.who, id, { type: 'CONTINUE' });

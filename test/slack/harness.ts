@@ -108,7 +108,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ...(backups ? { backupStatus: () => backups.status() } : {}),
       ...slackServices(store, clock.now, flows),
       homeRefreshDelayMs: options.homeRefreshDelayMs ?? 5,
-      reassessment: createReassessmentService({ store, service }),
+      reassessment: createReassessmentService({ store, service, clock: clock.now }),
       botToken: BOT_TOKEN,
       signingSecret: SIGNING_SECRET,
       http: { port: 0, host: '127.0.0.1' },

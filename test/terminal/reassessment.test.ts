@@ -31,7 +31,7 @@ it('re-assessment at the terminal, one year later', async () => {
   const clock = () => now;
   const store = createStore(dbFile, { now: clock });
   const service = createAssessmentService({ store, flows, clock });
-  const reassessment = createReassessmentService({ store, service });
+  const reassessment = createReassessmentService({ store, service, clock });
   const directory = createWorkspaceDirectory({ store, channel: 'terminal', clock, defaultTimeZone: 'Asia/Tokyo' });
 
   const { organization, person, facility, participant } = directory.enterLocal({ facilityName: '本院', respondentName: '山田' });
@@ -49,7 +49,10 @@ it('re-assessment at the terminal, one year later', async () => {
     '0', '0', '0', '0', // each 前提: 変更なし
     '', // 組織的安全管理対策: two past dates, one item at a time
     '2 2027-06-30', // organizational.1 regressed
-    '1', // organizational.2: planned for 2026-03-31, done
+    '1', // organizational.2: planned for 2026-03-31, done…
+    '2027-01-10', // …not in the future: refused
+    '1',
+    '2026-05-10', // …on 2026-05-10
     '0', // organizational.3 unchanged
     '2 2027-03-31', // organizational.4: planned for 2026-06-30, postponed
     's', // organizational.5 left for later
@@ -86,7 +89,8 @@ it('re-assessment at the terminal, one year later', async () => {
   expect(transcript).toContain('⚠ まだ確認していない項目が1件あるため提出できません。前回の回答のままなら「変更なし」を押してください：組織的安全管理対策 5.');
   expect(transcript).toContain('前回との比較（3件）:');
   expect(transcript).toMatch(/組織的安全管理対策 1\. .* — 後退（実施済 → 実施予定 2027年6月30日）/);
-  expect(transcript).toMatch(/組織的安全管理対策 2\. .* — 改善（2026年3月31日 → 実施済）/);
+  expect(transcript).toContain('⚠ 実施日に未来の日付（2027年1月10日）は指定できません。今日（2026年12月1日）以前の日付を指定してください。');
+  expect(transcript).toMatch(/組織的安全管理対策 2\. .* — 改善（2026年3月31日 → 実施済 2026年5月10日）/);
   expect(transcript).toMatch(/組織的安全管理対策 4\. .* — 時期変更（2026年6月30日 → 2027年3月31日、9か月後ろ倒し）/);
   expect(transcript).toContain('提出しました。');
 
@@ -112,7 +116,7 @@ it('re-assessment at the terminal, one year later', async () => {
   const changed = records.slice(1).filter((r) => r.at(-1) !== '');
   expect(changed.map((r) => [r[2], r.at(-2), r.at(-1)])).toEqual([
     ['organizational.1', '実施済', '後退（実施済 → 実施予定 2027年6月30日）'],
-    ['organizational.2', '実施予定（2026年3月31日）', '改善（2026年3月31日 → 実施済）'],
+    ['organizational.2', '実施予定（2026年3月31日）', '改善（2026年3月31日 → 実施済 2026年5月10日）'],
     ['organizational.4', '実施予定（2026年6月30日）', '時期変更（2026年6月30日 → 2027年3月31日、9か月後ろ倒し）'],
   ]);
   expect(records).toHaveLength(91);
