@@ -31,6 +31,9 @@ export const ACTION = {
   /** 変更なし on a question; 「この分野はすべて変更なし」 on a section's list. */
   confirmCarried: 'kakunin.carry.confirm',
   confirmSection: 'kakunin.carry.section',
+  /** 実施済 on a carried 実施予定 whose date has passed: the 実施日 picker. */
+  doneOpen: 'kakunin.done.open',
+  doneDate: 'kakunin.done.date',
 } as const;
 
 export const VIEW_CALLBACK = { answer: 'kakunin.answer' } as const;
@@ -71,6 +74,9 @@ export type ConfirmHideStep = z.output<typeof confirmHideStepSchema>;
 
 /** The 実施時期 picker's block id: the step, plus the refused date that made us re-render it. */
 export const planBlockSchema = itemStepSchema.extend({ n: z.string().max(40).optional() }).strict();
+
+/** The 実施日 picker's block id (a past 実施予定 answered 実施済): as the plan picker's, marked `d`. */
+export const doneBlockSchema = planBlockSchema.extend({ d: z.literal(1) }).strict();
 
 /** A flow to start; `s` when the person already chose to go on without the assessments it draws on. */
 export const flowChoiceSchema = z

@@ -37,7 +37,7 @@ export function lastYearAnswers(flow: Flow): Answers {
 /** What changes this year, item by item, in 組織的安全管理対策 (walked one item at a time). */
 export const THIS_YEAR_CHANGES: Record<string, Answer> = {
   'organizational.1': { kind: 'planned', date: '2027-06-30' }, // regressed: the officer left
-  'organizational.2': { kind: 'done' }, // was planned for 2026-03-31: done
+  'organizational.2': { kind: 'done', on: '2026-05-10' }, // was planned for 2026-03-31: done on 2026-05-10
   'organizational.4': { kind: 'planned', date: '2027-03-31' }, // was planned for 2026-06-30: postponed
 };
 

@@ -56,7 +56,13 @@ test('re-assessment in Slack, one year later', async () => {
   expect(text).toContain('2026年3月31日に実施予定でした。実施できましたか？');
   expect(text).toContain('*前回: 実施予定（2026年3月31日）*');
   expect(buttonLabels(sato.last().blocks)).not.toContain('変更なし');
+  // 実施済 asks on which day: not in the future, then 2026-05-10.
   await ok(sato.click('実施済'));
+  expect(textOf(sato.last().blocks)).toContain('実施した日を選んでください（2026年12月1日まで）。');
+  await ok(sato.pickDate('2027-01-10'));
+  expect(textOf(sato.last().blocks)).toContain('実施日に未来の日付（2027年1月10日）は指定できません。');
+  await ok(sato.pickDate('2026-05-10'));
+  expect(textOf(sato.dm().at(-2)!.blocks)).toContain('実施済（2026年5月10日）');
   await ok(sato.click('変更なし')); // organizational.3
   expect(textOf(sato.last().blocks)).toContain('2026年6月30日に実施予定でした。実施できましたか？');
   expect(buttonLabels(sato.last().blocks)).toEqual(['実施済', '新しい実施時期…', '戻る', '後で確認する', '後で続ける']);
@@ -85,7 +91,7 @@ test('re-assessment in Slack, one year later', async () => {
   text = textOf(sato.last().blocks);
   expect(text).toContain('前回との比較（3件）');
   expect(text).toContain('後退（実施済 → 実施予定 2027年6月30日）');
-  expect(text).toContain('改善（2026年3月31日 → 実施済）');
+  expect(text).toContain('改善（2026年3月31日 → 実施済 2026年5月10日）');
   expect(text).toContain('時期変更（2026年6月30日 → 2027年3月31日、9か月後ろ倒し）');
   expect(text).toContain('まだ確認していない項目（1件）');
   const review = sato.last();

@@ -235,7 +235,7 @@ export async function publishHome(ctx: SlackContext, client: WebClient, actor: S
 export async function refreshQuestion(
   ctx: SlackContext,
   client: WebClient,
-  input: { actor: SlackActor; origin: Origin | undefined; channelId: string | undefined; step: ItemStep; planning: boolean },
+  input: { actor: SlackActor; origin: Origin | undefined; channelId: string | undefined; step: ItemStep; planning: boolean; done?: boolean },
 ): Promise<void> {
   const { actor, origin, step } = input;
   const member = enter(ctx, actor);
@@ -257,7 +257,7 @@ export async function refreshQuestion(
   const today = ctx.directory.todayFor(member.organization.id, turn.assessment);
   const current = { a: turn.assessment.id, r: turn.assessment.revision };
   const carried = turn.carryOver?.kind === 'question' ? turn.carryOver : undefined;
-  await updateMessage(ctx, client, origin, questionMessage({ flow: turn.flow, prompt, step: current, locale, today, planning: input.planning ? {} : undefined, carried }));
+  await updateMessage(ctx, client, origin, questionMessage({ flow: turn.flow, prompt, step: current, locale, today, planning: input.planning ? { done: input.done } : undefined, carried }));
 }
 
 /** The PDF of one of the person's own assessments, again (App Home's PDFを受け取る). */

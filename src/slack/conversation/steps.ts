@@ -41,6 +41,8 @@ export interface StepRequest {
   signature: string;
   /** The date chosen in the 実施時期 picker, so a refused date re-shows the picker. */
   planningAttempt?: string | undefined;
+  /** The date was a 実施日 (the 実施済 picker), not a 実施時期. */
+  planningDone?: boolean | undefined;
   /** The question a navigation button was shown with. */
   questionItemId?: string | undefined;
 }
@@ -214,7 +216,7 @@ async function showRefusal(ctx: SlackContext, client: WebClient, req: StepReques
     return void (await postEphemeral(ctx, client, req.channelId ?? dm, req.actor.userId, message));
   }
   const today = ctx.directory.todayFor(member.organization.id, turn.assessment);
-  const planning = req.planningAttempt ? { attempt: req.planningAttempt } : undefined;
+  const planning = req.planningAttempt ? { attempt: req.planningAttempt, done: req.planningDone } : undefined;
   const messages = promptMessages({ flow: turn.flow, prompt: turn.prompt, step, locale, today, planning, flagged: turn.flaggedItems, carryOver: turn.carryOver, comparison: turn.comparison });
   if (req.origin && messages.length > 0) {
     await updateMessage(ctx, client, req.origin, messages[messages.length - 1]!);

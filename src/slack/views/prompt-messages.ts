@@ -19,7 +19,7 @@ export interface PromptMessagesInput {
   step: Step;
   locale: Locale;
   today: string;
-  planning?: { attempt?: string } | undefined;
+  planning?: { attempt?: string; done?: boolean } | undefined;
   /** While a returned assessment is revised: the items the lead flagged (the review offers to fix each). */
   flagged?: string[] | undefined;
   /** A re-assessment's carried answers beside the prompt (Turn.carryOver). */

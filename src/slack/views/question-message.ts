@@ -34,7 +34,7 @@ export interface QuestionMessageInput {
   /** Today in the facility's time zone: the earliest 実施予定 date. */
   today: string;
   /** Show the 実施時期 date picker in place of the answer buttons. */
-  planning?: { attempt?: string } | undefined;
+  planning?: { attempt?: string; done?: boolean } | undefined;
   /** In a re-assessment: last time's answer, with 変更なし when it can stand as it is. */
   carried?: Extract<CarryOver, { kind: 'question' }> | undefined;
 }
@@ -71,11 +71,15 @@ function answerControls(input: QuestionMessageInput): Block[] {
 
   switch (spec.type) {
     case 'status': {
+      if (input.planning?.done) return doneDateControls(input, itemStep);
       if (input.planning) return planningControls(input, itemStep, spec.maxPlanYears);
       // A past 実施予定 asks 「実施できましたか？」: 実施済, or a new 実施時期.
       const pastPlanned = input.carried?.item.notConfirmable === 'pastPlanned';
       const elements = [
-        answerButton(t(locale, pastPlanned ? 'carry.pastPlannedDone' : 'common.status.done'), { kind: 'done' }, 0),
+        // …and 実施済 asks on which day (the 実施日 picker) before it is recorded.
+        pastPlanned
+          ? button({ text: t(locale, 'carry.pastPlannedDone'), actionId: ACTION.doneOpen, value: encodeValue(itemStep) })
+          : answerButton(t(locale, 'common.status.done'), { kind: 'done' }, 0),
         button({ text: t(locale, pastPlanned ? 'carry.pastPlannedNewDate' : 'slack.question.planned'), actionId: ACTION.planOpen, value: encodeValue(itemStep) }),
         ...(spec.notApplicable ? [answerButton(t(locale, 'common.status.na'), { kind: 'na' }, 1)] : []),
       ];
@@ -136,6 +140,22 @@ function planningControls(input: QuestionMessageInput, itemStep: ItemStep, maxPl
           ...(current ? { initial_date: current } : {}),
           placeholder: plain(t(locale, 'slack.question.planPlaceholder'), LIMITS.placeholder),
         },
+        button({ text: t(locale, 'slack.question.planCancel'), actionId: ACTION.planClose, value: encodeValue(itemStep) }),
+      ],
+    },
+  ];
+}
+
+/** The 実施日 of a past 実施予定 that was done: today or earlier. */
+function doneDateControls(input: QuestionMessageInput, itemStep: ItemStep): Block[] {
+  const { locale, today } = input;
+  return [
+    ...sections(escapeMrkdwn(t(locale, 'carry.doneOnPrompt', { today: formatDate(locale, today) }))),
+    {
+      type: 'actions',
+      block_id: encodeValue({ ...itemStep, d: 1, ...(input.planning?.attempt ? { n: input.planning.attempt } : {}) }),
+      elements: [
+        { type: 'datepicker', action_id: ACTION.doneDate, initial_date: today, placeholder: plain(t(locale, 'slack.question.planPlaceholder'), LIMITS.placeholder) },
         button({ text: t(locale, 'slack.question.planCancel'), actionId: ACTION.planClose, value: encodeValue(itemStep) }),
       ],
     },

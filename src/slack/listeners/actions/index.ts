@@ -13,6 +13,8 @@ import {
   confirmCarried,
   confirmHide,
   confirmSection,
+  openDonePicker,
+  pickDoneDate,
   edit,
   navigate,
   openModal,
@@ -52,6 +54,8 @@ const register = (app: App, ctx: SlackContext) => {
   on(ACTION.startBlank, startFromCarryOffer);
   on(ACTION.confirmCarried, confirmCarried);
   on(ACTION.confirmSection, confirmSection);
+  on(ACTION.doneOpen, openDonePicker);
+  on(ACTION.doneDate, pickDoneDate);
 };
 
 export default { register };

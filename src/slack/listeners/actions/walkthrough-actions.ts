@@ -2,6 +2,7 @@
 // after a stale click, the 実施時期 picker and the typed-answer modal.
 import {
   sectionStepSchema,
+  doneBlockSchema,
   answerStepSchema,
   confirmHideStepSchema,
   decodeValue,
@@ -99,6 +100,33 @@ export const pickPlanDate: ActionHandler = async (ctx, client, { action, actor, 
       interaction: { type: 'ANSWER', itemId: i, answer: { kind: 'planned', date } },
       signature: `${action.action_id}|${a}|${i}|${date}`,
       planningAttempt: date,
+    },
+    { acknowledge: ack },
+  );
+};
+
+/** 実施済 on a carried 実施予定 whose date has passed: show the 実施日 picker. */
+export const openDonePicker: ActionHandler = async (ctx, client, { action, actor, origin, channelId, ack }) => {
+  await ack();
+  await refreshQuestion(ctx, client, { actor, origin, channelId, step: decodeValue(itemStepSchema, action.value, 'done value'), planning: true, done: true });
+};
+
+export const pickDoneDate: ActionHandler = async (ctx, client, { action, actor, origin, channelId, ack }) => {
+  const { a, r, i } = decodeValue(doneBlockSchema, action.block_id, 'date picker block_id');
+  const date = action.selected_date;
+  if (!date) return;
+  await applyStep(
+    ctx,
+    client,
+    {
+      actor,
+      origin,
+      channelId,
+      step: { a, r },
+      interaction: { type: 'ANSWER', itemId: i, answer: { kind: 'done', on: date } },
+      signature: `${action.action_id}|${a}|${i}|${date}`,
+      planningAttempt: date,
+      planningDone: true,
     },
     { acknowledge: ack },
   );
