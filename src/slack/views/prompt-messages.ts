@@ -34,7 +34,7 @@ export function promptMessages(input: PromptMessagesInput): SlackMessage[] {
     case 'intro':
       return [introMessage({ prompt, step, locale })];
     case 'section-intro':
-      return sectionIntroMessages({ flow, prompt, step, locale, carried: carryOver?.kind === 'section' ? carryOver.section : undefined });
+      return sectionIntroMessages({ prompt, step, locale, carried: carryOver?.kind === 'section' ? { flow, section: carryOver.section } : undefined });
     case 'question':
       return [questionMessage({ flow, prompt, step, locale, today, planning: input.planning, carried: carryOver?.kind === 'question' ? carryOver : undefined })];
     case 'review':

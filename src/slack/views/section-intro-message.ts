@@ -16,12 +16,11 @@ import type { Flow } from '../../flow/model.ts';
  * start message (with its buttons) follows and is closed once started.
  */
 export function sectionIntroMessages(input: {
-  flow: Flow;
   prompt: Extract<Prompt, { kind: 'section-intro' }>;
   step: Step;
   locale: Locale;
   /** In a re-assessment: the section's items with last time's answers, in this same message. */
-  carried?: CarriedSection | undefined;
+  carried?: { flow: Flow; section: CarriedSection } | undefined;
 }): SlackMessage[] {
   const { prompt, step, locale } = input;
   const messages: SlackMessage[] = [];
@@ -34,7 +33,7 @@ export function sectionIntroMessages(input: {
   if (prompt.intro) blocks.push(...sections(escapeMrkdwn(localize(prompt.intro, locale))));
   if (!prompt.section.isGates)
     blocks.push(...contexts(`${progressBar(prompt.progress.answered, prompt.progress.overall.total)}\u3000${prompt.progress.answered}/${prompt.progress.overall.total}`));
-  const carried = input.carried ? carriedSectionBlocks(input.flow, locale, step, input.carried) : undefined;
+  const carried = input.carried ? carriedSectionBlocks(input.carried.flow, locale, step, input.carried.section) : undefined;
   if (carried) blocks.push(...carried.list);
   const bulk = carried?.buttons ?? [];
   blocks.push(
