@@ -3,7 +3,7 @@
 // confirms it, so `answers` (this cycle) only ever holds confirmed or new answers; the previous cycle's
 // answers are read beside them. Pure and channel-neutral: adapters render what this returns.
 import type { Answer, Answers } from '../flow/answer.ts';
-import { effectiveAnswer } from '../flow/cycle-comparison.ts';
+import { effectiveAnswer, type PreviousCycle } from '../flow/cycle-comparison.ts';
 import { itemTextHash } from '../flow/item-text-hash.ts';
 import { findItem, itemRefs, type Flow, type ItemRef } from '../flow/model.ts';
 import type { Localized } from '../flow/schema.ts';
@@ -11,19 +11,11 @@ import { isAutoNotApplicable, isApplicable, unansweredItems } from './navigation
 import { brief, type ItemBrief, type Prompt } from './prompt.ts';
 import { validateAnswer } from './validate-answer.ts';
 
-export interface PreviousCycleAnswers {
-  flow: Flow;
-  answers: Answers;
-  assessmentId: string;
-  /** YYYY-MM-DD in the facility's time zone. */
-  submittedOn: string;
-}
-
 export interface CarryOverInput {
   flow: Flow;
   /** This cycle's answers: confirmed or answered anew. */
   answers: Answers;
-  previous: PreviousCycleAnswers;
+  previous: PreviousCycle;
   /** Today in the facility's time zone: a carried 実施予定 before it cannot be confirmed as is. */
   today: string;
 }

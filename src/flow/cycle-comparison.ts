@@ -12,6 +12,16 @@ export interface CycleAnswers {
   answers: Answers;
 }
 
+/**
+ * The cycle an assessment follows (the previous submission of the same flow at the same facility), as the
+ * walk, the review and the reports compare against it.
+ */
+export interface PreviousCycle extends CycleAnswers {
+  assessmentId: string;
+  /** YYYY-MM-DD, the day it was submitted in the facility's time zone. */
+  submittedOn: string;
+}
+
 /** A date moved: `days` > 0 later (後ろ倒し), < 0 earlier (前倒し); `months` when it moved by whole months. */
 export interface DateShift {
   from: string;

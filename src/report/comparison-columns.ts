@@ -1,13 +1,12 @@
 // The two export columns a re-assessment adds, 前回の回答 and 変化, for every export that lists the
 // checklist row by row (CSV here; the XLSX export takes the same cells from this function).
-import { compareCycles, type ItemComparison } from '../flow/cycle-comparison.ts';
+import { compareCycles, type ItemComparison, type PreviousCycle } from '../flow/cycle-comparison.ts';
 import type { Answers } from '../flow/answer.ts';
 import type { Flow } from '../flow/model.ts';
 import type { Localized } from '../flow/schema.ts';
 import { changesText, previousAnswerText } from '../i18n/comparison-text.ts';
 import { isChecklistItem } from './checklist-rows.ts';
 import { localize, type ReportLocale } from './localize.ts';
-import type { PreviousCycle } from './previous-cycle.ts';
 
 export const COMPARISON_COLUMNS = {
   previousAnswer: { ja: '前回の回答', en: 'Previous answer' },

@@ -5,7 +5,7 @@ import type { Answers } from '../flow/answer.ts';
 import type { Flow } from '../flow/model.ts';
 import type { ReportLocale } from './localize.ts';
 import type { PlanStories } from './plan-story.ts';
-import type { PreviousCycle } from './previous-cycle.ts';
+import type { PreviousCycle } from '../flow/cycle-comparison.ts';
 import type { RelatedAssessments } from './related-assessment.ts';
 
 export interface ReportInput {

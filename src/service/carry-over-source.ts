@@ -2,15 +2,15 @@
 // now, follow-ups included) beside this cycle's, for the engine's carry-over view of a prompt.
 import { todayIn } from '../dates/calendar-date.ts';
 import type { Answers } from '../flow/answer.ts';
-import { compareCycles, type ItemComparison } from '../flow/cycle-comparison.ts';
+import { compareCycles, type ItemComparison, type PreviousCycle } from '../flow/cycle-comparison.ts';
 import type { Flow } from '../flow/model.ts';
-import { carryOverFor, type CarryOver, type PreviousCycleAnswers } from '../engine/carry-over.ts';
+import { carryOverFor, type CarryOver } from '../engine/carry-over.ts';
 import type { Prompt } from '../engine/prompt.ts';
 import type { Assessment } from '../store/assessments-repo.ts';
 import type { Store } from '../store/store.ts';
 
 /** The cycle an assessment follows (carried over or started blank); undefined for a first assessment. */
-export function previousCycleOf(store: Store, assessment: Assessment): PreviousCycleAnswers | undefined {
+export function previousCycleOf(store: Store, assessment: Assessment): PreviousCycle | undefined {
   const link = store.reassessments.of(assessment.id);
   if (!link) return undefined;
   const previous = store.assessments.get(assessment.organizationId, link.previousAssessmentId);

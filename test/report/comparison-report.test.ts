@@ -7,7 +7,7 @@ import { findItem, itemRefs } from '../../src/flow/model.ts';
 import { renderChecklistPdf } from '../../src/report/checklist-pdf.ts';
 import { toChecklistCsv } from '../../src/report/checklist-csv.ts';
 import { comparisonColumns } from '../../src/report/comparison-columns.ts';
-import type { PreviousCycle } from '../../src/report/previous-cycle.ts';
+import type { PreviousCycle } from '../../src/flow/cycle-comparison.ts';
 import { nextFlowVersion } from '../helpers/next-flow-version.ts';
 import { mixedAnswers } from './fixtures/mixed-answers.ts';
 import { parse } from 'csv-parse/sync';

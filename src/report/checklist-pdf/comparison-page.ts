@@ -1,7 +1,7 @@
 // The 「前回との比較」 page of a re-assessment: which items changed since the previous cycle and how
 // (改善, 後退, 時期変更, 該当なし, 新規, 削除, 文言変更), one row per item, in the form's order.
 import { fiscalYearOf, formatFiscalYear } from '../../dates/fiscal-year.ts';
-import { ITEM_CHANGE_KINDS, type CycleComparison, type ItemComparison } from '../../flow/cycle-comparison.ts';
+import { ITEM_CHANGE_KINDS, type CycleComparison, type ItemComparison, type PreviousCycle } from '../../flow/cycle-comparison.ts';
 import { answerText } from '../../i18n/answer-text.ts';
 import { changeDetail, changeLabel, previousAnswerText } from '../../i18n/comparison-text.ts';
 import { t } from '../../i18n/messages.ts';
@@ -9,7 +9,6 @@ import { formatReportDate } from '../localize.ts';
 import { flowTextBlock } from '../pdf/flow-text.ts';
 import { drawTable, layoutTable, type TableCell } from '../pdf/table.ts';
 import { layoutText } from '../pdf/text-block.ts';
-import type { PreviousCycle } from '../previous-cycle.ts';
 import type { ChecklistPdfContext } from './context.ts';
 
 export function drawComparisonPage(ctx: ChecklistPdfContext, previous: PreviousCycle, comparison: CycleComparison): void {
