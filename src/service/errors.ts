@@ -120,3 +120,14 @@ export class NotCarriedOverError extends Error {
     this.assessmentId = assessmentId;
   }
 }
+
+/**
+ * Confirming walks the steps the engine itself would take, so the engine refusing one is a defect, not
+ * the person's mistake: the whole confirmation is rolled back and nothing is recorded.
+ */
+export class ConfirmationStepRefusedError extends Error {
+  override readonly name = 'ConfirmationStepRefusedError';
+  constructor(readonly assessmentId: string, readonly step: string, readonly code: string | undefined) {
+    super(`Confirming carried answers of assessment ${assessmentId}: the engine refused ${step} (${code ?? 'no reason given'}); nothing was changed. Report this as a defect.`);
+  }
+}

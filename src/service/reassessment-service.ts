@@ -12,7 +12,7 @@ import type { StartMode } from '../store/reassessments-repo.ts';
 export type { StartMode };
 import type { Store } from '../store/store.ts';
 import type { AssessmentService, Turn } from './assessment-service.ts';
-import { NoPreviousCycleError, NotCarriedOverError, NotRespondentError, OutdatedInteractionError } from './errors.ts';
+import { ConfirmationStepRefusedError, NoPreviousCycleError, NotCarriedOverError, NotRespondentError, OutdatedInteractionError } from './errors.ts';
 import type { Participant } from './interaction.ts';
 
 /** What 「前回（…提出）の回答を引き継いで始める」 names. */
@@ -42,7 +42,7 @@ export function createReassessmentService(deps: { store: Store; service: Assessm
   const act = (who: Participant, assessmentId: string, interaction: Interaction, expectedRevision?: number): Turn => {
     const turn = service.interact(who, assessmentId, interaction, expectedRevision === undefined ? {} : { expectedRevision });
     // Confirming follows the walk the engine itself would take; a refusal here is a bug, not a user error.
-    if (!turn.accepted) throw new Error(`re-assessment: the engine refused ${interaction.type} (${JSON.stringify(turn.prompt.error)})`);
+    if (!turn.accepted) throw new ConfirmationStepRefusedError(assessmentId, interaction.type, turn.prompt.error?.code);
     return turn;
   };
 
