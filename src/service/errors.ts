@@ -127,7 +127,13 @@ export class NotCarriedOverError extends Error {
  */
 export class ConfirmationStepRefusedError extends Error {
   override readonly name = 'ConfirmationStepRefusedError';
-  constructor(readonly assessmentId: string, readonly step: string, readonly code: string | undefined) {
+  readonly assessmentId: string;
+  readonly step: string;
+  readonly code: string | undefined;
+  constructor(assessmentId: string, step: string, code: string | undefined) {
     super(`Confirming carried answers of assessment ${assessmentId}: the engine refused ${step} (${code ?? 'no reason given'}); nothing was changed. Report this as a defect.`);
+    this.assessmentId = assessmentId;
+    this.step = step;
+    this.code = code;
   }
 }

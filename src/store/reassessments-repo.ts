@@ -7,6 +7,7 @@ import type { AnswerAuthor } from './answers-repo.ts';
 import { answerChannelSchema } from './answers-repo.ts';
 import type { AssessmentsRepo } from './assessments-repo.ts';
 import { isoNow, type Clock } from './clock.ts';
+import { immediateTransaction } from './immediate-transaction.ts';
 import { NotFoundError, ReassessmentLinkError } from './errors.ts';
 import type { PeopleRepo } from './people-repo.ts';
 import { readStored } from './stored-record.ts';
@@ -64,13 +65,16 @@ export function createReassessmentsRepo(db: Database.Database, clock: Clock, dep
     `SELECT ${confirmationColumns} FROM item_confirmations WHERE assessment_id = ? AND item_id = ? ORDER BY id`,
   );
 
+  // One transaction wrapper per repository (better-sqlite3 builds one per db.transaction call), run IMMEDIATE.
+  const immediately = immediateTransaction(db);
+
   return {
     /**
      * Records that `assessmentId` follows `previousAssessmentId`: the same flow (any version) at the same
      * facility of the same organization, already submitted (or approved).
      */
     link(organizationId: string, assessmentId: string, previousAssessmentId: string, startMode: StartMode): Reassessment {
-      return db.transaction(() => {
+      return immediately(() => {
         const current = deps.assessments.get(organizationId, assessmentId);
         const previous = deps.assessments.get(organizationId, previousAssessmentId);
         if (previous.flowId !== current.flowId || previous.facilityId !== current.facilityId)
@@ -79,7 +83,7 @@ export function createReassessmentsRepo(db: Database.Database, clock: Clock, dep
           throw new ReassessmentLinkError(assessmentId, previousAssessmentId, `it is ${previous.status}, not submitted`);
         insertLink.run({ assessmentId, previousAssessmentId, startMode, at: isoNow(clock) });
         return readStored(reassessmentSchema, linkOf.get(assessmentId), { table: 'reassessments', key: { assessmentId } });
-      }).immediate();
+      });
     },
 
     /** The previous cycle this assessment follows; undefined for a first assessment. */
@@ -90,7 +94,7 @@ export function createReassessmentsRepo(db: Database.Database, clock: Clock, dep
 
     /** Appends one confirmation per item, all at the same time; the answers are written by the caller. */
     recordConfirmations(assessmentId: string, itemIds: readonly string[], who: AnswerAuthor & { personId: string }, how: ConfirmationVia): ItemConfirmation[] {
-      return db.transaction(() => {
+      return immediately(() => {
         const link = linkOf.get(assessmentId);
         if (link === undefined) throw new NotFoundError('re-assessment', { assessmentId }, 'Only an assessment that carries answers over has confirmations.');
         const organizationId = deps.assessments.organizationOf(assessmentId)!;
@@ -102,7 +106,7 @@ export function createReassessmentsRepo(db: Database.Database, clock: Clock, dep
           const { lastInsertRowid } = insertConfirmation.run(row);
           return { id: Number(lastInsertRowid), ...row };
         });
-      }).immediate();
+      });
     },
 
     /** Every confirmation, oldest first; only those of one item when `itemId` is given. */
