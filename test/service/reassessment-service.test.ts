@@ -8,7 +8,9 @@ import { findItem } from '../../src/flow/model.ts';
 import { createAssessmentService, type Turn } from '../../src/service/assessment-service.ts';
 import { NoPreviousCycleError, NotCarriedOverError, OutdatedInteractionError } from '../../src/service/errors.ts';
 import type { Participant } from '../../src/service/interaction.ts';
+import { createLeadDomain } from '../../src/service/lead-domain.ts';
 import { createReassessmentService } from '../../src/service/reassessment-service.ts';
+import { reviewRequestMessage } from '../../src/slack/views/review-request.ts';
 import { reportSource } from '../../src/service/report-source.ts';
 import { createStore } from '../../src/store/store.ts';
 import { submitThroughService } from '../helpers/fill-through-service.ts';
@@ -74,6 +76,21 @@ describe('starting a re-assessment', () => {
       ['organizational.2', 'organizational.4', 'technical.15'].map((id) => [id, [{ kind: 'improved' }]]),
     );
     expect(reportSource(store, org.id, turn.assessment.id).previous?.assessmentId).toBe(lastYear.id);
+  });
+
+  it('the lead’s review request shows what changed since last year, beside the counts', () => {
+    const { reassessment, store, start, org, service, who, lastYear } = clinic();
+    const turn = reassessment.startReassessment({ ...start, mode: 'blank' });
+    const done = { kind: 'done' as const };
+    submitThroughService(service, who, turn.assessment.id, { ...lastYearAnswers(flow), 'organizational.2': done, 'organizational.4': done, 'technical.15': done });
+    const leads = createLeadDomain({ store, flows, clock: () => ONE_YEAR_LATER });
+    const subject = leads.review.subject(org.id, turn.assessment.id);
+    expect(subject.cycleComparison?.map((c) => c.itemId)).toEqual(['organizational.2', 'organizational.4', 'technical.15']);
+    const text = JSON.stringify(reviewRequestMessage({ subject, locale: 'ja' }).blocks);
+    expect(text).toContain('前回との比較（3件）');
+    expect(text).toContain('改善');
+    // A first assessment has nothing to compare with.
+    expect(leads.review.subject(org.id, lastYear.id).cycleComparison).toBeUndefined();
   });
 
   it('refuses to carry over where nothing was submitted, and 変更なし where nothing was carried', () => {

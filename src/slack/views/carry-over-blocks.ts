@@ -68,12 +68,13 @@ export function carriedSectionBlocks(flow: Flow, locale: Locale, step: Step, sec
 }
 
 /** On the review of a re-assessment (carried over or blank): what changed since last time, item by item. */
-export function comparisonBlocks(locale: Locale, changes: ItemComparison[]): Block[] {
+export function comparisonBlocks(locale: Locale, changes: ItemComparison[], maxLines = Infinity): Block[] {
   if (changes.length === 0) return sections(escapeMrkdwn(t(locale, 'carry.noChanges')));
-  const lines = changes.map((c) => {
+  const lines = changes.slice(0, maxLines).map((c) => {
     const text = localize(c.ref.item.text, locale).split('\n')[0] ?? '';
     const short = [...text].length > 40 ? `${[...text].slice(0, 39).join('')}…` : text;
     return `• ${escapeMrkdwn(`${localize(c.ref.section.title, locale)} ${c.ref.item.number ?? ''} ${short}`)} — *${escapeMrkdwn(changesText(locale, c))}*`;
   });
+  if (changes.length > lines.length) lines.push(t(locale, 'review.request.more', { n: changes.length - lines.length }));
   return sections([`*${escapeMrkdwn(t(locale, 'carry.changesTitle', { count: changes.length }))}*`, ...lines].join('\n'));
 }
