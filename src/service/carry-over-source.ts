@@ -10,7 +10,7 @@ import type { Assessment } from '../store/assessments-repo.ts';
 import type { Store } from '../store/store.ts';
 
 /** The cycle an assessment follows (carried over or started blank); undefined for a first assessment. */
-export function previousCycleOf(store: Store, assessment: Assessment): PreviousCycle | undefined {
+export function previousCycleOf(store: Store, assessment: Pick<Assessment, 'id' | 'organizationId'>): PreviousCycle | undefined {
   const link = store.reassessments.of(assessment.id);
   if (!link) return undefined;
   const previous = store.assessments.get(assessment.organizationId, link.previousAssessmentId);

@@ -8,6 +8,8 @@ import { findItem } from '../../src/flow/model.ts';
 import { createAssessmentService, type Turn } from '../../src/service/assessment-service.ts';
 import { NoPreviousCycleError, NotCarriedOverError, OutdatedInteractionError } from '../../src/service/errors.ts';
 import type { Participant } from '../../src/service/interaction.ts';
+import ExcelJS from 'exceljs';
+import { renderStatusXlsx } from '../../src/report/status-xlsx.ts';
 import { createLeadDomain } from '../../src/service/lead-domain.ts';
 import { createReassessmentService } from '../../src/service/reassessment-service.ts';
 import { reviewRequestMessage } from '../../src/slack/views/review-request.ts';
@@ -91,6 +93,26 @@ describe('starting a re-assessment', () => {
     expect(text).toContain('改善');
     // A first assessment has nothing to compare with.
     expect(leads.review.subject(org.id, lastYear.id).cycleComparison).toBeUndefined();
+  });
+
+  it('the leads’ workbook has a 前回との比較 sheet: previous answer, this answer and the change, per changed item', async () => {
+    const { reassessment, store, start, org, service, who, manager } = clinic();
+    const turn = reassessment.startReassessment({ ...start, mode: 'blank' });
+    const done = { kind: 'done' as const };
+    submitThroughService(service, who, turn.assessment.id, { ...lastYearAnswers(flow), 'organizational.2': done, 'organizational.4': done, 'technical.15': done });
+    store.people.setRole(org.id, manager.id, 'lead');
+    const leads = createLeadDomain({ store, flows, clock: () => ONE_YEAR_LATER });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await renderStatusXlsx(leads.statusBoard.board(who, 'ja'))) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet('前回との比較')!;
+    const rows = sheet.getSheetValues().slice(1).map((r) => (r as ExcelJS.CellValue[]).slice(1));
+    expect(rows[0]).toEqual(['拠点', 'チェックリスト', '分野', 'No', 'チェック項目', '前回の回答', '今回の回答', '変化']);
+    expect(rows.slice(1).map((r) => [r[0], r[3], r[6]])).toEqual([
+      ['さくら内科', '2.', '■実施済'],
+      ['さくら内科', '4.', '■実施済'],
+      ['さくら内科', '15.', '■実施済'],
+    ]);
+    expect(rows.slice(1).every((r) => String(r[5]).startsWith('実施予定') && String(r[7]).startsWith('改善'))).toBe(true);
   });
 
   it('refuses to carry over where nothing was submitted, and 変更なし where nothing was carried', () => {
