@@ -2,17 +2,32 @@
 import './runtime/require-supported-node.ts';
 import { loadDotEnv } from './config/dotenv.ts';
 import { bootstrap } from './app/bootstrap.ts';
+import { holdRunLock } from './app/run-lock.ts';
 import { ConfigError } from './config/env.ts';
+import { createLogger } from './logging/create-logger.ts';
+import { createBackups, defaultBackupDir } from './service/backups.ts';
 import { FlowFileError } from './flow/errors.ts';
 import { createEventLedger } from './service/event-ledger.ts';
 import { createLeadDomain } from './service/lead-domain.ts';
+import { createReassessmentService } from './service/reassessment-service.ts';
 import { createWorkspaceDirectory } from './service/workspace-directory.ts';
 import { runTerminal } from './terminal/start-terminal.ts';
 
 async function main(): Promise<number> {
   loadDotEnv();
   const app = bootstrap();
+  // `kakunin restore` refuses while this mark names a live process.
+  const releaseRunLock = app.env.KAKUNIN_DB === ':memory:' ? () => undefined : holdRunLock(app.env.KAKUNIN_DB);
   if (app.env.SLACK_BOT_TOKEN || app.env.SLACK_APP_TOKEN || app.env.SLACK_SIGNING_SECRET) {
+    const { env } = app;
+    const logger = createLogger({ level: env.LOG_LEVEL, secrets: [env.SLACK_BOT_TOKEN, env.SLACK_APP_TOKEN, env.SLACK_SIGNING_SECRET] });
+    const backups = createBackups({
+      store: app.store,
+      dir: env.KAKUNIN_BACKUP_DIR ?? defaultBackupDir(env.KAKUNIN_DB),
+      timeZone: env.KAKUNIN_TIME_ZONE,
+      clock: app.clock,
+      log: logger.child({ component: 'backup' }),
+    });
     const { startSlackApp } = await import('./slack/start.ts');
     const directory = createWorkspaceDirectory({
       store: app.store,
@@ -23,23 +38,32 @@ async function main(): Promise<number> {
     });
     const events = createEventLedger(app.store);
     const leads = createLeadDomain({ store: app.store, flows: app.flows, clock: app.clock, defaultTimeZone: app.env.KAKUNIN_TIME_ZONE });
+    const reassessment = createReassessmentService({ store: app.store, service: app.service, clock: app.clock });
     const slack = await startSlackApp({
-      env: app.env,
+      env,
       service: app.service,
       directory,
       events,
       leads,
+      reassessment,
       scheduler: app.scheduler,
       flows: app.flows,
       clock: app.clock,
+      logger,
+      backupStatus: () => backups.status(),
     });
+    const daily = env.KAKUNIN_DB === ':memory:' ? undefined : backups.startDaily();
     // Stop taking requests and close SQLite cleanly when the service manager stops us.
     for (const signal of ['SIGTERM', 'SIGINT'] as const)
       process.once(signal, () => {
-        void slack.stop().finally(() => {
-          app.store.close();
-          process.exit(0);
-        });
+        void slack
+          .stop()
+          .then(() => daily?.stop())
+          .finally(() => {
+            app.store.close();
+            releaseRunLock();
+            process.exit(0);
+          });
       });
     return -1; // keep running
   }
@@ -55,6 +79,7 @@ async function main(): Promise<number> {
     directory,
     service: app.service,
     schedule: app.scheduler.service,
+    reassessment: createReassessmentService({ store: app.store, service: app.service, clock: app.clock }),
     locale: app.env.KAKUNIN_LOCALE,
     input: process.stdin,
     output: process.stdout,
@@ -66,6 +91,7 @@ async function main(): Promise<number> {
   setImmediate(() => void warmUpReports(app.flows.values()).catch((err: unknown) => console.error(err)));
   const end = await running;
   app.store.close();
+  releaseRunLock();
   void end;
   return 0;
 }

@@ -18,6 +18,9 @@ const USAGE = `使い方 / usage:
   npm run kakunin -- schedule preview [--from 2027-04-01] [--to 2027-04-30] [--facility 拠点]
                                                                  送られるリマインドを表示する（送らない）
   npm run kakunin -- schedule tick --now 2027-04-01T09:00+09:00  その時刻のリマインドを1回送る（Slack設定がなければ表示）
+  npm run kakunin -- backup [--out file]                          動作中でもバックアップを取り、検査する
+  npm run kakunin -- restore <file>                               停止中にバックアップから復元する
+  npm run kakunin -- audit verify [--assessment ID] [--hash HASH]  履歴の改ざんを検査する
   npm run kakunin -- help                                        この説明
 
   --out は既存のファイルを上書きしません（上書きするには --force）。
@@ -40,6 +43,8 @@ async function main(argv: string[]): Promise<number> {
       as: { type: 'string' },
       comment: { type: 'string' },
       item: { type: 'string', multiple: true },
+      assessment: { type: 'string' },
+      hash: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       from: { type: 'string' },
       to: { type: 'string' },
@@ -142,6 +147,27 @@ async function main(argv: string[]): Promise<number> {
         return runScheduleTick(args.data, log);
       }
       throw new UsageError(`unknown: schedule ${rest[0] ?? ''}`.trim());
+    }
+    case 'audit': {
+      if (rest[0] !== 'verify') throw new UsageError(`unknown: audit ${rest[0] ?? ''}`.trim());
+      const args = z
+        .object({
+          assessmentId: z.string().min(1).optional(),
+          hash: z.string().regex(/^[0-9a-fA-F]{16,64}$/, 'the head hash (16 to 64 hex digits) printed on a report').optional(),
+        })
+        .safeParse({ assessmentId: values.assessment, hash: values.hash });
+      if (!args.success) throw new UsageError(args.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      const { runAuditCommand } = await import('./audit-command.ts');
+      return runAuditCommand(args.data, log, warn);
+    }
+    case 'backup': {
+      const { runBackupCommand } = await import('./backup-command.ts');
+      return runBackupCommand({ out: values.out }, log);
+    }
+    case 'restore': {
+      if (!rest[0]) throw new UsageError('restore needs the backup file: restore <file>');
+      const { runRestoreCommand } = await import('./backup-command.ts');
+      return runRestoreCommand({ file: rest[0] }, log);
     }
     default:
       throw new UsageError(`unknown command "${command}"`);

@@ -17,6 +17,8 @@ export const envSchema = z.object({
     .refine(isValidTimeZone, 'an IANA time zone such as Asia/Tokyo'),
   KAKUNIN_LOCALE: localeSchema.default('ja'),
   KAKUNIN_FLOWS_DIR: optionalNonEmpty,
+  /** Where daily backups go; default: backups/ beside KAKUNIN_DB. */
+  KAKUNIN_BACKUP_DIR: optionalNonEmpty,
   /** Where the terminal writes PDFs of submitted assessments. */
   KAKUNIN_OUT_DIR: z.string().min(1).default('out'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

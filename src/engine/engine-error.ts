@@ -7,6 +7,8 @@ export type EngineErrorCode =
   | 'date.invalid'
   | 'date.past'
   | 'date.tooFar'
+  /** 実施済 with a 実施日 after today. */
+  | 'done.future'
   | 'option.unknown'
   | 'multi.exclusive'
   | 'multi.tooFew'
@@ -30,6 +32,14 @@ export type EngineErrorCode =
   | 'item.notApplicable'
   | 'submit.unanswered'
   | 'gate.hidesAnswers'
+  /** A re-assessment: carried answers nobody has confirmed yet. */
+  | 'submit.unconfirmed'
+  /** 変更なし on an item whose carried answer cannot stand as is (params.reason says why). */
+  | 'confirm.notConfirmable'
+  /** 「この分野はすべて変更なし」 when the section's list is not what the person is looking at. */
+  | 'confirm.sectionNotShown'
+  /** 「この分野はすべて変更なし」 on a section with items that need an answer (params.items). */
+  | 'confirm.sectionNeedsAnswers'
   | 'event.notAllowed';
 
 export interface EngineError {

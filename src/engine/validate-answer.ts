@@ -23,6 +23,10 @@ export function validateAnswer(item: ItemDef, answer: Answer, today: string): En
 
   switch (answer.kind) {
     case 'done':
+      // 実施日 (a carried 実施予定 answered 「実施できました」): a real day, not after today.
+      if (answer.on === undefined) return undefined;
+      if (!isRealDate(answer.on)) return { code: 'date.invalid', params: { date: answer.on } };
+      return answer.on > today ? { code: 'done.future', params: { date: answer.on, today } } : undefined;
     case 'yesno':
       return undefined;
     case 'na':

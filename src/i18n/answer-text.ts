@@ -14,7 +14,7 @@ export function answerText(locale: Locale, spec: AnswerSpec, answer: Answer | un
   if (!answer) return t(locale, 'common.status.unanswered');
   switch (answer.kind) {
     case 'done':
-      return t(locale, 'common.status.done');
+      return answer.on ? t(locale, 'common.status.doneOn', { date: formatDate(locale, answer.on) }) : t(locale, 'common.status.done');
     case 'planned':
       return t(locale, 'common.status.plannedWithDate', { date: formatDate(locale, answer.date) });
     case 'na':

@@ -14,5 +14,6 @@ export function engineErrorText(locale: Locale, error: EngineError, describeItem
   }
   if (typeof error.params?.itemId === 'string') params.item = describeItem(error.params.itemId);
   if (typeof error.params?.items === 'object') params.count = (error.params.items as string[]).length;
+  if (error.code === 'confirm.notConfirmable') params.reasonText = t(locale, `error.confirm.reason.${String(error.params?.reason)}`);
   return t(locale, `error.${error.code}`, params);
 }

@@ -15,6 +15,8 @@ export const checklistReportJsonSchema = z.object({
   respondentName: z.string(),
   updatedOn: isoDateSchema,
   locale: reportLocaleSchema,
+  /** The head hash of the answer history when the report was made (`kakunin audit verify --hash`). */
+  historyHead: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   summary: checklistSummarySchema,
   rows: z.array(checklistRowSchema),
 });
@@ -32,6 +34,7 @@ export function toChecklistJson(rawInput: ChecklistReportInput): ChecklistReport
     respondentName: input.respondentName,
     updatedOn: input.updatedOn,
     locale,
+    ...(input.historyHead ? { historyHead: input.historyHead } : {}),
     summary: summarizeAssessment(flow, answers, locale),
     rows: checklistRows(flow, answers, locale),
   };

@@ -8,10 +8,13 @@ import { createContext } from './checklist-pdf/context.ts';
 import { drawFormHeader, formTitle } from './checklist-pdf/form-header.ts';
 import { drawSection } from './checklist-pdf/section-table.ts';
 import { drawSummaryPage } from './checklist-pdf/summary-page.ts';
+import { drawComparisonPage } from './checklist-pdf/comparison-page.ts';
+import { compareCycles } from '../flow/cycle-comparison.ts';
 import { createReportDocument } from './font.ts';
 import { ReportInputError } from './errors.ts';
 import { formatReportDate } from './localize.ts';
 import { drawDraftMarks } from './pdf/draft-mark.ts';
+import { historyFooterText, stampHistoryHead } from './history-head.ts';
 import { drawPageFooters, templateFooterStyle } from './pdf/page-numbers.ts';
 import { PageFlow } from './pdf/page-flow.ts';
 import { summarizeAssessment } from './summary.ts';
@@ -41,6 +44,11 @@ export async function renderChecklistPdf(rawInput: ChecklistReportInput): Promis
   const planAfterForm = template.summary.enabled
     ? drawSummaryPage(ctx, summarizeAssessment(input.flow, input.answers, input.locale, input.planStories))
     : undefined;
+  if (template.comparison.enabled && input.previous) {
+    const comparison = compareCycles(input.previous, input);
+    // A page saying "nothing changed" would only be noise between the summary and the form.
+    if (comparison.changed.length > 0) drawComparisonPage(ctx, input.previous, comparison);
+  }
   drawFormHeader(ctx);
   for (const section of input.flow.sections) {
     const sectionRefs = refs.filter((r) => r.section === section);
@@ -49,6 +57,7 @@ export async function renderChecklistPdf(rawInput: ChecklistReportInput): Promis
   planAfterForm?.();
 
   const { texts } = template;
+  stampHistoryHead(doc, input.historyHead);
   drawPageFooters(
     doc,
     {
@@ -56,6 +65,7 @@ export async function renderChecklistPdf(rawInput: ChecklistReportInput): Promis
       right:
         texts.footerRight &&
         ctx.text(texts.footerRight, { assessmentId: input.assessmentId, facility: input.facilityName, updatedOn: formatReportDate(input.updatedOn, ctx.locale) }),
+      left: historyFooterText(input.historyHead, input.locale),
     },
     templateFooterStyle(template, fonts),
   );

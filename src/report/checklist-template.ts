@@ -43,6 +43,18 @@ const summaryTextsSchema = z
   })
   .strict();
 
+/** The 「前回との比較」 page of a re-assessment (after the summary; left out when nothing changed). */
+const comparisonTextsSchema = z
+  .object({
+    title: localizedSchema,
+    previous: localizedSchema,
+    columns: z
+      .object({ number: localizedSchema, item: localizedSchema, previous: localizedSchema, current: localizedSchema, change: localizedSchema })
+      .strict(),
+    none: localizedSchema,
+  })
+  .strict();
+
 export const checklistTemplateSchema = z
   .object({
     page: z
@@ -107,6 +119,13 @@ export const checklistTemplateSchema = z
         actionPlanColumns: z.object({ date: pt, section: pt, number: pt }).strict(),
       })
       .strict(),
+    comparison: z
+      .object({
+        enabled: z.boolean(),
+        /** The 項目 column takes the width left over. */
+        columns: z.object({ number: pt, previous: pt, current: pt, change: pt }).strict(),
+      })
+      .strict(),
     texts: z
       .object({
         /** null drops the label inherited from a base template. */
@@ -134,6 +153,7 @@ export const checklistTemplateSchema = z
         pageNumber: localizedSchema,
         footerRight: localizedSchema.optional(),
         summary: summaryTextsSchema,
+        comparison: comparisonTextsSchema,
       })
       .strict(),
   })
@@ -147,6 +167,13 @@ export const checklistTemplateSchema = z
         code: 'custom',
         path: ['checklistTable', 'columns'],
         message: `number + done + planned (${number + done + planned}pt) leave too little of the ${content.toFixed(0)}pt line for チェック項目; keep them under ${((content * 2) / 3).toFixed(0)}pt`,
+      });
+    const c = t.comparison.columns;
+    if (c.number + c.previous + c.current + c.change > content - 100)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['comparison', 'columns'],
+        message: `number + previous + current + change (${c.number + c.previous + c.current + c.change}pt) leave under 100pt of the ${content.toFixed(0)}pt line for the 項目 column`,
       });
     const { labelColumn, countsColumn, columnGap } = t.summary;
     if (labelColumn + countsColumn + 2 * columnGap > content - 60)

@@ -12,6 +12,7 @@ import { drawFormSection } from './form-pdf/section-table.ts';
 import { checkFormTemplate, loadFormTemplate, type FormTemplate } from './form-template.ts';
 import { reportLocaleSchema } from './localize.ts';
 import { drawDraftMarks } from './pdf/draft-mark.ts';
+import { historyFooterText, stampHistoryHead } from './history-head.ts';
 import { drawPageFooters, templateFooterStyle } from './pdf/page-numbers.ts';
 import { PageFlow } from './pdf/page-flow.ts';
 import { templateFile } from './template-file.ts';
@@ -52,11 +53,13 @@ export async function renderFormPdf(input: FormPdfInput, template?: FormTemplate
   for (const section of input.flow.sections) drawFormSection(ctx, section);
 
   const { texts } = layout;
+  stampHistoryHead(doc, input.historyHead);
   drawPageFooters(
     doc,
     {
       pageNumber: ctx.text(texts.pageNumber),
       right: texts.footerRight && ctx.text(texts.footerRight, { assessmentId: input.assessmentId }),
+      left: historyFooterText(input.historyHead, checked.data.locale),
     },
     templateFooterStyle(layout, fonts),
   );

@@ -5,6 +5,7 @@ import type { Answers } from '../flow/answer.ts';
 import type { Flow } from '../flow/model.ts';
 import type { ReportLocale } from './localize.ts';
 import type { PlanStories } from './plan-story.ts';
+import type { PreviousCycle } from '../flow/cycle-comparison.ts';
 import type { RelatedAssessments } from './related-assessment.ts';
 
 export interface ReportInput {
@@ -19,9 +20,13 @@ export interface ReportInput {
   planStories?: PlanStories;
   /** Latest submitted assessments of the flow's `related:` flows, by related id. */
   related?: RelatedAssessments;
+  /** The cycle this assessment follows, for the comparison page and columns; absent for a first assessment. */
+  previous?: PreviousCycle | undefined;
   locale?: ReportLocale;
   /** Not submitted yet: every page is marked 下書き（未提出）. */
   draft?: boolean;
+  /** The head hash of the assessment's answer history (printed in the footer, see history-head.ts). */
+  historyHead?: string;
   /** Fixes the PDF's dates (and, with assessmentId, its bytes); default now. */
   generatedAt?: Date;
   /** The lead's approval (承認者, 承認日), printed in the approval box; null: 「未承認」; absent: no box. */

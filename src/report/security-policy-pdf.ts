@@ -8,6 +8,7 @@ import { createReportDocument } from './font.ts';
 import { localize, reportLocaleSchema } from './localize.ts';
 import { flowTextBlock } from './pdf/flow-text.ts';
 import { drawDraftMarks } from './pdf/draft-mark.ts';
+import { historyFooterText, stampHistoryHead } from './history-head.ts';
 import { drawPageFooters, templateFooterStyle } from './pdf/page-numbers.ts';
 import { PageFlow } from './pdf/page-flow.ts';
 import { drawTable, layoutTable, type TableCell } from './pdf/table.ts';
@@ -62,7 +63,12 @@ export async function renderSecurityPolicyPdf(input: PolicyPdfInput, template?: 
     for (const block of article.blocks) drawBlock(block);
   }
 
-  drawPageFooters(doc, { pageNumber: localize(layout.texts.pageNumber, locale) }, templateFooterStyle(layout, fonts));
+  stampHistoryHead(doc, input.historyHead);
+  drawPageFooters(
+    doc,
+    { pageNumber: localize(layout.texts.pageNumber, locale), left: historyFooterText(input.historyHead, locale) },
+    templateFooterStyle(layout, fonts),
+  );
   if (input.draft) drawDraftMarks(doc, locale, templateFooterStyle(layout, fonts));
   return doc.save();
 

@@ -3,6 +3,7 @@
 import type { Localized } from '../flow/schema.ts';
 import type { ItemStatus } from './checklist-rows.ts';
 import { localize, type ReportLocale } from './localize.ts';
+import type { ComparisonCells, RemovedChecklistItem } from './comparison-columns.ts';
 
 /** 未着手 / 回答中 / 提出済・確認待ち / 差し戻し中 / 承認済. */
 export type FlowState = 'not_started' | 'in_progress' | 'submitted' | 'returned' | 'approved';
@@ -20,6 +21,8 @@ export interface BoardItem {
   plannedDate: string | null;
   /** 実施予定 whose date is before today in the facility's time zone. */
   overdue: boolean;
+  /** A re-assessment's checklist item: 前回の回答 and 変化 (empty when unchanged), as the CSV export has them. */
+  comparison?: ComparisonCells;
 }
 
 export interface BoardRow {
@@ -40,6 +43,8 @@ export interface BoardRow {
   approvedOn: string | undefined;
   approvedBy: string | undefined;
   items: BoardItem[];
+  /** A re-assessment: checklist items of the previous cycle this flow version dropped (削除). */
+  removed?: RemovedChecklistItem[];
 }
 
 export interface BoardFlow {

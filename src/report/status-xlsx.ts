@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import type { Localized } from '../flow/schema.ts';
 import { localize } from './localize.ts';
 import { flowStateLabel, type BoardRow, type StatusBoard } from './status-board.ts';
+import { COMPARISON_COLUMNS } from './comparison-columns.ts';
 
 const HEAD: Record<string, Localized> = {
   facility: { ja: '拠点', en: 'Facility' },
@@ -27,6 +28,10 @@ const HEAD: Record<string, Localized> = {
   date: { ja: '実施時期', en: 'Planned date' },
   planSheet: { ja: '実施計画', en: 'Action plan' },
   reviewSheet: { ja: '確認履歴', en: 'Review history' },
+  comparisonSheet: { ja: '前回との比較', en: 'Since last cycle' },
+  previousAnswer: COMPARISON_COLUMNS.previousAnswer,
+  currentAnswer: { ja: '今回の回答', en: 'This answer' },
+  change: COMPARISON_COLUMNS.change,
   round: { ja: '回', en: 'Round' },
   decision: { ja: '判断', en: 'Decision' },
   comment: { ja: 'コメント', en: 'Comment' },
@@ -100,6 +105,22 @@ export async function renderStatusXlsx(board: StatusBoard): Promise<Uint8Array> 
     if (entry.item.overdue) added.eachCell({ includeEmpty: true }, (cell) => highlight(cell));
   }
   finish(plan, planHeader.length, [6]);
+
+  // Re-assessments: every checklist item whose answer changed since the previous cycle, and the dropped ones.
+  const compared = board.rows.filter((r) => r.removed !== undefined);
+  if (compared.length) {
+    const sheet = workbook.addWorksheet(sheetName(h('comparisonSheet'), names), { views: [{ state: 'frozen', ySplit: 1 }] });
+    const header = ['facility', 'flow', 'section', 'number', 'item', 'previousAnswer', 'currentAnswer', 'change'].map(h);
+    sheet.addRow(header);
+    for (const row of compared) {
+      for (const item of row.items)
+        if (item.comparison?.change)
+          sheet.addRow([row.facilityName, row.flowTitle, item.sectionTitle, item.number, item.text, item.comparison.previousAnswer, item.answer, item.comparison.change]);
+      for (const gone of row.removed ?? [])
+        sheet.addRow([row.facilityName, row.flowTitle, gone.sectionTitle, gone.number, gone.text, gone.cells.previousAnswer, '', gone.cells.change]);
+    }
+    finish(sheet, header.length, []);
+  }
 
   const reviews = workbook.addWorksheet(sheetName(h('reviewSheet'), names), { views: [{ state: 'frozen', ySplit: 1 }] });
   const reviewHeader = ['facility', 'flow', 'round', 'decision', 'comment', 'flags', 'reviewer', 'decidedOn', 'channel'].map(h);

@@ -15,6 +15,9 @@ import { NotRespondentError, OutdatedInteractionError } from './errors.ts';
 import { stampToday, type Participant } from './interaction.ts';
 import { canTransition, transition, type LifecycleAction } from './lifecycle.ts';
 import { UnknownFlowError } from '../flow/errors.ts';
+import { withPreviousCycle } from './carry-over-source.ts';
+import type { ItemComparison } from '../flow/cycle-comparison.ts';
+import type { CarryOver } from '../engine/carry-over.ts';
 import { missingRelatedAssessments, type MissingRelatedAssessment, type RelatedScope } from './related-assessments.ts';
 
 export interface Turn {
@@ -27,6 +30,12 @@ export interface Turn {
   changedItems: string[];
   /** While a returned assessment is being revised: the items the reviewer flagged (correct these first). */
   flaggedItems: string[];
+  /** In a re-assessment that carries answers over: last cycle's answers beside this prompt. */
+  carryOver?: CarryOver | undefined;
+  /** On the review of a re-assessment (carried over or blank): what changed since the previous cycle. */
+  comparison?: ItemComparison[] | undefined;
+  /** After a re-assessment's 変更なし (one item or a section): which carried answers were confirmed, as what. */
+  confirmed?: { itemIds: string[]; answers: Answers } | undefined;
 }
 
 export interface AssessmentServiceOptions {
@@ -65,6 +74,13 @@ export function createAssessmentService({ store, flows, clock = () => new Date()
     return lastReturn?.detail.flaggedItems ?? [];
   };
 
+  /** The turn as adapters see it: in a re-assessment, with what it carries over. */
+  const turnOf = (turn: Omit<Turn, 'carryOver' | 'comparison'>): Turn => {
+    const { assessment, flow, prompt } = turn;
+    const cycle = withPreviousCycle(store, { assessment, flow, answers: store.answers.current(assessment.id), prompt, now: clock() });
+    return { ...turn, prompt: cycle.prompt, carryOver: cycle.carryOver, comparison: cycle.comparison };
+  };
+
   const actionOf = (state: string): LifecycleAction => (state === 'submitted' ? 'submit' : state === 'paused' ? 'pause' : 'work');
 
   return {
@@ -79,7 +95,7 @@ export function createAssessmentService({ store, flows, clock = () => new Date()
       return store.transaction(() => {
         const engine = startEngine(flow);
         const assessment = store.assessments.create({ ...input, flow, snapshotJson: encodePosition(engine.position) });
-        return { assessment, flow, prompt: currentPrompt(flow, engine), accepted: true, changedItems: [], flaggedItems: [] };
+        return turnOf({ assessment, flow, prompt: currentPrompt(flow, engine), accepted: true, changedItems: [], flaggedItems: [] });
       });
     },
 
@@ -87,14 +103,14 @@ export function createAssessmentService({ store, flows, clock = () => new Date()
     view(organizationId: string, assessmentId: string): Turn {
       const assessment = store.assessments.get(organizationId, assessmentId);
       const flow = flowOf(assessment);
-      return {
+      return turnOf({
         assessment,
         flow,
         prompt: currentPrompt(flow, engineOf(assessment, flow)),
         accepted: true,
         changedItems: [],
         flaggedItems: flaggedOf(assessment),
-      };
+      });
     },
 
     /**
@@ -113,11 +129,11 @@ export function createAssessmentService({ store, flows, clock = () => new Date()
         const engine = engineOf(assessment, flow);
         const result = sendEvent(flow, engine, event);
         const flaggedItems = flaggedOf(assessment);
-        if (!result.accepted) return { assessment, flow, prompt: result.prompt, accepted: false, changedItems: [], flaggedItems };
+        if (!result.accepted) return turnOf({ assessment, flow, prompt: result.prompt, accepted: false, changedItems: [], flaggedItems });
         if (!canTransition(assessment.status, actionOf(result.state))) {
           // The conversation allows it but the lifecycle does not (answering a submitted one): refuse.
           const error = { code: 'event.notAllowed' as const, params: { event: interaction.type, state: assessment.status } };
-          return { assessment, flow, prompt: { ...currentPrompt(flow, engine), error }, accepted: false, changedItems: [], flaggedItems };
+          return turnOf({ assessment, flow, prompt: { ...currentPrompt(flow, engine), error }, accepted: false, changedItems: [], flaggedItems });
         }
         const next = transition(assessment.id, assessment.status, actionOf(result.state), assessment.submittedAt !== null);
 
@@ -143,14 +159,14 @@ export function createAssessmentService({ store, flows, clock = () => new Date()
             channel: who.channel,
           });
         afterChange?.(who.organizationId, assessmentId);
-        return {
+        return turnOf({
           assessment: saved,
           flow,
           prompt: result.prompt,
           accepted: true,
           changedItems: changes.map((c) => c.itemId),
           flaggedItems: next.to === 'submitted' ? [] : flaggedItems,
-        };
+        });
       });
     },
 

@@ -98,3 +98,42 @@ export class AlreadyDecidedError extends Error {
     this.decision = decision;
   }
 }
+
+/** 前回の回答を引き継いで始める was asked for where the flow was never submitted. */
+export class NoPreviousCycleError extends Error {
+  override readonly name = 'NoPreviousCycleError';
+  readonly flowId: string;
+  readonly facilityId: string;
+  constructor(flowId: string, facilityId: string) {
+    super(`Flow ${flowId} has no submitted assessment at facility ${facilityId} to carry answers over from; start it blank instead.`);
+    this.flowId = flowId;
+    this.facilityId = facilityId;
+  }
+}
+
+/** 変更なし on an assessment that carries nothing over (a first assessment, or one started blank). */
+export class NotCarriedOverError extends Error {
+  override readonly name = 'NotCarriedOverError';
+  readonly assessmentId: string;
+  constructor(assessmentId: string) {
+    super(`Assessment ${assessmentId} does not carry answers over from a previous cycle, so there is nothing to confirm; answer the item instead.`);
+    this.assessmentId = assessmentId;
+  }
+}
+
+/**
+ * Confirming walks the steps the engine itself would take, so the engine refusing one is a defect, not
+ * the person's mistake: the whole confirmation is rolled back and nothing is recorded.
+ */
+export class ConfirmationStepRefusedError extends Error {
+  override readonly name = 'ConfirmationStepRefusedError';
+  readonly assessmentId: string;
+  readonly step: string;
+  readonly code: string | undefined;
+  constructor(assessmentId: string, step: string, code: string | undefined) {
+    super(`Confirming carried answers of assessment ${assessmentId}: the engine refused ${step} (${code ?? 'no reason given'}); nothing was changed. Report this as a defect.`);
+    this.assessmentId = assessmentId;
+    this.step = step;
+    this.code = code;
+  }
+}

@@ -1,13 +1,15 @@
 // Everything a report of one assessment is made from, gathered in one place for the CLI, the terminal and
-// Slack alike: the assessment's flow version, answers, facility and respondent, and the latest submitted
-// assessments of the flow's `related:` flows. 最終更新日 is the day of submission (else of the last change)
-// in the facility's time zone. Adapters hand the result to report/render-report.ts.
+// Slack alike: the assessment's flow version, answers, facility and respondent, the latest submitted
+// assessments of the flow's `related:` flows, and the previous cycle a re-assessment follows. 最終更新日 is
+// the day of submission (else of the last change) in the facility's time zone. Adapters hand the result to report/render-report.ts.
 import { todayIn } from '../dates/calendar-date.ts';
 import type { RelatedAssessments } from '../report/related-assessment.ts';
 import type { ReportApproval, ReportInput } from '../report/report-input.ts';
 import { openAssessmentStatuses, type Assessment } from '../store/assessments-repo.ts';
+import { answerHistoryHead } from '../store/history-audit.ts';
 import type { Store } from '../store/store.ts';
 import { planStoriesOf } from './plan-stories.ts';
+import { previousCycleOf } from './carry-over-source.ts';
 import { relatedAssessments } from './related-assessments.ts';
 
 export interface ReportSource extends ReportInput {
@@ -30,9 +32,11 @@ export function reportSource(store: Store, organizationId: string, assessmentId:
     updatedOn: todayIn(facility.timeZone, lastChange),
     assessmentId: assessment.id,
     draft: (openAssessmentStatuses as readonly string[]).includes(assessment.status),
+    historyHead: answerHistoryHead(store.db, assessment.id),
     related: relatedAssessments(store, flow, { organizationId, facilityId: assessment.facilityId }),
     planStories: planStoriesOf(store.lifecycleEvents.list(assessment.id)),
     approval: approvalOf(store, assessment, facility.timeZone),
+    previous: previousCycleOf(store, assessment),
   };
 }
 

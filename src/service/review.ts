@@ -14,6 +14,8 @@ import { AlreadyDecidedError, OwnSubmissionError } from './errors.ts';
 import type { LifecycleService } from './lifecycle-service.ts';
 import type { Participant } from './interaction.ts';
 import type { Roles } from './roles.ts';
+import { compareCycles, type ItemComparison } from '../flow/cycle-comparison.ts';
+import { previousCycleOf } from './carry-over-source.ts';
 
 export type { ReviewDecision, ReviewFlag } from '../store/reviews-repo.ts';
 
@@ -38,6 +40,8 @@ export interface ReviewSubject {
   history: (ReviewDecision & { reviewerName: string; reviewerSlackId: string | null })[];
   /** Round 2 and later: what changed since the 差し戻し before it. */
   changes: AnswerChangeSinceReturn[];
+  /** A re-assessment: what changed since the previous cycle's submission; undefined for a first assessment. */
+  cycleComparison: ItemComparison[] | undefined;
   /** The decision of this round, when there is one. */
   decided: (ReviewDecision & { reviewerName: string; reviewerSlackId: string | null }) | undefined;
 }
@@ -51,6 +55,11 @@ export function createReview({ store, roles, lifecycle }: { store: Store; roles:
   const named = (organizationId: string, d: ReviewDecision) => {
     const reviewer = store.people.get(organizationId, d.reviewerId);
     return { ...d, reviewerName: reviewer.displayName, reviewerSlackId: reviewer.slackUserId };
+  };
+
+  const cycleComparisonOf = (assessment: Assessment, flow: Flow, answers: Answers): ItemComparison[] | undefined => {
+    const previous = store.reassessments.of(assessment.id) ? previousCycleOf(store, assessment) : undefined;
+    return previous ? compareCycles(previous, { flow, answers }).changed : undefined;
   };
 
   const subject = (organizationId: string, assessmentId: string): ReviewSubject => {
@@ -71,6 +80,7 @@ export function createReview({ store, roles, lifecycle }: { store: Store; roles:
       history,
       changes: previousReturn?.answersJson ? changesSince(flow, JSON.parse(previousReturn.answersJson) as Answers, answers) : [],
       decided: history.find((d) => d.round === round),
+      cycleComparison: cycleComparisonOf(assessment, flow, answers),
     };
   };
 

@@ -13,6 +13,8 @@ import type { Facility } from '../store/facilities-repo.ts';
 import type { Store } from '../store/store.ts';
 import type { Participant } from './interaction.ts';
 import type { Roles } from './roles.ts';
+import { comparisonColumns } from '../report/comparison-columns.ts';
+import { previousCycleOf } from './carry-over-source.ts';
 
 export type StatusBoardService = ReturnType<typeof createStatusBoard>;
 
@@ -43,6 +45,8 @@ export function createStatusBoard({ store, flows, roles, clock = () => new Date(
     const used = assessment ? store.flowVersions.get(assessment.flowId, assessment.flowHash) : flow;
     const answers = assessment ? store.answers.current(assessment.id) : {};
     const respondent = assessment ? store.people.get(assessment.organizationId, assessment.respondentId) : undefined;
+    const previous = assessment && used.kind === 'checklist' ? previousCycleOf(store, assessment) : undefined;
+    const comparison = previous ? comparisonColumns({ flow: used, answers, previous }, locale) : undefined;
     const items: BoardItem[] =
       used.kind === 'checklist'
         ? checklistRows(used, answers, locale).map((r) => ({
@@ -61,6 +65,7 @@ export function createStatusBoard({ store, flows, roles, clock = () => new Date(
                     : '',
             plannedDate: r.plannedDate,
             overdue: r.status === 'planned' && r.plannedDate !== null && r.plannedDate < today,
+            ...(comparison ? { comparison: comparison.cellsFor(r.itemId) } : {}),
           }))
         : itemRefs(used)
             .filter((ref) => ref.section.kind !== 'gates')
@@ -105,6 +110,7 @@ export function createStatusBoard({ store, flows, roles, clock = () => new Date(
       approvedOn: day(approval?.at ?? (assessment?.status === 'approved' ? assessment.reviewedAt : undefined)),
       approvedBy: approver?.displayName,
       items,
+      ...(comparison ? { removed: comparison.removed } : {}),
     };
   };
 

@@ -11,6 +11,7 @@ import type { Facility } from '../store/facilities-repo.ts';
 import type { Organization } from '../store/organizations-repo.ts';
 import type { Person } from '../store/people-repo.ts';
 import type { Store } from '../store/store.ts';
+import { facilityTrends, type FacilityTrend } from './facility-trends.ts';
 import { reportSource, type ReportSource } from './report-source.ts';
 import type { Channel, Participant } from './interaction.ts';
 
@@ -140,6 +141,11 @@ export function createWorkspaceDirectory({ store, channel, clock = () => new Dat
 
     latestSubmitted(organizationId: string, personId: string): AssessmentSummary | undefined {
       return store.assessments.latestSubmittedBy(organizationId, personId);
+    },
+
+    /** Each facility's 実施済 count per 年度 (App Home's trend). */
+    trends(organizationId: string): FacilityTrend[] {
+      return facilityTrends(store, organizationId);
     },
 
     reportSource(organizationId: string, assessmentId: string, locale: Locale): LocalizedReportSource {

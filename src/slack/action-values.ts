@@ -25,6 +25,15 @@ export const ACTION = {
   openModal: 'kakunin.modal.open',
   /** Confirms a gate answer that hides answered items (src/slack/views/hide-confirmation.ts). */
   confirmHide: 'kakunin.gate.confirmHide',
+  /** Re-assessment: start from last cycle's answers or blank (src/slack/views/carry-over-blocks.ts). */
+  startCarried: 'kakunin.carry.start',
+  startBlank: 'kakunin.carry.blank',
+  /** 変更なし on a question; 「この分野はすべて変更なし」 on a section's list. */
+  confirmCarried: 'kakunin.carry.confirm',
+  confirmSection: 'kakunin.carry.section',
+  /** 実施済 on a carried 実施予定 whose date has passed: the 実施日 picker. */
+  doneOpen: 'kakunin.done.open',
+  doneDate: 'kakunin.done.date',
 } as const;
 
 export const VIEW_CALLBACK = { answer: 'kakunin.answer' } as const;
@@ -36,8 +45,11 @@ export const ACTION_PATTERN = {
   startAt: /^kakunin\.startAt\.\d+$/,
 } as const;
 
-/** Navigation the buttons offer; REVIEW and SKIP are engine events with no button in Slack. */
-export const navTypeSchema = z.enum(['START', 'CONTINUE', 'BACK', 'PAUSE', 'RESUME', 'CANCEL', 'SUBMIT']);
+/**
+ * Navigation the buttons offer; REVIEW is an engine event with no button in Slack. SKIP only on a
+ * re-assessment's questions (後で確認する), so one item can wait while the rest is confirmed.
+ */
+export const navTypeSchema = z.enum(['START', 'CONTINUE', 'BACK', 'PAUSE', 'RESUME', 'CANCEL', 'SUBMIT', 'SKIP']);
 export type NavType = z.output<typeof navTypeSchema>;
 
 /**
@@ -63,10 +75,17 @@ export type ConfirmHideStep = z.output<typeof confirmHideStepSchema>;
 /** The 実施時期 picker's block id: the step, plus the refused date that made us re-render it. */
 export const planBlockSchema = itemStepSchema.extend({ n: z.string().max(40).optional() }).strict();
 
+/** The 実施日 picker's block id (a past 実施予定 answered 実施済): as the plan picker's, marked `d`. */
+export const doneBlockSchema = planBlockSchema.extend({ d: z.literal(1) }).strict();
+
 /** A flow to start; `s` when the person already chose to go on without the assessments it draws on. */
 export const flowChoiceSchema = z
   .object({ f: z.string().min(1).max(200), s: z.literal(1).optional(), fac: z.string().min(1).max(100).optional() })
   .strict();
+/** 「この分野はすべて変更なし」: the step the list was shown on, and the section. */
+export const sectionStepSchema = stepSchema.extend({ s: z.string().min(1).max(200) }).strict();
+export type SectionStep = z.output<typeof sectionStepSchema>;
+
 export const assessmentRefSchema = z.object({ a: z.string().min(1).max(100) }).strict();
 
 /** A modal remembers which message opened it, so that message can be closed after the answer. */

@@ -4,9 +4,11 @@ import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { ScheduleService } from '../scheduler/schedule-service.ts';
 import type { AssessmentService } from '../service/assessment-service.ts';
+import type { BackupStatus } from '../service/backups.ts';
 import type { EventLedger } from '../service/event-ledger.ts';
 import type { Facilities } from '../service/facilities.ts';
 import type { Roles } from '../service/roles.ts';
+import type { ReassessmentService } from '../service/reassessment-service.ts';
 import type { LocalizedReportSource, WorkspaceDirectory } from '../service/workspace-directory.ts';
 import type { LeadServices } from './lead-services.ts';
 import type { Background } from './background.ts';
@@ -23,6 +25,8 @@ export interface SlackContext {
   service: AssessmentService;
   /** Reminders: 実施済にした, 時期を変更, stop/resume. Absent in apps built without the scheduler. */
   schedule?: ScheduleService | undefined;
+  /** Re-assessments: the offer to carry last cycle's answers over, 変更なし, a section at once (absent: blank starts only). */
+  reassessment?: ReassessmentService | undefined;
   directory: WorkspaceDirectory;
   /** Who is a lead (checked on the server for every lead action). */
   roles: Roles;
@@ -52,6 +56,8 @@ export interface SlackContext {
   dm: DmChannels;
   profiles: Profiles;
   recent: RecentSteps;
+  /** When the last good backup was, for the leads' App Home; absent when the app takes no backups. */
+  backupStatus?: (() => BackupStatus) | undefined;
 }
 
 export interface DmChannels {

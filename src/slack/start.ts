@@ -4,7 +4,8 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { webApi, type App } from '@slack/bolt';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
+import { createLogger } from '../logging/create-logger.ts';
 import type { Env } from '../config/env.ts';
 import type { Flow } from '../flow/model.ts';
 import { renderReport } from '../report/render-report.ts';
@@ -12,11 +13,13 @@ import { warmUpReports } from '../report/warm-up.ts';
 import type { Scheduler } from '../scheduler/scheduler.ts';
 import { startRunner } from '../scheduler/start-runner.ts';
 import type { AssessmentService } from '../service/assessment-service.ts';
+import type { BackupStatus } from '../service/backups.ts';
 import type { EventLedger } from '../service/event-ledger.ts';
 import type { LeadDomain } from '../service/lead-domain.ts';
 import type { WorkspaceDirectory } from '../service/workspace-directory.ts';
 import { publishHome } from './conversation/assessments.ts';
 import { createHomeRefresh } from './home-refresh.ts';
+import type { ReassessmentService } from '../service/reassessment-service.ts';
 import { createBoltApp } from './app.ts';
 import { createBackground } from './background.ts';
 import { createConversationLanes, realWait, type Wait } from './conversation-lanes.ts';
@@ -35,6 +38,11 @@ export interface CreateSlackAppOptions {
   leads: LeadDomain;
   /** The reminders' service for the DM buttons; the runner itself is started by startSlackApp. */
   scheduler?: Scheduler | undefined;
+  /**
+   * Re-assessments (service/reassessment-service.ts): 始める on a flow submitted before offers its answers,
+   * and the 変更なし buttons work. Without it every start is blank.
+   */
+  reassessment?: ReassessmentService | undefined;
   botToken: string;
   /** Socket Mode when given; otherwise HTTP with `signingSecret`. */
   appToken?: string | undefined;
@@ -57,6 +65,8 @@ export interface CreateSlackAppOptions {
   pruneEveryMs?: number | undefined;
   /** How long App Home refreshes wait to coalesce a burst of changes (default 2 s). */
   homeRefreshDelayMs?: number | undefined;
+  /** When the last good backup was, for the leads' App Home (service/backups.ts). */
+  backupStatus?: (() => BackupStatus) | undefined;
 }
 
 export interface KakuninSlackApp {
@@ -80,7 +90,7 @@ const KEEP_EVENTS_MS = 24 * 60 * 60 * 1000;
 const STOP_GRACE_MS = 10_000;
 
 export function createSlackApp(options: CreateSlackAppOptions): KakuninSlackApp {
-  const logger = options.logger ?? pino({ level: 'info' });
+  const logger = options.logger ?? createLogger({ level: 'info', secrets: [options.botToken, options.appToken, options.signingSecret] });
   const clock = options.clock ?? (() => new Date());
   const slackApiUrl = options.slackApiUrl ?? DEFAULT_SLACK_API_URL;
   const { retryPolicies } = webApi;
@@ -103,6 +113,7 @@ export function createSlackApp(options: CreateSlackAppOptions): KakuninSlackApp 
   const background = createBackground();
   const context: SlackContext = {
     service: options.service,
+    reassessment: options.reassessment,
     directory: options.directory,
     events: options.events,
     roles: options.leads.roles,
@@ -125,6 +136,7 @@ export function createSlackApp(options: CreateSlackAppOptions): KakuninSlackApp 
     dm: createDmChannels(),
     profiles: createProfiles(logger),
     recent: createRecentSteps(),
+    backupStatus: options.backupStatus,
   };
 
   if (!options.appToken && !options.signingSecret) throw new Error('createSlackApp needs appToken (Socket Mode) or signingSecret (HTTP)');
@@ -195,9 +207,11 @@ export interface StartSlackAppOptions {
   events: EventLedger;
   leads: LeadDomain;
   scheduler?: Scheduler;
+  reassessment?: ReassessmentService | undefined;
   flows?: Map<string, Flow>;
   logger?: Logger;
   clock?: () => Date;
+  backupStatus?: () => BackupStatus;
 }
 
 /**
@@ -206,7 +220,9 @@ export interface StartSlackAppOptions {
  */
 export async function startSlackApp(options: StartSlackAppOptions): Promise<{ app: App; stop(): Promise<void> }> {
   const settings = slackSettings(options.env);
-  const logger = options.logger ?? pino({ level: options.env.LOG_LEVEL });
+  const logger =
+    options.logger ??
+    createLogger({ level: options.env.LOG_LEVEL, secrets: [settings.botToken, options.env.SLACK_APP_TOKEN, options.env.SLACK_SIGNING_SECRET] });
   const identity = await whoAmI(settings.botToken, settings.apiUrl, logger);
   const kakunin = createSlackApp({
     service: options.service,
@@ -214,6 +230,7 @@ export async function startSlackApp(options: StartSlackAppOptions): Promise<{ ap
     events: options.events,
     leads: options.leads,
     scheduler: options.scheduler,
+    reassessment: options.reassessment,
     botToken: settings.botToken,
     ...(settings.mode === 'socket' ? { appToken: settings.appToken } : { signingSecret: settings.signingSecret, http: { port: settings.port } }),
     slackApiUrl: settings.apiUrl,
@@ -221,6 +238,7 @@ export async function startSlackApp(options: StartSlackAppOptions): Promise<{ ap
     botUserId: identity.botUserId,
     logger,
     clock: options.clock,
+    backupStatus: options.backupStatus,
   });
   // Before the receiver listens: no request waits while the report renderer warms up.
   await warmUpReports(options.flows?.values() ?? []);

@@ -1,12 +1,14 @@
-// Current answers of an assessment plus their append-only history: every actual change records who
+// Current answers of an assessment plus their append-only, hash-chained history: every actual change records who
 // changed which item from what to what, through which channel.
 import type Database from 'better-sqlite3';
 import { immediateTransaction } from './immediate-transaction.ts';
 import { z } from 'zod';
 import type { Answer, Answers } from '../flow/answer.ts';
 import { encodeAnswer, storedAnswerJsonSchema } from './answer-json.ts';
+import { answerHistoryChain } from './chained-tables.ts';
 import { isoNow, type Clock } from './clock.ts';
 import { NotFoundError } from './errors.ts';
+import { appendChained } from './hash-chain.ts';
 import type { PeopleRepo } from './people-repo.ts';
 import { readStored } from './stored-record.ts';
 
@@ -84,10 +86,6 @@ export function createAnswersRepo(db: Database.Database, clock: Clock, deps: Ans
        channel = excluded.channel, answered_at = excluded.answered_at`,
   );
   const remove = db.prepare<[string, string]>('DELETE FROM answers WHERE assessment_id = ? AND item_id = ?');
-  const appendHistory = db.prepare(
-    `INSERT INTO answer_history (assessment_id, item_id, old_answer_json, new_answer_json, person_id, channel, at)
-     VALUES (@assessmentId, @itemId, @oldJson, @newJson, @personId, @channel, @at)`,
-  );
   const historyAll = db.prepare<[string]>(`SELECT ${historyColumns} FROM answer_history WHERE assessment_id = ? ORDER BY id`);
   const historyOfItem = db.prepare<[string, string]>(
     `SELECT ${historyColumns} FROM answer_history WHERE assessment_id = ? AND item_id = ? ORDER BY id`,
@@ -139,12 +137,12 @@ export function createAnswersRepo(db: Database.Database, clock: Clock, deps: Ans
           if (oldJson === newJson) continue;
           if (newJson === undefined) remove.run(assessmentId, itemId);
           else upsert.run({ assessmentId, itemId, answerJson: newJson, personId: who.personId, channel: who.channel, at });
-          appendHistory.run({
-            assessmentId,
-            itemId,
-            oldJson: oldJson ?? null,
-            newJson: newJson ?? null,
-            personId: who.personId,
+          appendChained(db, answerHistoryChain, {
+            assessment_id: assessmentId,
+            item_id: itemId,
+            old_answer_json: oldJson ?? null,
+            new_answer_json: newJson ?? null,
+            person_id: who.personId,
             channel: who.channel,
             at,
           });

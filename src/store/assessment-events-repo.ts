@@ -1,10 +1,13 @@
-// The lifecycle history of assessments (migration 0002): status transitions and follow-ups, append-only.
+// The lifecycle history of assessments (migration 0002): status transitions and follow-ups, append-only
+// and hash-chained per assessment (migration 0004).
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { isoDateSchema } from '../flow/answer.ts';
 import { answerChannelSchema, type AnswerChannel } from './answers-repo.ts';
 import { assessmentStatusSchema, type AssessmentStatus } from './assessments-repo.ts';
+import { assessmentEventsChain } from './chained-tables.ts';
 import { isoNow, type Clock } from './clock.ts';
+import { appendChained } from './hash-chain.ts';
 import { readStored } from './stored-record.ts';
 
 export const assessmentEventKindSchema = z.enum([
@@ -87,11 +90,7 @@ const columns = `id, assessment_id AS assessmentId, kind, from_status AS fromSta
 export type AssessmentEventsRepo = ReturnType<typeof createAssessmentEventsRepo>;
 
 export function createAssessmentEventsRepo(db: Database.Database, clock: Clock) {
-  const insert = db.prepare(
-    `INSERT INTO assessment_events (assessment_id, kind, from_status, to_status, revision, person_id, channel, item_id, comment, detail_json, at)
-     VALUES (@assessmentId, @kind, @fromStatus, @toStatus, @revision, @personId, @channel, @itemId, @comment, @detailJson, @at)
-     RETURNING ${columns}`,
-  );
+  const byId = db.prepare<[number]>(`SELECT ${columns} FROM assessment_events WHERE id = ?`);
   const all = db.prepare<[string]>(`SELECT ${columns} FROM assessment_events WHERE assessment_id = ? ORDER BY id`);
   const read = (row: unknown, assessmentId: string) =>
     readStored(assessmentEventSchema, row, { table: 'assessment_events', key: { assessmentId } });
@@ -99,19 +98,23 @@ export function createAssessmentEventsRepo(db: Database.Database, clock: Clock) 
   return {
     append(e: NewAssessmentEvent): AssessmentEvent {
       const detail = e.detail ? eventDetailSchema.parse(e.detail) : undefined;
-      const row = insert.get({
-        assessmentId: e.assessmentId,
-        kind: e.kind,
-        fromStatus: e.fromStatus,
-        toStatus: e.toStatus,
-        revision: e.revision,
-        personId: e.personId,
-        channel: e.channel,
-        itemId: e.itemId ?? null,
-        comment: e.comment ?? null,
-        detailJson: detail && Object.keys(detail).length ? JSON.stringify(detail) : null,
-        at: isoNow(clock),
-      });
+      // Hash-chained per assessment (hash-chain.ts); a savepoint inside the caller's transaction.
+      const link = db.transaction(() =>
+        appendChained(db, assessmentEventsChain, {
+          assessment_id: e.assessmentId,
+          kind: e.kind,
+          from_status: e.fromStatus,
+          to_status: e.toStatus,
+          revision: e.revision,
+          person_id: e.personId,
+          channel: e.channel,
+          item_id: e.itemId ?? null,
+          comment: e.comment ?? null,
+          detail_json: detail && Object.keys(detail).length ? JSON.stringify(detail) : null,
+          at: isoNow(clock),
+        }),
+      ).immediate();
+      const row = byId.get(link!.rowId);
       return read(row, e.assessmentId);
     },
 

@@ -21,6 +21,9 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    // better-sqlite3 leaves NORMAL on every later open, where a power cut can lose the last commits in
+    // WAL mode; an acknowledged answer must survive one, so every commit is synced (cost: README).
+    db.pragma('synchronous = FULL');
     applyMigrations(db, options.migrations ?? allMigrations, options.now ?? systemClock);
   } catch (err) {
     // Do not leak the file handle when the file cannot be used; the caller gets the original error.

@@ -139,3 +139,18 @@ export class DuplicateFacilityNameError extends Error {
     this.facilityName = facilityName;
   }
 }
+
+/** A re-assessment can only follow a submitted assessment of the same checklist at the same facility. */
+export class ReassessmentLinkError extends Error {
+  override readonly name = 'ReassessmentLinkError';
+  readonly assessmentId: string;
+  readonly previousAssessmentId: string;
+  constructor(assessmentId: string, previousAssessmentId: string, reason: string) {
+    super(
+      `Assessment ${assessmentId} cannot carry answers over from ${previousAssessmentId}: ${reason}. ` +
+        'Pick the latest submitted assessment of the same checklist at the same facility.',
+    );
+    this.assessmentId = assessmentId;
+    this.previousAssessmentId = previousAssessmentId;
+  }
+}

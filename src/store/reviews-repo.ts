@@ -3,6 +3,8 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { answerChannelSchema } from './answers-repo.ts';
+import { reviewDecisionsChain } from './chained-tables.ts';
+import { appendChained } from './hash-chain.ts';
 import { isoNow, type Clock } from './clock.ts';
 import { readStored, readStoredJson } from './stored-record.ts';
 
@@ -53,11 +55,6 @@ const columns = `id, organization_id AS organizationId, assessment_id AS assessm
 export type ReviewsRepo = ReturnType<typeof createReviewsRepo>;
 
 export function createReviewsRepo(db: Database.Database, clock: Clock) {
-  const insert = db.prepare(
-    `INSERT INTO review_decisions (organization_id, assessment_id, round, decision, comment, flags_json, reviewer_id, own_submission, channel, at, answers_json)
-     VALUES (@organizationId, @assessmentId, @round, @decision, @comment, @flagsJson, @reviewerId, @ownSubmission, @channel, @at, @answersJson)
-     ON CONFLICT (assessment_id, round) DO NOTHING`,
-  );
   const ofAssessment = db.prepare<[string]>(`SELECT ${columns} FROM review_decisions WHERE assessment_id = ? ORDER BY round, id`);
   const ofRound = db.prepare<[string, number]>(`SELECT ${columns} FROM review_decisions WHERE assessment_id = ? AND round = ?`);
   const insertMessage = db.prepare<[string, number, string, string]>(
@@ -76,15 +73,23 @@ export function createReviewsRepo(db: Database.Database, clock: Clock) {
   return {
     /** The decision of that round; undefined when another decision of the round was recorded first. */
     record(input: NewReviewDecision): ReviewDecision | undefined {
-      const result = insert.run({
-        ...input,
-        comment: input.comment ?? null,
-        flagsJson: JSON.stringify(input.flags ?? []),
-        ownSubmission: input.ownSubmission ? 1 : 0,
-        answersJson: input.answersJson ?? null,
-        at: isoNow(clock),
-      });
-      if (result.changes === 0) return undefined;
+      // Hash-chained per assessment (hash-chain.ts); a second decision of the round is skipped.
+      const link = db.transaction(() =>
+        appendChained(db, reviewDecisionsChain, {
+          organization_id: input.organizationId,
+          assessment_id: input.assessmentId,
+          round: input.round,
+          decision: input.decision,
+          comment: input.comment ?? null,
+          flags_json: JSON.stringify(input.flags ?? []),
+          reviewer_id: input.reviewerId,
+          own_submission: input.ownSubmission ? 1 : 0,
+          answers_json: input.answersJson ?? null,
+          channel: input.channel,
+          at: isoNow(clock),
+        }),
+      ).immediate();
+      if (!link) return undefined;
       return read(ofRound.get(input.assessmentId, input.round), input.assessmentId);
     },
 

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { createAnswersRepo, type AnswersRepo } from './answers-repo.ts';
 import { createAssessmentEventsRepo, type AssessmentEventsRepo } from './assessment-events-repo.ts';
+import { createBackupRunsRepo, type BackupRunsRepo } from './backup-runs-repo.ts';
 import { createAssessmentsRepo, type AssessmentsRepo } from './assessments-repo.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { openDatabase } from './database.ts';
@@ -14,6 +15,7 @@ import { createOrganizationsRepo, type OrganizationsRepo } from './organizations
 import { createPeopleRepo, type PeopleRepo } from './people-repo.ts';
 import { createProcessedEventsRepo, type ProcessedEventsRepo } from './processed-events-repo.ts';
 import { createReviewsRepo, type ReviewsRepo } from './reviews-repo.ts';
+import { createReassessmentsRepo, type ReassessmentsRepo } from './reassessments-repo.ts';
 
 export interface StoreOptions {
   now?: Clock;
@@ -32,7 +34,10 @@ export interface Store {
   answers: AnswersRepo;
   /** The lifecycle history: transitions and follow-ups (src/service/lifecycle.ts decides which are legal). */
   lifecycleEvents: AssessmentEventsRepo;
+  /** Which previous cycle an assessment follows, and how carried answers were confirmed. */
+  reassessments: ReassessmentsRepo;
   events: ProcessedEventsRepo;
+  backupRuns: BackupRunsRepo;
   /**
    * Runs `fn` in one transaction (synchronous: no awaits inside). Nested calls become savepoints.
    * It starts IMMEDIATE so a read-then-write (restore → send → persist) holds the write lock from the
@@ -48,6 +53,7 @@ export function createStore(path: string, options: StoreOptions = {}): Store {
   const facilities = createFacilitiesRepo(db, now);
   const people = createPeopleRepo(db, now);
   const flowVersions = createFlowVersionsRepo(db, now);
+  const assessments = createAssessmentsRepo(db, now, { facilities, people, flowVersions });
   return {
     db,
     organizations: createOrganizationsRepo(db, now),
@@ -57,10 +63,12 @@ export function createStore(path: string, options: StoreOptions = {}): Store {
     people,
     reviews: createReviewsRepo(db, now),
     flowVersions,
-    assessments: createAssessmentsRepo(db, now, { facilities, people, flowVersions }),
+    assessments,
     answers: createAnswersRepo(db, now, { people }),
     lifecycleEvents: createAssessmentEventsRepo(db, now),
+    reassessments: createReassessmentsRepo(db, now, { assessments, people }),
     events: createProcessedEventsRepo(db, now),
+    backupRuns: createBackupRunsRepo(db),
     transaction: immediateTransaction(db),
     close: () => db.close(),
   };

@@ -8,6 +8,9 @@ import { t } from '../i18n/messages.ts';
 import type { AssessmentService, Turn } from '../service/assessment-service.ts';
 import type { Participant } from '../service/interaction.ts';
 import { formatDate } from '../i18n/answer-text.ts';
+import type { ReassessmentService } from '../service/reassessment-service.ts';
+import { asksDoneDate, carryOverCommand } from './carry-over-lines.ts';
+import { parseJapaneseDate } from '../dates/japanese-date.ts';
 import type { LineReader } from './line-reader.ts';
 import { commandOf, parseInput, plannedAnswer, type FollowUp, type ParsedInput } from './parse-input.ts';
 import { checkGridCell } from '../engine/validate-answer.ts';
@@ -25,6 +28,8 @@ export interface ConversationOptions {
   reader: LineReader;
   write: (line: string) => void;
   locale: Locale;
+  /** Confirms carried answers (変更なし, a section at once) in a re-assessment. */
+  reassessment?: ReassessmentService;
   /** Called once the assessment is submitted (writes the PDF); returns lines to print. */
   onSubmitted?: (turn: Turn) => Promise<string[]>;
 }
@@ -43,7 +48,7 @@ export async function runConversation(o: ConversationOptions): Promise<Conversat
     for (const itemId of turn.flaggedItems) write(`  ・${describeItem(turn.flow, locale, itemId)}`);
   }
   if (turn.prompt.kind === 'paused') turn = interact({ type: 'RESUME' });
-  print(renderPrompt(turn.flow, locale, turn.prompt));
+  print(renderPrompt(turn.flow, locale, turn.prompt, turn.carryOver, turn.comparison));
 
   // A follow-up the last turn left open: the 実施時期 again after the engine refused the date.
   let pending: FollowUp | undefined;
@@ -66,6 +71,16 @@ export async function runConversation(o: ConversationOptions): Promise<Conversat
         write(t(locale, 'terminal.pausedByEof'));
         return 'input-ended';
       }
+      const spec = turn.prompt.kind === 'question' ? turn.prompt.item.answer : undefined;
+      const carried = o.reassessment && carryOverCommand(turn.carryOver, spec, line);
+      if (o.reassessment && carried) {
+        turn =
+          'confirmItem' in carried
+            ? o.reassessment.confirmItem(participant, assessmentId, carried.confirmItem)
+            : o.reassessment.confirmSection(participant, assessmentId, carried.confirmSection);
+        print(renderPrompt(turn.flow, locale, turn.prompt, turn.carryOver, turn.comparison));
+        continue;
+      }
       parsed = parseInput(turn.prompt, line);
     }
     if (parsed.kind === 'followUp') {
@@ -73,12 +88,22 @@ export async function runConversation(o: ConversationOptions): Promise<Conversat
       if (resolved === null) continue; // input ended: the loop pauses on the next read
       parsed = resolved;
     }
+    if (o.reassessment && parsed.kind === 'send' && asksDoneDate(turn.carryOver, parsed.interaction)) {
+      // A past 実施予定 answered 実施済: on which day (Enter: today).
+      write(t(locale, 'carry.terminal.askDoneOn'));
+      const typed = await reader.next(`${t(locale, 'carry.terminal.doneOnPrompt')}> `);
+      if (typed === null) continue;
+      const on = typed.trim() === '' ? o.reassessment.todayFor(participant.organizationId, assessmentId) : parseJapaneseDate(typed);
+      parsed = on
+        ? { kind: 'send', interaction: { ...parsed.interaction, answer: { kind: 'done', on } } as Interaction }
+        : { kind: 'refused', error: { code: 'date.invalid', params: { date: typed.trim() } } };
+    }
     switch (parsed.kind) {
       case 'help':
         write(t(locale, 'terminal.help'));
         continue;
       case 'reprint':
-        print(renderPrompt(turn.flow, locale, { ...turn.prompt, error: undefined }));
+        print(renderPrompt(turn.flow, locale, { ...turn.prompt, error: undefined }, turn.carryOver, turn.comparison));
         continue;
       case 'unknown':
         write(parsed.hint ? `⚠ ${t(locale, parsed.hint.key, parsed.hint.params)}` : t(locale, 'terminal.unknownInput'));
@@ -104,7 +129,7 @@ export async function runConversation(o: ConversationOptions): Promise<Conversat
           pending = { kind: 'plannedDate', itemId: sent.itemId, error: turn.prompt.error };
           continue;
         }
-        print(renderPrompt(turn.flow, locale, turn.prompt));
+        print(renderPrompt(turn.flow, locale, turn.prompt, turn.carryOver, turn.comparison));
         continue;
       }
       case 'followUp':

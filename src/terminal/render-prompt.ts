@@ -6,6 +6,9 @@ import { engineErrorText } from '../i18n/engine-error-text.ts';
 import { localize, type Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
 import { answerText, describeItem, formatDate } from '../i18n/answer-text.ts';
+import type { CarryOver } from '../engine/carry-over.ts';
+import { carriedQuestionLines, carriedSectionLines, comparisonLines, pastPlannedChoice, unchangedKey } from './carry-over-lines.ts';
+import type { ItemComparison } from '../flow/cycle-comparison.ts';
 
 export function progressBar(position: number, total: number, width = 20): string {
   const filled = total === 0 ? 0 : Math.round((position / total) * width);
@@ -44,7 +47,11 @@ export function reviewTargets(prompt: Extract<Prompt, { kind: 'review' }>): stri
   return [...prompt.unanswered.map((i) => i.itemId), ...prompt.planned.map((i) => i.itemId)];
 }
 
-export function renderPrompt(flow: Flow, locale: Locale, prompt: Prompt): string[] {
+/**
+ * In a re-assessment: `carryOver`, last time's answers beside the prompt; `comparison`, what changed, on
+ * the review (see carry-over-lines.ts).
+ */
+export function renderPrompt(flow: Flow, locale: Locale, prompt: Prompt, carryOver?: CarryOver, comparison?: ItemComparison[]): string[] {
   const lines: string[] = [];
   if (prompt.error) lines.push(`⚠ ${engineErrorText(locale, prompt.error, (id) => describeItem(flow, locale, id))}`);
   switch (prompt.kind) {
@@ -58,19 +65,25 @@ export function renderPrompt(flow: Flow, locale: Locale, prompt: Prompt): string
         lines.push('', t(locale, 'terminal.previousSection', { title: localize(prompt.previous.section.title, locale), tally: tallyText(locale, prompt.previous) }));
       lines.push('', t(locale, 'terminal.sectionHeader', { title: localize(prompt.section.title, locale), count: prompt.itemCount }));
       if (prompt.intro) lines.push(localize(prompt.intro, locale));
+      if (carryOver?.kind === 'section') lines.push(...carriedSectionLines(flow, locale, carryOver.section));
       lines.push(t(locale, 'terminal.pressEnterToContinue'));
       break;
     case 'question':
-      lines.push(...renderQuestion(locale, prompt));
+      lines.push(...renderQuestion(locale, prompt, carryOver));
       break;
     case 'review': {
       lines.push('', t(locale, 'terminal.reviewTitle'));
       for (const tally of prompt.tallies.filter((x) => !x.section.isGates)) lines.push(`  ${localize(tally.section.title, locale)}: ${tallyText(locale, tally)}`);
+      if (comparison) lines.push(...comparisonLines(locale, comparison));
       let n = 0;
       if (!prompt.byStatus) {
         lines.push(...renderFormItems(flow, locale, prompt.items));
       } else if (prompt.unanswered.length) {
-        lines.push(t(locale, 'terminal.reviewUnanswered', { count: prompt.unanswered.length }));
+        lines.push(
+          carryOver
+            ? `${t(locale, 'carry.unconfirmedTitle', { count: prompt.unanswered.length })}:`
+            : t(locale, 'terminal.reviewUnanswered', { count: prompt.unanswered.length }),
+        );
         for (const i of prompt.unanswered) lines.push(`  ${++n}) ${localize(i.sectionTitle, locale)} ${i.number ?? ''} ${firstLine(localize(i.text, locale))}`);
       }
       if (prompt.byStatus && prompt.planned.length) {
@@ -92,7 +105,7 @@ export function renderPrompt(flow: Flow, locale: Locale, prompt: Prompt): string
   return lines;
 }
 
-function renderQuestion(locale: Locale, prompt: QuestionPrompt): string[] {
+function renderQuestion(locale: Locale, prompt: QuestionPrompt, carryOver?: CarryOver): string[] {
   const { section, item, progress } = prompt;
   const title = localize(section.title, locale);
   const header = section.isGates
@@ -110,7 +123,10 @@ function renderQuestion(locale: Locale, prompt: QuestionPrompt): string[] {
   lines.push(`${item.number ? `${item.number} ` : ''}${text[0]}`, ...text.slice(1).map((l) => `   ${l}`));
   if (item.help) lines.push(`  ℹ ${localize(item.help, locale)}`);
   for (const note of item.notes) lines.push(`  ${note.id}: ${localize(note.text, locale)}`);
-  choicesOf(locale, prompt).forEach((c, i) => lines.push(`  ${i + 1}) ${c}`));
+  const carried = carryOver?.kind === 'question' ? carryOver : undefined;
+  if (carried) lines.push(...carriedQuestionLines(locale, item.answer, carried));
+  choicesOf(locale, prompt).forEach((c, i) => lines.push(`  ${i + 1}) ${carried ? pastPlannedChoice(locale, carried, i) ?? c : c}`));
+  if (carried?.item.confirmable) lines.push(`  ${t(locale, 'carry.terminal.unchanged', { key: unchangedKey(item.answer) })}`);
   if (prompt.current) lines.push(t(locale, 'terminal.currentAnswer', { answer: answerText(locale, item.answer, prompt.current) }));
   lines.push(t(locale, prompt.editing ? 'terminal.commandsEditing' : 'terminal.commands'));
   return lines;

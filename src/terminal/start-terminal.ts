@@ -12,11 +12,15 @@ import { formatDate } from '../i18n/answer-text.ts';
 import { runConversation, type ConversationEnd } from './conversation.ts';
 import { reviewDueItems } from './due-items.ts';
 import { createLineReader, type LineReader } from './line-reader.ts';
+import type { ReassessmentService } from '../service/reassessment-service.ts';
+import { carryOfferText } from '../i18n/carry-over-text.ts';
 
 export interface TerminalOptions {
   /** Created with channel 'terminal' and the time zone new facilities get. */
   directory: WorkspaceDirectory;
   service: AssessmentService;
+  /** Offers last cycle's answers when a flow was submitted at the facility before. */
+  reassessment?: ReassessmentService;
   locale: Locale;
   input: Readable;
   output: Writable;
@@ -63,8 +67,18 @@ export async function runTerminal(o: TerminalOptions): Promise<ConversationEnd |
       write(`  ${choices.length}) ${label}`);
     }
     write(t(locale, 'terminal.startNew'));
-    const start = (flowId: string) =>
-      service.start({ organizationId: org.id, facilityId: facility.id, respondentId: person.id, flowId }).assessment.id;
+    const where = { organizationId: org.id, facilityId: facility.id, respondentId: person.id };
+    /** A flow submitted here before starts from its answers (each to be confirmed) or blank, as the person picks. */
+    const start = async (flowId: string): Promise<string | null> => {
+      const offer = o.reassessment?.offer(org.id, facility.id, flowId);
+      if (!o.reassessment || !offer) return service.start({ ...where, flowId }).assessment.id;
+      write(t(locale, 'carry.offerNote', { submitted: formatDate(locale, offer.submittedOn) }));
+      write(`  1) ${carryOfferText(locale, offer.submittedOn)}`);
+      write(`  2) ${t(locale, 'carry.blank')}`);
+      const answer = await askChoice(reader, write, locale, 2);
+      if (answer === null) return null;
+      return o.reassessment.startReassessment({ ...where, flowId, mode: answer === 0 ? 'carried' : 'blank' }).assessment.id;
+    };
     for (const flow of flows) {
       const label = flowLabel(flow, locale);
       choices.push({
@@ -99,6 +113,7 @@ export async function runTerminal(o: TerminalOptions): Promise<ConversationEnd |
       write,
       locale,
       ...(o.onSubmitted ? { onSubmitted: o.onSubmitted } : {}),
+      ...(o.reassessment ? { reassessment: o.reassessment } : {}),
     });
   } finally {
     reader.close();

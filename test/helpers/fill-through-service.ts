@@ -5,7 +5,14 @@ import type { Interaction } from '../../src/engine/events.ts';
 import type { AssessmentService, Turn } from '../../src/service/assessment-service.ts';
 import type { Participant } from '../../src/service/interaction.ts';
 
-export function submitThroughService(service: AssessmentService, who: Participant, assessmentId: string, answers: Answers): Turn {
+/** `stopAtReview`: return the review instead of submitting. */
+export function submitThroughService(
+  service: AssessmentService,
+  who: Participant,
+  assessmentId: string,
+  answers: Answers,
+  opts: { stopAtReview?: boolean } = {},
+): Turn {
   const act = (interaction: Interaction) => {
     const turn = service.interact(who, assessmentId, interaction);
     if (!turn.accepted) throw new Error(`refused ${JSON.stringify(interaction)}: ${JSON.stringify(turn.prompt.error)}`);
@@ -16,7 +23,10 @@ export function submitThroughService(service: AssessmentService, who: Participan
     const prompt = turn.prompt;
     if (prompt.kind === 'submitted') return turn;
     if (prompt.kind === 'section-intro') turn = act({ type: 'CONTINUE' });
-    else if (prompt.kind === 'review') turn = act({ type: 'SUBMIT' });
+    else if (prompt.kind === 'review') {
+      if (opts.stopAtReview) return turn;
+      turn = act({ type: 'SUBMIT' });
+    }
     else if (prompt.kind === 'question') {
       const answer = answers[prompt.item.id] ?? (prompt.item.required ? undefined : { kind: 'blank' as const });
       if (!answer) throw new Error(`no answer for the required item "${prompt.item.id}"`);

@@ -263,6 +263,15 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
       const form = await new Response(raw, { headers: { 'content-type': req.headers['content-type'] ?? '' } }).formData().catch(() => undefined);
       const file = form ? [...form.values()].find((v) => typeof v !== 'string') : undefined;
       if (!upload || !file || typeof file === 'string') return send(res, 404, 'not found');
+      // The upload step itself can fail too (failNext('upload', …)).
+      const failure = failures.get('upload');
+      if (failure && failure.times > 0) {
+        failure.times--;
+        calls.push({ method: 'upload', args: { failed: true }, token: bearer(req), at: Date.now() });
+        const { status = 500, retryAfterSeconds } = failure.failure;
+        if (status === 429) res.setHeader('retry-after', String(retryAfterSeconds ?? 1));
+        return send(res, status === 200 ? 500 : status, 'upload failed');
+      }
       upload.bytes = Buffer.from(await file.arrayBuffer());
       calls.push({ method: `upload:${fileId}`, args: { bytes: upload.bytes.length }, token: bearer(req), at: Date.now() });
       return send(res, 200, `OK - ${upload.bytes.length}`);

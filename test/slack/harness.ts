@@ -8,12 +8,14 @@ import pino from 'pino';
 import { onTestFinished } from 'vitest';
 import { loadFlowsDir } from '../../src/flow/loader.ts';
 import type { Flow } from '../../src/flow/model.ts';
+import { createReassessmentService } from '../../src/service/reassessment-service.ts';
 import { createAssessmentService, type AssessmentService } from '../../src/service/assessment-service.ts';
 import { createEventLedger, type EventLedger } from '../../src/service/event-ledger.ts';
 import { createLeadDomain, type LeadDomain } from '../../src/service/lead-domain.ts';
 import { createWorkspaceDirectory, type WorkspaceDirectory } from '../../src/service/workspace-directory.ts';
 import type { Wait } from '../../src/slack/conversation-lanes.ts';
 import type { RenderReport } from '../../src/slack/context.ts';
+import { createBackups, type Backups } from '../../src/service/backups.ts';
 import { createSlackApp, type KakuninSlackApp } from '../../src/slack/start.ts';
 import { createStore, type Store } from '../../src/store/store.ts';
 import { manualClock, type ManualClock } from '../store/helpers/manual-clock.ts';
@@ -45,6 +47,8 @@ export interface HarnessOptions {
   wait?: Wait;
   stopGraceMs?: number;
   pruneEveryMs?: number;
+  /** Daily backups into a backups/ dir beside the database, shown on leads' App Home (off by default). */
+  backups?: boolean;
 }
 
 /** What the Slack adapter gets from the service layer, over the test's store (flows: the two checklists). */
@@ -75,6 +79,10 @@ export interface Harness {
   user(userId: string, name: string, teamId?: string): SlackUser;
   /** Stops the app and closes the database, then starts both again on the same file — a process restart. */
   restart(): Promise<void>;
+  /** Stops the app and closes the database for good (a test that works on the file afterwards). */
+  stop(): Promise<void>;
+  /** With `backups: true`: the app's backups, on the harness clock. */
+  backups: Backups | undefined;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -94,10 +102,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const boot = async () => {
     const store = createStore(dbPath, { now: clock.now });
     const service = createAssessmentService({ store, flows, clock: clock.now });
+    const backups = options.backups ? createBackups({ store, dir: join(dir, 'backups'), timeZone: 'Asia/Tokyo', clock: clock.now, log: logger }) : undefined;
     const kakunin = createSlackApp({
       service,
+      ...(backups ? { backupStatus: () => backups.status() } : {}),
       ...slackServices(store, clock.now, flows),
       homeRefreshDelayMs: options.homeRefreshDelayMs ?? 5,
+      reassessment: createReassessmentService({ store, service, clock: clock.now }),
       botToken: BOT_TOKEN,
       signingSecret: SIGNING_SECRET,
       http: { port: 0, host: '127.0.0.1' },
@@ -114,10 +125,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     });
     const { port, server } = await kakunin.start();
     endpoint.url = `http://127.0.0.1:${port}/slack/events`;
-    return { store, service, kakunin, server: server! };
+    return { store, service, kakunin, server: server!, backups };
   };
 
   let running = await boot();
+  let stopped = false;
   const harness: Harness = {
     fake,
     get store() {
@@ -128,6 +140,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     get kakunin() {
       return running.kakunin;
+    },
+    get backups() {
+      return running.backups;
     },
     get server() {
       return running.server;
@@ -142,9 +157,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       running.store.close();
       running = await boot();
     },
+    async stop() {
+      stopped = true;
+      await running.kakunin.stop();
+      running.store.close();
+    },
   };
   onTestFinished(async () => {
-    await running.kakunin.stop();
+    if (!stopped) await running.kakunin.stop();
     if (running.store.db.open) running.store.close();
     await fake.close();
     rmSync(dir, { recursive: true, force: true });

@@ -18,6 +18,9 @@ import { relatedOfferMessage } from '../views/related-offer.ts';
 import { facilityChoiceMessage, text as leadText } from '../views/lead-replies.ts';
 import { publishDashboard } from './dashboard.ts';
 import { leadUserIds } from './lead-commands.ts';
+import { carryOfferMessage } from '../views/carry-over-blocks.ts';
+import { carryOfferText } from '../../i18n/carry-over-text.ts';
+import type { StartMode } from '../../service/reassessment-service.ts';
 import { deliverReport } from './report-delivery.ts';
 import { postEphemeral, postMessages, updateMessage } from './slack-calls.ts';
 import { enter, isMissingAssessment } from './steps.ts';
@@ -59,7 +62,7 @@ export async function showCurrent(ctx: SlackContext, client: WebClient, actor: S
   }
   const today = ctx.directory.todayFor(member.organization.id, turn.assessment);
   const step = { a: turn.assessment.id, r: turn.assessment.revision };
-  await postMessages(ctx, client, dm, promptMessages({ flow: turn.flow, prompt: turn.prompt, step, locale, today, flagged: turn.flaggedItems }));
+  await postMessages(ctx, client, dm, promptMessages({ flow: turn.flow, prompt: turn.prompt, step, locale, today, flagged: turn.flaggedItems, carryOver: turn.carryOver, comparison: turn.comparison }));
   return true;
 }
 
@@ -84,7 +87,7 @@ export async function startAssessment(
   client: WebClient,
   actor: SlackActor,
   flowId: string,
-  opts: { withoutRelated?: boolean; facilityId?: string | undefined } = {},
+  opts: { withoutRelated?: boolean; facilityId?: string | undefined; mode?: StartMode } = {},
 ): Promise<void> {
   let member = enter(ctx, actor);
   const flow = ctx.service.availableFlows().find((f) => f.id === flowId);
@@ -134,18 +137,26 @@ export async function startAssessment(
     // Nothing to start instead: the notice stands, and the flow starts below.
     if (missing.some((m) => m.canStart)) return;
   }
+  // Submitted here before: from last cycle's answers (each to be confirmed) or blank, as the person picks.
+  const reassessment = ctx.reassessment;
+  const offer = reassessment?.offer(organizationId, facility.id, flowId);
+  if (offer && !opts.mode) {
+    await postMessages(ctx, client, dm, [carryOfferMessage({ flow, offer, locale, facilityId: facility.id })]);
+    return;
+  }
   // A double click sends two requests; the other may have started it while this one looked up names.
   // Checked with no await before start(), so exactly one of them starts it.
   if (openAt(organizationId, facility.id)) {
     ctx.logger.debug({ flowId, userId: actor.userId }, 'already started by a concurrent request');
     return;
   }
-  const turn = ctx.service.start({ organizationId, facilityId: facility.id, respondentId: member.person.id, flowId });
+  const where = { organizationId, facilityId: facility.id, respondentId: member.person.id, flowId };
+  const turn = reassessment && offer && opts.mode ? reassessment.startReassessment({ ...where, mode: opts.mode }) : ctx.service.start(where);
   ctx.logger.info({ assessmentId: turn.assessment.id, flowId, teamId: actor.teamId }, 'assessment started');
   ctx.leads.homeRefresh.schedule(actor.teamId, leadUserIds(ctx, organizationId));
   const today = ctx.directory.todayFor(organizationId, turn.assessment);
   const step = { a: turn.assessment.id, r: turn.assessment.revision };
-  await postMessages(ctx, client, dm, promptMessages({ flow: turn.flow, prompt: turn.prompt, step, locale, today }));
+  await postMessages(ctx, client, dm, promptMessages({ flow: turn.flow, prompt: turn.prompt, step, locale, today, carryOver: turn.carryOver, comparison: turn.comparison }));
 }
 
 /** A person with no facility: told to ask a lead; the leads get one DM per person (the first time). */
@@ -184,13 +195,32 @@ export async function answerRelatedOffer(
   await startAssessment(ctx, client, actor, flowId, { withoutRelated, facilityId });
 }
 
+/** A button of the carry-over offer: the offer becomes a record of the choice, then the flow starts that way. */
+export async function answerCarryOffer(
+  ctx: SlackContext,
+  client: WebClient,
+  input: { actor: SlackActor; origin: Origin | undefined; flowId: string; facilityId: string | undefined; mode: StartMode },
+): Promise<void> {
+  const { actor, origin, flowId, facilityId, mode } = input;
+  const member = enter(ctx, actor);
+  const locale = member.person.locale;
+  const flow = ctx.service.availableFlows().find((f) => f.id === flowId);
+  if (origin && flow) {
+    const offer = facilityId ? ctx.reassessment?.offer(member.organization.id, facilityId, flowId) : undefined;
+    const text = mode === 'carried' && offer ? carryOfferText(locale, offer.submittedOn) : t(locale, 'carry.blank');
+    await updateMessage(ctx, client, origin, noteRecord({ text: `▶ ${text}`, locale, actor: { slackUserId: actor.userId, at: ctx.clock() } }));
+  }
+  await startAssessment(ctx, client, actor, flowId, { withoutRelated: true, facilityId, mode });
+}
+
 export async function publishHome(ctx: SlackContext, client: WebClient, actor: SlackActor): Promise<void> {
   const member = enter(ctx, actor);
   // Leads see every facility (their own assessments are listed there too); managers their own view.
   if (member.person.role === 'lead') return publishDashboard(ctx, client, actor, member);
   const overview = ctx.directory.overview(member.organization.id, member.person.id);
   const facilities = ctx.facilities.facilitiesOf(member.organization.id, member.person.id).map((f) => f.name);
-  const view = homeView({ ...overview, flows: flowChoices(ctx), locale: member.person.locale, facilities });
+  const trends = ctx.directory.trends(member.organization.id);
+  const view = homeView({ ...overview, flows: flowChoices(ctx), locale: member.person.locale, facilities, trends });
   try {
     await client.views.publish({ user_id: actor.userId, view });
   } catch (err) {
@@ -205,7 +235,7 @@ export async function publishHome(ctx: SlackContext, client: WebClient, actor: S
 export async function refreshQuestion(
   ctx: SlackContext,
   client: WebClient,
-  input: { actor: SlackActor; origin: Origin | undefined; channelId: string | undefined; step: ItemStep; planning: boolean },
+  input: { actor: SlackActor; origin: Origin | undefined; channelId: string | undefined; step: ItemStep; planning: boolean; done?: boolean },
 ): Promise<void> {
   const { actor, origin, step } = input;
   const member = enter(ctx, actor);
@@ -226,7 +256,8 @@ export async function refreshQuestion(
     return void (await postEphemeral(ctx, client, channel, actor.userId, plainMessage(t(locale, 'slack.stale.outdated'))));
   const today = ctx.directory.todayFor(member.organization.id, turn.assessment);
   const current = { a: turn.assessment.id, r: turn.assessment.revision };
-  await updateMessage(ctx, client, origin, questionMessage({ flow: turn.flow, prompt, step: current, locale, today, planning: input.planning ? {} : undefined }));
+  const carried = turn.carryOver?.kind === 'question' ? turn.carryOver : undefined;
+  await updateMessage(ctx, client, origin, questionMessage({ flow: turn.flow, prompt, step: current, locale, today, planning: input.planning ? { done: input.done } : undefined, carried }));
 }
 
 /** The PDF of one of the person's own assessments, again (App Home's PDFを受け取る). */

@@ -10,6 +10,7 @@ import type { SlackContext, WebClient } from '../context.ts';
 import type { SlackActor } from '../payloads.ts';
 import { actions, button } from '../views/block-kit.ts';
 import { plainMessage } from '../views/command-replies.ts';
+import { withBackupLine } from '../views/backup-line.ts';
 import { dashboardView, type RowChoice } from '../views/dashboard-view.ts';
 import { FACILITY_NAME_MAX, facilityModal, type FacilityModalValues } from '../views/facility-modal.ts';
 import { text as leadText } from '../views/lead-replies.ts';
@@ -34,7 +35,8 @@ export async function publishDashboard(ctx: SlackContext, client: WebClient, act
     total: a.total,
   }));
   const facilities = ctx.facilities.list(member.participant).filter((f) => !f.archivedAt);
-  const view = dashboardView({ board, page: pages.get(key) ?? 0, locale, own, facilities });
+  // Leads look after the records, so their Home ends with when the last good backup was.
+  const view = withBackupLine(dashboardView({ board, page: pages.get(key) ?? 0, locale, own, facilities }), ctx.backupStatus?.().local, locale);
   try {
     await client.views.publish({ user_id: actor.userId, view });
   } catch (err) {

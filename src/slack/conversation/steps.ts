@@ -9,7 +9,7 @@ import { engineErrorText } from '../../i18n/engine-error-text.ts';
 import { localize, type Locale } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
 import type { Turn } from '../../service/assessment-service.ts';
-import { NotFoundError, NotRespondentError, OutdatedInteractionError } from '../../service/refusals.ts';
+import { NotCarriedOverError, NotFoundError, NotRespondentError, OutdatedInteractionError } from '../../service/refusals.ts';
 import type { WorkspaceMember } from '../../service/workspace-directory.ts';
 import { ACTION, encodeValue, type AnswerStep, type Step } from '../action-values.ts';
 import type { SlackContext, WebClient } from '../context.ts';
@@ -19,12 +19,15 @@ import { LIMITS, actions, button, fallback, sections, escapeMrkdwn, type SlackMe
 import { hideConfirmationMessage } from '../views/hide-confirmation.ts';
 import { pausedMessage } from '../views/paused-message.ts';
 import { promptMessages } from '../views/prompt-messages.ts';
-import { answeredRecord, noteRecord, type Actor } from '../views/records.ts';
+import { answeredRecord, confirmedRecord, noteRecord, type Actor } from '../views/records.ts';
 import { plainMessage } from '../views/command-replies.ts';
 import { recoverPrompt, recoverUpdate } from './recovery.ts';
 import { deliverReport } from './report-delivery.ts';
 import { announceSubmission } from './review-flow.ts';
 import { postEphemeral, postMessages, updateMessage } from './slack-calls.ts';
+
+/** A re-assessment's confirmations, applied through the re-assessment service rather than as one engine event. */
+export type CarryAction = { type: 'CONFIRM_ITEM'; itemId: string } | { type: 'CONFIRM_SECTION'; sectionId: string };
 
 export interface StepRequest {
   actor: SlackActor;
@@ -33,11 +36,13 @@ export interface StepRequest {
   /** Where the click happened, for ephemeral replies. */
   channelId?: string | undefined;
   step: Step;
-  interaction: Interaction;
+  interaction: Interaction | CarryAction;
   /** Which button (action id + value): a repeat of the same button on the same step is a double click. */
   signature: string;
   /** The date chosen in the 実施時期 picker, so a refused date re-shows the picker. */
   planningAttempt?: string | undefined;
+  /** The date was a 実施日 (the 実施済 picker), not a 実施時期. */
+  planningDone?: boolean | undefined;
   /** The question a navigation button was shown with. */
   questionItemId?: string | undefined;
 }
@@ -70,7 +75,7 @@ export async function applyStep(ctx: SlackContext, client: WebClient, req: StepR
   const member = enter(ctx, req.actor);
   let turn: Turn;
   try {
-    turn = ctx.service.interact(member.participant, req.step.a, req.interaction, { expectedRevision: req.step.r });
+    turn = applyInteraction(ctx, member, req);
   } catch (err) {
     if (err instanceof NotRespondentError || isMissingAssessment(err)) return reject('not-respondent', () => refuse(ctx, client, req, member.person.locale));
     if (err instanceof OutdatedInteractionError) {
@@ -108,6 +113,23 @@ export function isMissingAssessment(err: unknown): boolean {
   return err instanceof NotFoundError && err.entity === 'assessment';
 }
 
+function applyInteraction(ctx: SlackContext, member: WorkspaceMember, req: StepRequest): Turn {
+  const { interaction, step } = req;
+  const opts = { expectedRevision: step.r };
+  switch (interaction.type) {
+    case 'CONFIRM_ITEM':
+    case 'CONFIRM_SECTION': {
+      // Only an app built with re-assessments shows these buttons.
+      if (!ctx.reassessment) throw new NotCarriedOverError(step.a);
+      return interaction.type === 'CONFIRM_ITEM'
+        ? ctx.reassessment.confirmItem(member.participant, step.a, interaction.itemId, opts)
+        : ctx.reassessment.confirmSection(member.participant, step.a, interaction.sectionId, opts);
+    }
+    default:
+      return ctx.service.interact(member.participant, step.a, interaction, opts);
+  }
+}
+
 /** After an accepted turn: close the clicked message with a record, then ask what comes next. */
 async function present(ctx: SlackContext, client: WebClient, req: StepRequest, member: WorkspaceMember, turn: Turn): Promise<void> {
   const locale = member.person.locale;
@@ -137,7 +159,7 @@ async function present(ctx: SlackContext, client: WebClient, req: StepRequest, m
   if (req.origin && closing && !(await updateMessage(ctx, client, req.origin, closing))) recoverUpdate(ctx, client, req.origin, closing);
   const dm = await ctx.dm.channelFor(client, req.actor, dmHint(req));
   const today = ctx.directory.todayFor(member.organization.id, turn.assessment);
-  const posted = await postMessages(ctx, client, dm, promptMessages({ flow: turn.flow, prompt: turn.prompt, step, locale, today, flagged: turn.flaggedItems }));
+  const posted = await postMessages(ctx, client, dm, promptMessages({ flow: turn.flow, prompt: turn.prompt, step, locale, today, flagged: turn.flaggedItems, carryOver: turn.carryOver, comparison: turn.comparison }));
   if (!posted && turn.prompt.kind !== 'submitted') recoverPrompt(ctx, client, { actor: req.actor, member, dm, assessmentId: turn.assessment.id, revision: turn.assessment.revision });
   if (turn.prompt.kind === 'submitted') {
     await deliverReport(ctx, client, { actor: req.actor, member, assessmentId: turn.assessment.id, dm });
@@ -146,9 +168,16 @@ async function present(ctx: SlackContext, client: WebClient, req: StepRequest, m
   }
 }
 
-function closingRecord(interaction: Interaction, turn: Turn, locale: Locale, actor: Actor): SlackMessage | undefined {
+function closingRecord(interaction: Interaction | CarryAction, turn: Turn, locale: Locale, actor: Actor): SlackMessage | undefined {
   const note = (text: string) => noteRecord({ text, locale, actor });
   switch (interaction.type) {
+    case 'CONFIRM_ITEM':
+      return confirmedRecord({ flow: turn.flow, itemId: interaction.itemId, answer: turn.confirmed?.answers[interaction.itemId], locale, actor });
+    case 'CONFIRM_SECTION': {
+      const section = turn.flow.sections.find((x) => x.id === interaction.sectionId);
+      const title = section ? localize(section.title, locale) : interaction.sectionId;
+      return note(t(locale, 'carry.confirmedSection', { title, count: turn.confirmed?.itemIds.length ?? 0 }));
+    }
     case 'ANSWER':
       return answeredRecord({ flow: turn.flow, itemId: interaction.itemId, answer: interaction.answer, locale, actor });
     case 'START':
@@ -167,6 +196,8 @@ function closingRecord(interaction: Interaction, turn: Turn, locale: Locale, act
       return note(t(locale, 'slack.record.cancelEdit'));
     case 'SUBMIT':
       return note(t(locale, 'slack.record.submitted'));
+    case 'SKIP':
+      return note(t(locale, 'carry.skippedRecord'));
     default:
       return undefined;
   }
@@ -185,8 +216,8 @@ async function showRefusal(ctx: SlackContext, client: WebClient, req: StepReques
     return void (await postEphemeral(ctx, client, req.channelId ?? dm, req.actor.userId, message));
   }
   const today = ctx.directory.todayFor(member.organization.id, turn.assessment);
-  const planning = req.planningAttempt ? { attempt: req.planningAttempt } : undefined;
-  const messages = promptMessages({ flow: turn.flow, prompt: turn.prompt, step, locale, today, planning, flagged: turn.flaggedItems });
+  const planning = req.planningAttempt ? { attempt: req.planningAttempt, done: req.planningDone } : undefined;
+  const messages = promptMessages({ flow: turn.flow, prompt: turn.prompt, step, locale, today, planning, flagged: turn.flaggedItems, carryOver: turn.carryOver, comparison: turn.comparison });
   if (req.origin && messages.length > 0) {
     await updateMessage(ctx, client, req.origin, messages[messages.length - 1]!);
     return;
@@ -256,7 +287,8 @@ async function outdated(ctx: SlackContext, client: WebClient, req: StepRequest, 
 
 function asksCurrentQuestion(req: StepRequest, current: Turn): boolean {
   if (current.prompt.kind !== 'question') return false;
-  const itemId = req.interaction.type === 'ANSWER' ? req.interaction.itemId : req.questionItemId;
+  const itemId =
+    req.interaction.type === 'ANSWER' || req.interaction.type === 'CONFIRM_ITEM' ? req.interaction.itemId : req.questionItemId;
   return itemId !== undefined && itemId === current.prompt.item.id && req.interaction.type !== 'REVISE';
 }
 

@@ -77,6 +77,12 @@ export class SlackHttpReceiver implements Receiver {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (req.method !== 'POST' || path !== this.path) return respond(res, 404);
 
+    // A declared length over the limit is refused before a byte is read; an undeclared one when it gets there.
+    if (Number(req.headers['content-length'] ?? 0) > BODY_LIMIT_BYTES) {
+      logger.warn({ limit: BODY_LIMIT_BYTES }, 'refused a Slack request: body too large');
+      res.setHeader('connection', 'close');
+      return respond(res, 413);
+    }
     const raw = await readBody(req);
     if (raw === undefined) {
       logger.warn({ limit: BODY_LIMIT_BYTES }, 'refused a Slack request: body too large');

@@ -2,12 +2,14 @@
 // a start button per checklist.
 import type { types } from '@slack/bolt';
 import type { Localized } from '../../flow/schema.ts';
+import type { FacilityTrend } from '../../service/facility-trends.ts';
 import type { AssessmentOverview } from '../../service/workspace-directory.ts';
 import { localize, type Locale } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
 import { ACTION, encodeValue } from '../action-values.ts';
 import { LIMITS, button, contexts, escapeMrkdwn, header, sections, type Block } from './block-kit.ts';
 import { formatDate } from './answer-text.ts';
+import { trendBlocks } from './trend-blocks.ts';
 
 export interface FlowChoice {
   id: string;
@@ -25,6 +27,8 @@ export function homeView(input: {
   locale: Locale;
   /** The facilities the manager answers for (none listed when unknown). */
   facilities?: string[] | undefined;
+  /** Each facility's 実施済 count per 年度; the section is shown once something was submitted. */
+  trends?: FacilityTrend[];
 }): types.HomeView {
   const { locale } = input;
   const row = (text: string, accessory: types.Button): Block => ({ type: 'section', text: { type: 'mrkdwn', text: text.slice(0, LIMITS.text) }, accessory });
@@ -51,6 +55,8 @@ export function homeView(input: {
         button({ text: t(locale, 'slack.home.getPdf'), actionId: ACTION.report, value: encodeValue({ a: a.id }) }),
       ),
     );
+
+  if (input.trends && input.trends.length > 0) blocks.push({ type: 'divider' }, ...trendBlocks(input.trends, locale));
 
   blocks.push({ type: 'divider' }, ...sections(t(locale, 'slack.home.startNew')));
   for (const flow of input.flows.slice(0, MAX_LISTED)) blocks.push(flowRow(flow, locale));

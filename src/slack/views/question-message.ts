@@ -22,7 +22,9 @@ import {
   type Block,
   type SlackMessage,
 } from './block-kit.ts';
+import { carriedQuestionBlocks, unchangedButton } from './carry-over-blocks.ts';
 import { progressLine, progressText } from './progress.ts';
+import type { CarryOver } from '../../engine/carry-over.ts';
 
 export interface QuestionMessageInput {
   flow: Flow;
@@ -32,7 +34,9 @@ export interface QuestionMessageInput {
   /** Today in the facility's time zone: the earliest 実施予定 date. */
   today: string;
   /** Show the 実施時期 date picker in place of the answer buttons. */
-  planning?: { attempt?: string } | undefined;
+  planning?: { attempt?: string; done?: boolean } | undefined;
+  /** In a re-assessment: last time's answer, with 変更なし when it can stand as it is. */
+  carried?: Extract<CarryOver, { kind: 'question' }> | undefined;
 }
 
 export function questionMessage(input: QuestionMessageInput): SlackMessage {
@@ -47,9 +51,12 @@ export function questionMessage(input: QuestionMessageInput): SlackMessage {
   if (item.help) blocks.push(...contexts(`ⓘ ${escapeMrkdwn(localize(item.help, locale))}`));
   if (prompt.current && !(prompt.current.kind === 'na' && prompt.current.auto))
     blocks.push(...contexts(escapeMrkdwn(t(locale, 'slack.question.current', { answer: answerText(locale, item.answer, prompt.current) }))));
+  if (input.carried) blocks.push(...carriedQuestionBlocks(locale, item.answer, input.carried));
   if (prompt.error)
     blocks.push(...sections(`:warning: ${escapeMrkdwn(engineErrorText(locale, prompt.error, (id) => describeItem(flow, locale, id)))}`));
 
+  const unchanged = input.planning ? [] : unchangedButton(locale, input.step, input.carried);
+  if (unchanged.length > 0) blocks.push(actions(`q.${input.step.r}.carry`, unchanged));
   blocks.push(...answerControls(input), navigation(input));
   return { text: fallback(`${progressText(locale, prompt.section, prompt.progress)} ${localize(item.text, locale)}`), blocks };
 }
@@ -64,10 +71,16 @@ function answerControls(input: QuestionMessageInput): Block[] {
 
   switch (spec.type) {
     case 'status': {
+      if (input.planning?.done) return doneDateControls(input, itemStep);
       if (input.planning) return planningControls(input, itemStep, spec.maxPlanYears);
+      // A past 実施予定 asks 「実施できましたか？」: 実施済, or a new 実施時期.
+      const pastPlanned = input.carried?.item.notConfirmable === 'pastPlanned';
       const elements = [
-        answerButton(t(locale, 'common.status.done'), { kind: 'done' }, 0),
-        button({ text: t(locale, 'slack.question.planned'), actionId: ACTION.planOpen, value: encodeValue(itemStep) }),
+        // …and 実施済 asks on which day (the 実施日 picker) before it is recorded.
+        pastPlanned
+          ? button({ text: t(locale, 'carry.pastPlannedDone'), actionId: ACTION.doneOpen, value: encodeValue(itemStep) })
+          : answerButton(t(locale, 'common.status.done'), { kind: 'done' }, 0),
+        button({ text: t(locale, pastPlanned ? 'carry.pastPlannedNewDate' : 'slack.question.planned'), actionId: ACTION.planOpen, value: encodeValue(itemStep) }),
         ...(spec.notApplicable ? [answerButton(t(locale, 'common.status.na'), { kind: 'na' }, 1)] : []),
       ];
       return [actions(`q.${step.r}.answer`, elements)];
@@ -133,13 +146,34 @@ function planningControls(input: QuestionMessageInput, itemStep: ItemStep, maxPl
   ];
 }
 
-function navigation({ prompt, step, locale }: QuestionMessageInput): Block {
+/** The 実施日 of a past 実施予定 that was done: today or earlier. */
+function doneDateControls(input: QuestionMessageInput, itemStep: ItemStep): Block[] {
+  const { locale, today } = input;
+  return [
+    ...sections(escapeMrkdwn(t(locale, 'carry.doneOnPrompt', { today: formatDate(locale, today) }))),
+    {
+      type: 'actions',
+      block_id: encodeValue({ ...itemStep, d: 1, ...(input.planning?.attempt ? { n: input.planning.attempt } : {}) }),
+      elements: [
+        { type: 'datepicker', action_id: ACTION.doneDate, initial_date: today, placeholder: plain(t(locale, 'slack.question.planPlaceholder'), LIMITS.placeholder) },
+        button({ text: t(locale, 'slack.question.planCancel'), actionId: ACTION.planClose, value: encodeValue(itemStep) }),
+      ],
+    },
+  ];
+}
+
+function navigation({ prompt, step, locale, carried }: QuestionMessageInput): Block {
   const value = encodeValue({ ...step, i: prompt.item.id });
   const nav = (type: string, text: string) => button({ text, actionId: `${ACTION.navPrefix}${type}`, value });
   return actions(
     `q.${step.r}.nav`,
     prompt.editing
       ? [nav('CANCEL', t(locale, 'slack.question.cancelEdit')), nav('PAUSE', t(locale, 'slack.question.pause'))]
-      : [nav('BACK', t(locale, 'slack.question.back')), nav('PAUSE', t(locale, 'slack.question.pause'))],
+      : [
+          nav('BACK', t(locale, 'slack.question.back')),
+          // A re-assessment may leave one item to confirm later; 提出 lists what is still open.
+          ...(carried ? [nav('SKIP', t(locale, 'carry.later'))] : []),
+          nav('PAUSE', t(locale, 'slack.question.pause')),
+        ],
   );
 }

@@ -41,3 +41,15 @@ export function noteRecord(input: { text: string; locale: Locale; actor: Actor }
     blocks: contexts(`${escapeMrkdwn(input.text)}・${who(input.locale, input.actor)}`),
   };
 }
+
+/** 変更なし: the carried answer confirmed as this cycle's answer. */
+export function confirmedRecord(input: { flow: Flow; itemId: string; answer: Answer | undefined; locale: Locale; actor: Actor }): SlackMessage {
+  const { flow, itemId, answer, locale, actor } = input;
+  const ref = findItem(flow, itemId);
+  const title = ref ? `${ref.item.number ? `*${escapeMrkdwn(ref.item.number)}* ` : ''}${escapeMrkdwn(firstLine(ref.item.text, locale, 120))}` : itemId;
+  const what = t(locale, 'carry.confirmedRecord', { answer: ref ? answerText(locale, ref.item.answer, answer) : (answer?.kind ?? '') });
+  return {
+    text: fallback(`${what} — ${ref ? firstLine(ref.item.text, locale) : itemId}`),
+    blocks: [...sections(title), ...contexts(`:ballot_box_with_check: *${escapeMrkdwn(what)}*・${who(locale, actor)}`)],
+  };
+}

@@ -24,16 +24,31 @@ import {
   type SlackMessage,
 } from './block-kit.ts';
 import { tallyText } from '../../i18n/tally-text.ts';
+import { comparisonBlocks } from './carry-over-blocks.ts';
+import type { ItemComparison } from '../../flow/cycle-comparison.ts';
+import type { CarryOver } from '../../engine/carry-over.ts';
 
 type ReviewPrompt = Extract<Prompt, { kind: 'review' }>;
 
-export function reviewMessages(input: { flow: Flow; prompt: ReviewPrompt; step: Step; locale: Locale; flagged?: string[] | undefined }): SlackMessage[] {
+export function reviewMessages(input: {
+  flow: Flow;
+  prompt: ReviewPrompt;
+  step: Step;
+  locale: Locale;
+  flagged?: string[] | undefined;
+  /** Carried over: 未確認 for what is still open, and 提出 always offered (refused, it names them). */
+  carried?: Extract<CarryOver, { kind: 'review' }> | undefined;
+  /** Any re-assessment: what changed since the previous cycle. */
+  comparison?: ItemComparison[] | undefined;
+}): SlackMessage[] {
   const { flow, prompt, step, locale } = input;
   const title = t(locale, 'slack.review.title');
   const lines = prompt.tallies
     .filter((tally) => !tally.section.isGates)
     .map((tally) => t(locale, 'slack.review.tallyLine', { title: localize(tally.section.title, locale), tally: tallyText(locale, tally) }));
   const blocks: Block[] = [header(title), ...sections([t(locale, 'slack.review.tallies'), ...lines.map(escapeMrkdwn)].join('\n'))];
+
+  if (input.comparison) blocks.push(...comparisonBlocks(locale, input.comparison));
 
   let n = 0;
   const itemRow = (item: ItemBrief, label: string, text: string): Block => ({
@@ -53,7 +68,10 @@ export function reviewMessages(input: { flow: Flow; prompt: ReviewPrompt; step: 
     for (const item of flagged) blocks.push(itemRow(item, t(locale, 'review.fix'), itemName(item)));
   }
   if (prompt.unanswered.length) {
-    blocks.push(...sections(t(locale, 'slack.review.unanswered', { count: prompt.unanswered.length })));
+    const heading = input.carried
+      ? `*${escapeMrkdwn(t(locale, 'carry.unconfirmedTitle', { count: prompt.unanswered.length }))}*`
+      : t(locale, 'slack.review.unanswered', { count: prompt.unanswered.length });
+    blocks.push(...sections(heading));
     for (const item of prompt.unanswered) blocks.push(itemRow(item, t(locale, 'slack.review.answer'), itemName(item)));
   }
   if (prompt.planned.length) {
@@ -81,7 +99,8 @@ export function reviewMessages(input: { flow: Flow; prompt: ReviewPrompt; step: 
   });
   blocks.push(
     actions(`review.${step.r}`, [
-      ...(prompt.canSubmit ? [submit] : []),
+      // A re-assessment offers 提出 regardless: refused, it names the items still to confirm.
+      ...(prompt.canSubmit || input.carried ? [submit] : []),
       nav('BACK', t(locale, 'slack.review.backToQuestions')),
       nav('PAUSE', t(locale, 'slack.question.pause')),
     ]),

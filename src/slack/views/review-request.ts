@@ -11,6 +11,7 @@ import type { ReviewSubject } from '../../service/review.ts';
 import { encodeValue } from '../action-values.ts';
 import { answerText, describeItem, firstLine, formatDate, slackTime } from './answer-text.ts';
 import { LIMITS, actions, button, clip, contexts, escapeMrkdwn, fallback, header, plain, sections, type Block, type SlackMessage } from './block-kit.ts';
+import { comparisonBlocks } from './carry-over-blocks.ts';
 
 export const REVIEW_ACTION = {
   approve: 'kakunin.review.approve',
@@ -60,6 +61,8 @@ export function reviewRequestMessage(input: { subject: ReviewSubject; locale: Lo
       blocks.push(...sections([t(locale, 'review.request.planned', { n: planned.length }), ...lines].join('\n')));
     }
   }
+  // A re-assessment: what changed since the previous cycle (改善, 後退, 時期変更…), before this round's own changes.
+  if (subject.cycleComparison) blocks.push(...comparisonBlocks(locale, subject.cycleComparison, MAX_CHANGE_LINES));
   if (subject.round > 1) blocks.push(...changeBlocks(subject, locale));
   const decided = subject.decided;
   if (decided) {

@@ -7,12 +7,21 @@ import { t } from '../../i18n/messages.ts';
 import { ACTION, encodeValue, type Step } from '../action-values.ts';
 import { actions, button, contexts, escapeMrkdwn, fallback, header, sections, type Block, type SlackMessage } from './block-kit.ts';
 import { progressBar } from './progress.ts';
+import { carriedSectionBlocks } from './carry-over-blocks.ts';
+import type { CarriedSection } from '../../engine/carry-over.ts';
+import type { Flow } from '../../flow/model.ts';
 
 /**
  * The summary of the section just finished stays in the DM as its own message; the next section's
  * start message (with its buttons) follows and is closed once started.
  */
-export function sectionIntroMessages(input: { prompt: Extract<Prompt, { kind: 'section-intro' }>; step: Step; locale: Locale }): SlackMessage[] {
+export function sectionIntroMessages(input: {
+  prompt: Extract<Prompt, { kind: 'section-intro' }>;
+  step: Step;
+  locale: Locale;
+  /** In a re-assessment: the section's items with last time's answers, in this same message. */
+  carried?: { flow: Flow; section: CarriedSection } | undefined;
+}): SlackMessage[] {
   const { prompt, step, locale } = input;
   const messages: SlackMessage[] = [];
   if (prompt.previous && !prompt.previous.section.isGates) {
@@ -24,9 +33,18 @@ export function sectionIntroMessages(input: { prompt: Extract<Prompt, { kind: 's
   if (prompt.intro) blocks.push(...sections(escapeMrkdwn(localize(prompt.intro, locale))));
   if (!prompt.section.isGates)
     blocks.push(...contexts(`${progressBar(prompt.progress.answered, prompt.progress.overall.total)}\u3000${prompt.progress.answered}/${prompt.progress.overall.total}`));
+  const carried = input.carried ? carriedSectionBlocks(input.carried.flow, locale, step, input.carried.section) : undefined;
+  if (carried) blocks.push(...carried.list);
+  const bulk = carried?.buttons ?? [];
   blocks.push(
     actions(`section.${step.r}`, [
-      button({ text: t(locale, 'slack.section.start'), actionId: `${ACTION.navPrefix}CONTINUE`, value: encodeValue(step), style: 'primary' }),
+      ...bulk,
+      button({
+        text: t(locale, bulk.length > 0 ? 'carry.itemByItem' : 'slack.section.start'),
+        actionId: `${ACTION.navPrefix}CONTINUE`,
+        value: encodeValue(step),
+        ...(bulk.length > 0 ? {} : { style: 'primary' as const }),
+      }),
       button({ text: t(locale, 'slack.question.back'), actionId: `${ACTION.navPrefix}BACK`, value: encodeValue(step) }),
       button({ text: t(locale, 'slack.question.pause'), actionId: `${ACTION.navPrefix}PAUSE`, value: encodeValue(step) }),
     ]),

@@ -6,10 +6,24 @@ import { blockAction } from './block-action.ts';
 import { addFacility, editFacility, exportWorkbook, page, rowChoice } from './dashboard-actions.ts';
 import { approve, detail, returnForRevision, startRevision } from './review-actions.ts';
 import { REVIEW_ACTION } from '../../views/review-request.ts';
-import { report, resume, start, startFromOffer } from './entry-actions.ts';
+import { report, resume, start, startFromCarryOffer, startFromOffer } from './entry-actions.ts';
 import { reminderDetails, reminderDone, reminderDoneOn, reminderMove, reminderResume, reminderStop } from './reminder-actions.ts';
 import { REMINDER_ACTION } from '../../views/reminder-digest.ts';
-import { answer, closePlanPicker, confirmHide, edit, navigate, openModal, openPlanPicker, pickPlanDate, revise } from './walkthrough-actions.ts';
+import {
+  answer,
+  closePlanPicker,
+  confirmCarried,
+  confirmHide,
+  confirmSection,
+  openDonePicker,
+  pickDoneDate,
+  edit,
+  navigate,
+  openModal,
+  openPlanPicker,
+  pickPlanDate,
+  revise,
+} from './walkthrough-actions.ts';
 
 const register = (app: App, ctx: SlackContext) => {
   const on = (actionId: string | RegExp, handler: Parameters<typeof blockAction>[1]) =>
@@ -45,6 +59,12 @@ const register = (app: App, ctx: SlackContext) => {
   // Several per message (one per assessment or stopped facility), so the ids carry an index.
   on(/^kakunin\.remind\.stop\.\d+$/, reminderStop);
   on(/^kakunin\.remind\.resume\.\d+$/, reminderResume);
+  on(ACTION.startCarried, startFromCarryOffer);
+  on(ACTION.startBlank, startFromCarryOffer);
+  on(ACTION.confirmCarried, confirmCarried);
+  on(ACTION.confirmSection, confirmSection);
+  on(ACTION.doneOpen, openDonePicker);
+  on(ACTION.doneDate, pickDoneDate);
 };
 
 export default { register };

@@ -1,6 +1,8 @@
 // Buttons on the walk-through messages: answers, navigation, review edits, the explicit change offered
 // after a stale click, the 実施時期 picker and the typed-answer modal.
 import {
+  sectionStepSchema,
+  doneBlockSchema,
   answerStepSchema,
   confirmHideStepSchema,
   decodeValue,
@@ -103,7 +105,56 @@ export const pickPlanDate: ActionHandler = async (ctx, client, { action, actor, 
   );
 };
 
+/** 実施済 on a carried 実施予定 whose date has passed: show the 実施日 picker. */
+export const openDonePicker: ActionHandler = async (ctx, client, { action, actor, origin, channelId, ack }) => {
+  await ack();
+  await refreshQuestion(ctx, client, { actor, origin, channelId, step: decodeValue(itemStepSchema, action.value, 'done value'), planning: true, done: true });
+};
+
+export const pickDoneDate: ActionHandler = async (ctx, client, { action, actor, origin, channelId, ack }) => {
+  const { a, r, i } = decodeValue(doneBlockSchema, action.block_id, 'date picker block_id');
+  const date = action.selected_date;
+  if (!date) return;
+  await applyStep(
+    ctx,
+    client,
+    {
+      actor,
+      origin,
+      channelId,
+      step: { a, r },
+      interaction: { type: 'ANSWER', itemId: i, answer: { kind: 'done', on: date } },
+      signature: `${action.action_id}|${a}|${i}|${date}`,
+      planningAttempt: date,
+      planningDone: true,
+    },
+    { acknowledge: ack },
+  );
+};
+
 export const openModal: ActionHandler = async (ctx, client, { body, action, actor, origin, channelId, ack }) => {
   await ack();
   await openAnswerModal(ctx, client, { actor, origin, channelId, step: decodeValue(itemStepSchema, action.value, 'modal value'), triggerId: body.trigger_id });
+};
+
+/** 変更なし: last cycle's answer becomes this cycle's, confirmed by the person who clicked. */
+export const confirmCarried: ActionHandler = (ctx, client, { action, actor, origin, channelId, ack }) => {
+  const { a, r, i } = decodeValue(itemStepSchema, action.value, 'confirm value');
+  return applyStep(
+    ctx,
+    client,
+    { actor, origin, channelId, step: { a, r }, interaction: { type: 'CONFIRM_ITEM', itemId: i }, signature: signature(action) },
+    { acknowledge: ack },
+  );
+};
+
+/** 「この分野はすべて変更なし」 on the section's list. */
+export const confirmSection: ActionHandler = (ctx, client, { action, actor, origin, channelId, ack }) => {
+  const { a, r, s } = decodeValue(sectionStepSchema, action.value, 'section confirm value');
+  return applyStep(
+    ctx,
+    client,
+    { actor, origin, channelId, step: { a, r }, interaction: { type: 'CONFIRM_SECTION', sectionId: s }, signature: signature(action) },
+    { acknowledge: ack },
+  );
 };
