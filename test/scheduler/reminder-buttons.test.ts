@@ -101,6 +101,23 @@ describe('the buttons of a reminder DM', () => {
     expect(world.fake.invalidBlocks).toEqual([]);
   });
 
+  it('始める in the new 年度’s prompt starts the re-assessment that carries last year’s answers over', async () => {
+    const world = await startWorld('2027-03-10T10:00:00+09:00', { slack: true });
+    const lastYear = world.submitChecklist('U0SATO', 'さくら内科', { 'technical.15': '2027-09-30' });
+    world.setNow(JST('2027-04-01T09:00'));
+    await world.tick();
+    const sato = world.user('U0SATO');
+    const prompt = sato.dm().find((m) => text(m).includes('令和9年度の自己点検の時期です'))!;
+    expect(prompt).toBeDefined();
+    world.setNow(JST('2027-04-01T09:30'));
+    await sato.click('始める', prompt);
+    const started = world.store.assessments.listForFacility(world.orgId, world.facility('さくら内科')).find((a) => a.id !== lastYear)!;
+    expect(started).toBeDefined();
+    expect(world.store.reassessments.of(started.id)).toMatchObject({ previousAssessmentId: lastYear, startMode: 'carried' });
+    // The reminder DM stays as it was; the conversation goes on in new messages.
+    expect(text(sato.message(prompt.ts))).toContain('令和9年度の自己点検の時期です');
+  });
+
   it('only the respondent or a lead may act: another manager clicking a forwarded DM changes nothing', async () => {
     const { world, assessmentId } = await satoWithThreeItems();
     const [dm] = world.user('U0SATO').dm();

@@ -105,7 +105,7 @@ describe('a simulated year of reminders for two clinics', () => {
     expect(textOf(suzuki[1]!)).toContain('まだ始まっていません');
     expect(textOf(suzuki[2]!)).toContain('まだ提出されていません');
     const sato = world.dms('U0SATO');
-    expect(textOf(sato[0]!)).toContain('kakunin.start');
+    expect(textOf(sato[0]!)).toContain('kakunin.remind.cycleStart');
     // Done early: external.6 is in the 5/31 DM and never again.
     const external6 = sato.filter((d) => textOf(d).includes('external.6'));
     expect(external6.map((d) => d.day)).toEqual(['2027-05-31']);

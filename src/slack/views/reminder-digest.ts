@@ -7,7 +7,7 @@ import type { Locale } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
 import type { Digest, DigestItem } from '../../scheduler/digest.ts';
 import { cycleText, itemText, leadsFacilityText } from '../../scheduler/digest-text.ts';
-import { ACTION, encodeValue } from '../action-values.ts';
+import { encodeValue } from '../action-values.ts';
 import type { ReminderItemRef } from '../reminder-values.ts';
 import { actions, button, clip, contexts, escapeMrkdwn, fallback, header, LIMITS, mrkdwn, type Block, type SlackMessage } from './block-kit.ts';
 
@@ -18,6 +18,7 @@ export const REMINDER_ACTION = {
   details: 'kakunin.remind.details',
   stop: 'kakunin.remind.stop',
   resume: 'kakunin.remind.resume',
+  cycleStart: 'kakunin.remind.cycleStart',
 } as const;
 
 export const REMINDER_VIEW = { move: 'kakunin.remind.move' } as const;
@@ -77,7 +78,7 @@ export function reminderDigestMessage(digest: Digest, records: ItemRecords = new
     blocks.push({ type: 'section', text: mrkdwn(clip(escapeMrkdwn(cycleText(locale, cycle)), LIMITS.text)) });
     if (cycle.step !== 'not_submitted')
       blocks.push(actions(`rc:${cycle.facilityId}:${cycle.flowId}`.slice(0, 255), [
-        button({ text: t(locale, 'scheduler.cycle.start'), actionId: ACTION.start, value: encodeValue({ f: cycle.flowId }), style: 'primary' }),
+        button({ text: t(locale, 'scheduler.cycle.start'), actionId: REMINDER_ACTION.cycleStart, value: encodeValue({ f: cycle.flowId, fac: cycle.facilityId }), style: 'primary' }),
       ]));
   }
   if (digest.items.length) {

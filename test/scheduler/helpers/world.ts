@@ -15,6 +15,7 @@ import type { Runner } from '../../../src/scheduler/runner.ts';
 import type { ReminderSender } from '../../../src/scheduler/sender.ts';
 import { createAssessmentService, type AssessmentService } from '../../../src/service/assessment-service.ts';
 import type { Participant } from '../../../src/service/interaction.ts';
+import { createReassessmentService } from '../../../src/service/reassessment-service.ts';
 import { createReminderClient, slackReminderSender } from '../../../src/slack/reminder-sender.ts';
 import { createSlackApp, type KakuninSlackApp } from '../../../src/slack/start.ts';
 import { createStore, type Store } from '../../../src/store/store.ts';
@@ -121,6 +122,7 @@ export async function startWorld(startIso: string, options: { slack?: boolean } 
     const app = createSlackApp({
       service: r.service,
       scheduler: r.scheduler,
+      reassessment: createReassessmentService({ store: r.store, service: r.service, clock }),
       ...slackServices(r.store, clock),
       botToken: BOT_TOKEN,
       signingSecret: SIGNING_SECRET,

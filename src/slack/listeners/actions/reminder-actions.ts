@@ -1,5 +1,6 @@
 // The buttons of a reminder DM. Values are validated before anything acts on them.
-import { assessmentRefSchema, decodeValue } from '../../action-values.ts';
+import { assessmentRefSchema, decodeValue, flowChoiceSchema } from '../../action-values.ts';
+import { startAssessment } from '../../conversation/assessments.ts';
 import { markDoneFromReminder, openMoveModal, resumeReminders, showReminderDetails, stopReminders } from '../../conversation/reminders.ts';
 import { reminderItemSchema } from '../../reminder-values.ts';
 import type { ActionHandler } from './block-action.ts';
@@ -28,3 +29,13 @@ export const reminderStop: ActionHandler = (ctx, client, { action, actor, origin
 
 export const reminderResume: ActionHandler = (ctx, client, { action, actor, origin, channelId }) =>
   resumeReminders(ctx, client, { actor, origin, channelId, assessmentId: decodeValue(assessmentRefSchema, action.value, 'reminder resume value').a });
+
+/**
+ * 始める in a cycle prompt: the new 年度's assessment at that facility, carrying last cycle's answers over for
+ * confirmation when the facility submitted this flow before (a fresh one otherwise). The digest stays as it is.
+ */
+export const reminderCycleStart: ActionHandler = async (ctx, client, { action, actor, ack }) => {
+  await ack();
+  const choice = decodeValue(flowChoiceSchema, action.value, 'cycle start value');
+  await startAssessment(ctx, client, actor, choice.f, { facilityId: choice.fac, mode: 'carried' });
+};
