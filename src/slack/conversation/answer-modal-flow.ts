@@ -12,6 +12,7 @@ import { describeItem } from '../views/answer-text.ts';
 import { plainMessage } from '../views/command-replies.ts';
 import { postEphemeral } from './slack-calls.ts';
 import { applyStep, enter, isMissingAssessment } from './steps.ts';
+import type { ModalAck } from '../modal-ack.ts';
 
 export async function openAnswerModal(
   ctx: SlackContext,
@@ -43,9 +44,7 @@ export async function openAnswerModal(
   }
 }
 
-export type ViewAck = (response?: { response_action: 'errors'; errors: Record<string, string> }) => Promise<void>;
-
-export async function submitAnswerModal(ctx: SlackContext, client: WebClient, body: ViewSubmissionBody, ack: ViewAck): Promise<void> {
+export async function submitAnswerModal(ctx: SlackContext, client: WebClient, body: ViewSubmissionBody, ack: ModalAck): Promise<void> {
   const actor: SlackActor = { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id, userName: body.user.name };
   const meta = decodeValue(modalMetadataSchema, body.view.private_metadata, 'modal private_metadata');
   const state = body.view.state.values;

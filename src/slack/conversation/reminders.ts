@@ -21,6 +21,7 @@ import { itemKey, reminderDigestMessage, type ItemRecords } from '../views/remin
 import { MOVE_BLOCK, moveModal, readMoveModal } from '../views/reminder-move-modal.ts';
 import { postEphemeral, updateMessage } from './slack-calls.ts';
 import { enter } from './steps.ts';
+import type { ModalAck } from '../modal-ack.ts';
 
 interface Click {
   actor: SlackActor;
@@ -86,9 +87,8 @@ export async function openMoveModal(ctx: SlackContext, client: WebClient, click:
   }
 }
 
-type Ack = (response?: { response_action: 'errors'; errors: Record<string, string> }) => Promise<void>;
 
-export async function submitMoveModal(ctx: SlackContext, client: WebClient, submission: ViewSubmissionBody, ack: Ack) {
+export async function submitMoveModal(ctx: SlackContext, client: WebClient, submission: ViewSubmissionBody, ack: ModalAck) {
   const actor = { teamId: submission.team?.id ?? submission.user.team_id ?? '', userId: submission.user.id };
   const meta = decodeValue(moveMetadataSchema, submission.view.private_metadata, 'move modal metadata');
   const member = enter(ctx, actor);

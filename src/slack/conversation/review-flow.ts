@@ -30,6 +30,7 @@ import { leadUserIds } from './lead-commands.ts';
 import { postEphemeral, postMessages, updateMessage } from './slack-calls.ts';
 import { showCurrent } from './assessments.ts';
 import { enter } from './steps.ts';
+import type { ModalAck } from '../modal-ack.ts';
 
 /** The person-facing text of a review refusal; undefined for anything that is not one. */
 export function reviewRefusalText(locale: Locale, err: unknown): string | undefined {
@@ -104,7 +105,6 @@ async function tellRespondent(ctx: SlackContext, client: WebClient, actor: Slack
   await postMessages(ctx, client, dm, [decisionForRespondent({ subject, locale: subject.respondent.locale })]);
 }
 
-type ModalAck = (response?: { response_action: 'errors'; errors: Record<string, string> }) => Promise<void>;
 
 interface ClickInput {
   actor: SlackActor;
