@@ -38,4 +38,35 @@ describe('/kakunin schedule', () => {
     expect(cycles('さくら内科')).toEqual([]);
     expect(cycles('桜台クリニック')).toEqual([]);
   });
+
+  it('from the App Home: 点検の周期… opens a modal; the lead picks a facility and 6か月, and gets the confirmation', async () => {
+    const world = await startWorld('2027-02-01T10:00:00+09:00', { slack: true });
+    world.submitChecklist('U0SATO', 'さくら内科', {});
+    world.submitChecklist('U0SUZUKI', '桜台クリニック', {});
+    const lead = world.user('U0LEAD');
+    const cycles = (facility: string) =>
+      world.store.db
+        .prepare("SELECT DISTINCT cycle_key FROM reminders WHERE kind = 'cycle' AND state = 'pending' AND facility_id = ?")
+        .pluck()
+        .all(world.facility(facility));
+    await lead.openHome();
+    await lead.click('点検の周期…', 'home');
+    const modal = world.fake.openedViews.at(-1)!.view;
+    expect(modal).toMatchObject({ callback_id: 'kakunin.cadence.modal' });
+    expect(JSON.stringify(modal.blocks)).toContain('さくら内科（年度ごと（4月1日から））');
+    const r = await lead.submitModal({
+      facility: { selected_option: { value: world.facility('さくら内科') } },
+      cadence: { selected_option: { value: '6か月' } },
+    });
+    expect(r.body).toBe('');
+    expect(cycles('さくら内科')).toEqual(['m2027-08-01']);
+    expect(cycles('桜台クリニック')).toEqual(['fy2027']);
+    expect(JSON.stringify(lead.dm().at(-1)!.blocks)).toContain('前回の提出から6か月ごと');
+
+    // A manager's Home has no such control (setting a cadence is refused to managers by the service too).
+    const sato = world.user('U0SATO');
+    await sato.openHome();
+    expect(JSON.stringify(sato.homeBlocks())).not.toContain('点検の周期');
+  });
 });
+

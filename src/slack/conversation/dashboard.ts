@@ -36,7 +36,7 @@ export async function publishDashboard(ctx: SlackContext, client: WebClient, act
   }));
   const facilities = ctx.facilities.list(member.participant).filter((f) => !f.archivedAt);
   // Leads look after the records, so their Home ends with when the last good backup was.
-  const view = withBackupLine(dashboardView({ board, page: pages.get(key) ?? 0, locale, own, facilities }), ctx.backupStatus?.().local, locale);
+  const view = withBackupLine(dashboardView({ board, page: pages.get(key) ?? 0, locale, own, facilities, canSchedule: ctx.schedule !== undefined }), ctx.backupStatus?.().local, locale);
   try {
     await client.views.publish({ user_id: actor.userId, view });
   } catch (err) {

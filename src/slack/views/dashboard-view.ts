@@ -17,6 +17,7 @@ export const DASHBOARD_ACTION = {
   addFacility: 'kakunin.dash.addFacility',
   editFacility: 'kakunin.dash.editFacility',
   export: 'kakunin.dash.export',
+  schedule: 'kakunin.dash.schedule',
 } as const;
 
 export const ROWS_PER_PAGE = 20;
@@ -37,6 +38,8 @@ export interface DashboardInput {
   /** The lead's own open assessments (leads may answer too). */
   own: { id: string; title: string; facilityName: string; answered: number; total: number }[];
   facilities: { id: string; name: string }[];
+  /** The app runs the scheduler: offer 点検の周期… (periodic re-assessment). */
+  canSchedule?: boolean;
 }
 
 export function dashboardView(input: DashboardInput): types.HomeView {
@@ -61,6 +64,7 @@ export function dashboardView(input: DashboardInput): types.HomeView {
     actions('dashboard.tools', [
       button({ text: t(locale, 'dashboard.addFacility'), actionId: DASHBOARD_ACTION.addFacility, value: 'add' }),
       button({ text: t(locale, 'dashboard.export'), actionId: DASHBOARD_ACTION.export, value: 'xlsx' }),
+      ...(input.canSchedule ? [button({ text: t(locale, 'dashboard.schedule'), actionId: DASHBOARD_ACTION.schedule, value: 'cadence' })] : []),
       ...(input.facilities.length > 0
         ? [
             {

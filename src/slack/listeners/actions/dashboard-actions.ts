@@ -3,6 +3,7 @@
 import { decodeValue } from '../../action-values.ts';
 import { openFacilityModal, handleRowChoice, publishDashboard } from '../../conversation/dashboard.ts';
 import { deliverExport } from '../../conversation/export-delivery.ts';
+import { openCadenceModal } from '../../conversation/schedule-command.ts';
 import { refusalText } from '../../conversation/lead-commands.ts';
 import { postMessages } from '../../conversation/slack-calls.ts';
 import { enter } from '../../conversation/steps.ts';
@@ -52,3 +53,7 @@ export const editFacility: ActionHandler = asLead((ctx, client, { body, action, 
 export const exportWorkbook: ActionHandler = asLead(async (ctx, client, { actor }) => {
   await deliverExport(ctx, client, { actor, member: enter(ctx, actor) });
 });
+
+export const scheduleCadence: ActionHandler = asLead((ctx, _client, { body, actor }) =>
+  openCadenceModal(ctx, { member: enter(ctx, actor), triggerId: body.trigger_id }),
+);

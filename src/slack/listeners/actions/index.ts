@@ -3,7 +3,7 @@ import { ACTION, ACTION_PATTERN } from '../../action-values.ts';
 import type { SlackContext } from '../../context.ts';
 import { DASHBOARD_ACTION } from '../../views/dashboard-view.ts';
 import { blockAction } from './block-action.ts';
-import { addFacility, editFacility, exportWorkbook, page, rowChoice } from './dashboard-actions.ts';
+import { addFacility, editFacility, exportWorkbook, page, rowChoice, scheduleCadence } from './dashboard-actions.ts';
 import { approve, detail, returnForRevision, startRevision } from './review-actions.ts';
 import { REVIEW_ACTION } from '../../views/review-request.ts';
 import { report, resume, start, startFromCarryOffer, startFromOffer } from './entry-actions.ts';
@@ -46,6 +46,7 @@ const register = (app: App, ctx: SlackContext) => {
   on(DASHBOARD_ACTION.pagePattern, page);
   on(DASHBOARD_ACTION.row, rowChoice);
   on(DASHBOARD_ACTION.addFacility, addFacility);
+  on(DASHBOARD_ACTION.schedule, scheduleCadence);
   on(DASHBOARD_ACTION.editFacility, editFacility);
   on(DASHBOARD_ACTION.export, exportWorkbook);
   on(REVIEW_ACTION.approve, approve);
