@@ -3,17 +3,22 @@
 import { describe, expect, it } from 'vitest';
 import { startWorld } from './helpers/world.ts';
 
+/** Two clinics that submitted on 2027-02-01, their lead, and each facility's pending cycle prompts. */
+async function twoClinicsSubmitted() {
+  const world = await startWorld('2027-02-01T10:00:00+09:00', { slack: true });
+  world.submitChecklist('U0SATO', 'さくら内科', {});
+  world.submitChecklist('U0SUZUKI', '桜台クリニック', {});
+  const cycles = (facility: string) =>
+    world.store.db
+      .prepare("SELECT DISTINCT cycle_key FROM reminders WHERE kind = 'cycle' AND state = 'pending' AND facility_id = ?")
+      .pluck()
+      .all(world.facility(facility));
+  return { world, lead: world.user('U0LEAD'), cycles };
+}
+
 describe('/kakunin schedule', () => {
   it('a lead lists the cadences and changes one facility to every 6 months', async () => {
-    const world = await startWorld('2027-02-01T10:00:00+09:00', { slack: true });
-    world.submitChecklist('U0SATO', 'さくら内科', {});
-    world.submitChecklist('U0SUZUKI', '桜台クリニック', {});
-    const lead = world.user('U0LEAD');
-    const cycles = (facility: string) =>
-      world.store.db
-        .prepare("SELECT DISTINCT cycle_key FROM reminders WHERE kind = 'cycle' AND state = 'pending' AND facility_id = ?")
-        .pluck()
-        .all(world.facility(facility));
+    const { world, lead, cycles } = await twoClinicsSubmitted();
     expect(cycles('さくら内科')).toEqual(['fy2027']);
 
     const list = JSON.parse((await lead.command('schedule')).body) as { text: string };
@@ -40,15 +45,7 @@ describe('/kakunin schedule', () => {
   });
 
   it('from the App Home: 点検の周期… opens a modal; the lead picks a facility and 6か月, and gets the confirmation', async () => {
-    const world = await startWorld('2027-02-01T10:00:00+09:00', { slack: true });
-    world.submitChecklist('U0SATO', 'さくら内科', {});
-    world.submitChecklist('U0SUZUKI', '桜台クリニック', {});
-    const lead = world.user('U0LEAD');
-    const cycles = (facility: string) =>
-      world.store.db
-        .prepare("SELECT DISTINCT cycle_key FROM reminders WHERE kind = 'cycle' AND state = 'pending' AND facility_id = ?")
-        .pluck()
-        .all(world.facility(facility));
+    const { world, lead, cycles } = await twoClinicsSubmitted();
     await lead.openHome();
     await lead.click('点検の周期…', 'home');
     const modal = world.fake.openedViews.at(-1)!.view;
