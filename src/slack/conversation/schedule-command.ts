@@ -79,7 +79,10 @@ export async function submitCadenceModal(ctx: SlackContext, client: WebClient, s
   const member = enter(ctx, actor);
   const locale = member.person.locale;
   const state = cadenceModalStateSchema.safeParse(submission.view.state.values);
-  if (!state.success || !ctx.schedule) return ack();
+  if (!state.success || !ctx.schedule) {
+    ctx.logger.warn({ issue: state.error?.issues[0]?.message, scheduler: Boolean(ctx.schedule) }, 'ignored a cadence modal it cannot apply');
+    return ack();
+  }
   const values = cadenceModalValues(state.data);
   const cadence = parseCadence(values.cadence, '04-01');
   if (!cadence) return ack({ response_action: 'errors', errors: { cadence: t(locale, 'scheduler.cadence.unknown', { text: values.cadence }) } });
