@@ -84,26 +84,34 @@ export const closePlanPicker: ActionHandler = async (ctx, client, { action, acto
   await refreshQuestion(ctx, client, { actor, origin, channelId, step: decodeValue(itemStepSchema, action.value, 'plan value'), planning: false });
 };
 
-export const pickPlanDate: ActionHandler = async (ctx, client, { action, actor, origin, channelId, ack }) => {
-  const { a, r, i } = decodeValue(planBlockSchema, action.block_id, 'date picker block_id');
-  // Validated as YYYY-MM-DD at the boundary, so it can travel in the re-rendered picker's block id.
-  const date = action.selected_date;
-  if (!date) return;
-  await applyStep(
-    ctx,
-    client,
-    {
-      actor,
-      origin,
-      channelId,
-      step: { a, r },
-      interaction: { type: 'ANSWER', itemId: i, answer: { kind: 'planned', date } },
-      signature: `${action.action_id}|${a}|${i}|${date}`,
-      planningAttempt: date,
-    },
-    { acknowledge: ack },
-  );
-};
+/**
+ * A day picked in a question's date picker: the 実施時期 of 実施予定, or (on a carried 実施予定 whose date has
+ * passed) the 実施日 of 実施済. The picker's block id carries the step; the day was validated at the boundary.
+ */
+const answerPickedDate =
+  (kind: 'planned' | 'done', blockSchema: typeof planBlockSchema | typeof doneBlockSchema): ActionHandler =>
+  async (ctx, client, { action, actor, origin, channelId, ack }) => {
+    const { a, r, i } = decodeValue(blockSchema, action.block_id, 'date picker block_id');
+    const date = action.selected_date;
+    if (!date) return;
+    await applyStep(
+      ctx,
+      client,
+      {
+        actor,
+        origin,
+        channelId,
+        step: { a, r },
+        interaction: { type: 'ANSWER', itemId: i, answer: kind === 'planned' ? { kind: 'planned', date } : { kind: 'done', on: date } },
+        signature: `${action.action_id}|${a}|${i}|${date}`,
+        planningAttempt: date,
+        ...(kind === 'done' ? { planningDone: true } : {}),
+      },
+      { acknowledge: ack },
+    );
+  };
+
+export const pickPlanDate = answerPickedDate('planned', planBlockSchema);
 
 /** 実施済 on a carried 実施予定 whose date has passed: show the 実施日 picker. */
 export const openDonePicker: ActionHandler = async (ctx, client, { action, actor, origin, channelId, ack }) => {
@@ -111,26 +119,7 @@ export const openDonePicker: ActionHandler = async (ctx, client, { action, actor
   await refreshQuestion(ctx, client, { actor, origin, channelId, step: decodeValue(itemStepSchema, action.value, 'done value'), planning: true, done: true });
 };
 
-export const pickDoneDate: ActionHandler = async (ctx, client, { action, actor, origin, channelId, ack }) => {
-  const { a, r, i } = decodeValue(doneBlockSchema, action.block_id, 'date picker block_id');
-  const date = action.selected_date;
-  if (!date) return;
-  await applyStep(
-    ctx,
-    client,
-    {
-      actor,
-      origin,
-      channelId,
-      step: { a, r },
-      interaction: { type: 'ANSWER', itemId: i, answer: { kind: 'done', on: date } },
-      signature: `${action.action_id}|${a}|${i}|${date}`,
-      planningAttempt: date,
-      planningDone: true,
-    },
-    { acknowledge: ack },
-  );
-};
+export const pickDoneDate = answerPickedDate('done', doneBlockSchema);
 
 export const openModal: ActionHandler = async (ctx, client, { body, action, actor, origin, channelId, ack }) => {
   await ack();
