@@ -14,16 +14,25 @@ export interface OpenDatabaseOptions {
 /** How long a writer waits for another process (Slack app vs. CLI) to release the lock. */
 const busyTimeoutMs = 5_000;
 
+/**
+ * The connection settings every kakunin connection runs with (benchmarks open their floors with them too).
+ * Must run outside any transaction.
+ */
+export function configureConnection(db: Database.Database): void {
+  // WAL lets readers run while the app writes.
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  // better-sqlite3 builds SQLite to behave as NORMAL in WAL mode unless told otherwise (while
+  // `PRAGMA synchronous` still reads 2), and a power cut can then lose the last commits; an acknowledged
+  // answer must survive one, so every commit is synced (cost: README).
+  db.pragma('synchronous = FULL');
+}
+
 export function openDatabase(path: string, options: OpenDatabaseOptions = {}): Database.Database {
   const db = new Database(path);
   try {
-    // WAL lets readers run while the app writes; both pragmas must be set outside any transaction.
-    db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
-    // better-sqlite3 leaves NORMAL on every later open, where a power cut can lose the last commits in
-    // WAL mode; an acknowledged answer must survive one, so every commit is synced (cost: README).
-    db.pragma('synchronous = FULL');
+    configureConnection(db);
     applyMigrations(db, options.migrations ?? allMigrations, options.now ?? systemClock);
   } catch (err) {
     // Do not leak the file handle when the file cannot be used; the caller gets the original error.
