@@ -74,10 +74,13 @@ export function createAssessmentService({ store, flows, clock = () => new Date()
     return lastReturn?.detail.flaggedItems ?? [];
   };
 
-  /** The turn as adapters see it: in a re-assessment, with what it carries over. */
-  const turnOf = (turn: Omit<Turn, 'carryOver' | 'comparison'>): Turn => {
+  /**
+   * The turn as adapters see it: in a re-assessment, with what it carries over. `answers` are the ones
+   * stored now (the engine's, which the turn has just written when it changed any).
+   */
+  const turnOf = (turn: Omit<Turn, 'carryOver' | 'comparison'>, answers: Answers): Turn => {
     const { assessment, flow, prompt } = turn;
-    const cycle = withPreviousCycle(store, { assessment, flow, answers: store.answers.current(assessment.id), prompt, now: clock() });
+    const cycle = withPreviousCycle(store, { assessment, flow, answers, prompt, now: clock() });
     return { ...turn, prompt: cycle.prompt, carryOver: cycle.carryOver, comparison: cycle.comparison };
   };
 
@@ -95,7 +98,7 @@ export function createAssessmentService({ store, flows, clock = () => new Date()
       return store.transaction(() => {
         const engine = startEngine(flow);
         const assessment = store.assessments.create({ ...input, flow, snapshotJson: encodePosition(engine.position) });
-        return turnOf({ assessment, flow, prompt: currentPrompt(flow, engine), accepted: true, changedItems: [], flaggedItems: [] });
+        return turnOf({ assessment, flow, prompt: currentPrompt(flow, engine), accepted: true, changedItems: [], flaggedItems: [] }, engine.context.answers);
       });
     },
 
@@ -103,14 +106,11 @@ export function createAssessmentService({ store, flows, clock = () => new Date()
     view(organizationId: string, assessmentId: string): Turn {
       const assessment = store.assessments.get(organizationId, assessmentId);
       const flow = flowOf(assessment);
-      return turnOf({
-        assessment,
-        flow,
-        prompt: currentPrompt(flow, engineOf(assessment, flow)),
-        accepted: true,
-        changedItems: [],
-        flaggedItems: flaggedOf(assessment),
-      });
+      const engine = engineOf(assessment, flow);
+      return turnOf(
+        { assessment, flow, prompt: currentPrompt(flow, engine), accepted: true, changedItems: [], flaggedItems: flaggedOf(assessment) },
+        engine.context.answers,
+      );
     },
 
     /**
@@ -129,11 +129,15 @@ export function createAssessmentService({ store, flows, clock = () => new Date()
         const engine = engineOf(assessment, flow);
         const result = sendEvent(flow, engine, event);
         const flaggedItems = flaggedOf(assessment);
-        if (!result.accepted) return turnOf({ assessment, flow, prompt: result.prompt, accepted: false, changedItems: [], flaggedItems });
+        if (!result.accepted)
+          return turnOf({ assessment, flow, prompt: result.prompt, accepted: false, changedItems: [], flaggedItems }, result.answersBefore);
         if (!canTransition(assessment.status, actionOf(result.state))) {
           // The conversation allows it but the lifecycle does not (answering a submitted one): refuse.
           const error = { code: 'event.notAllowed' as const, params: { event: interaction.type, state: assessment.status } };
-          return turnOf({ assessment, flow, prompt: { ...currentPrompt(flow, engine), error }, accepted: false, changedItems: [], flaggedItems });
+          return turnOf(
+            { assessment, flow, prompt: { ...currentPrompt(flow, engine), error }, accepted: false, changedItems: [], flaggedItems },
+            engine.context.answers,
+          );
         }
         const next = transition(assessment.id, assessment.status, actionOf(result.state), assessment.submittedAt !== null);
 
@@ -141,8 +145,9 @@ export function createAssessmentService({ store, flows, clock = () => new Date()
         const byPerson = interaction.type === 'ANSWER' || interaction.type === 'REVISE' ? interaction.itemId : undefined;
         const manual = changes.filter((c) => c.itemId === byPerson);
         const automatic = changes.filter((c) => c.itemId !== byPerson);
-        if (manual.length) store.answers.apply(assessmentId, manual, { personId: who.personId, channel: who.channel });
-        if (automatic.length) store.answers.apply(assessmentId, automatic, { personId: null, channel: 'system' });
+        // The assessment was read above in this organization and `who` is its respondent.
+        if (manual.length) store.answers.apply(assessmentId, manual, { personId: who.personId, channel: who.channel }, 'author-is-respondent');
+        if (automatic.length) store.answers.apply(assessmentId, automatic, { personId: null, channel: 'system' }, 'author-is-respondent');
         const saved = store.assessments.saveEngineState(assessmentId, {
           expectedRevision: assessment.revision,
           snapshotJson: encodePosition(result.position),
@@ -159,14 +164,17 @@ export function createAssessmentService({ store, flows, clock = () => new Date()
             channel: who.channel,
           });
         afterChange?.(who.organizationId, assessmentId);
-        return turnOf({
-          assessment: saved,
-          flow,
-          prompt: result.prompt,
-          accepted: true,
-          changedItems: changes.map((c) => c.itemId),
-          flaggedItems: next.to === 'submitted' ? [] : flaggedItems,
-        });
+        return turnOf(
+          {
+            assessment: saved,
+            flow,
+            prompt: result.prompt,
+            accepted: true,
+            changedItems: changes.map((c) => c.itemId),
+            flaggedItems: next.to === 'submitted' ? [] : flaggedItems,
+          },
+          result.context.answers,
+        );
       });
     },
 

@@ -1,7 +1,7 @@
 // Current answers of an assessment plus their append-only, hash-chained history: every actual change records who
 // changed which item from what to what, through which channel.
 import type Database from 'better-sqlite3';
-import { immediateTransaction } from './immediate-transaction.ts';
+import { joinOrImmediateTransaction } from './immediate-transaction.ts';
 import { z } from 'zod';
 import type { Answer, Answers } from '../flow/answer.ts';
 import { encodeAnswer, storedAnswerJsonSchema } from './answer-json.ts';
@@ -27,6 +27,12 @@ export interface AnswerAuthor {
   personId: string | null;
   channel: AnswerChannel;
 }
+
+/**
+ * `author-is-respondent`: the caller has read the assessment in this transaction and the author is its
+ * respondent (or the system), whom the schema already ties to the assessment's organization.
+ */
+export type AuthorCheck = 'check-author' | 'author-is-respondent';
 
 export interface AppliedAnswerChange {
   itemId: string;
@@ -69,7 +75,7 @@ export type AnswersRepo = ReturnType<typeof createAnswersRepo>;
 
 export function createAnswersRepo(db: Database.Database, clock: Clock, deps: AnswersRepoDeps) {
   // One transaction wrapper per repository (better-sqlite3 builds one per db.transaction call), run IMMEDIATE.
-  const immediately = immediateTransaction(db);
+  const immediately = joinOrImmediateTransaction(db);
   const organizationOf = db.prepare<[string]>('SELECT organization_id FROM assessments WHERE id = ?').pluck();
   const all = db.prepare<[string]>(
     'SELECT item_id AS itemId, answer_json AS json FROM answers WHERE assessment_id = ? ORDER BY item_id',
@@ -122,13 +128,15 @@ export function createAnswersRepo(db: Database.Database, clock: Clock, deps: Ans
      * Upserts or clears each item and appends one history row per actual change; an answer equal to
      * the stored one changes nothing (not even answered_at). Returns the changes that happened.
      */
-    apply(assessmentId: string, changes: readonly AnswerChange[], who: AnswerAuthor): AppliedAnswerChange[] {
-      // IMMEDIATE: it reads before it writes (see Store.transaction); inside a caller's transaction it is a savepoint.
+    apply(assessmentId: string, changes: readonly AnswerChange[], who: AnswerAuthor, checked: AuthorCheck = 'check-author'): AppliedAnswerChange[] {
+      // IMMEDIATE: it reads before it writes (see Store.transaction); inside a caller's transaction it joins it.
       return immediately(() => {
-        const organizationId = organizationOf.get(assessmentId);
-        if (typeof organizationId !== 'string') throw new NotFoundError('assessment', { id: assessmentId });
-        // answers has no organization column, so the author's organization is checked here.
-        if (who.personId !== null) deps.people.get(organizationId, who.personId);
+        if (checked === 'check-author') {
+          const organizationId = organizationOf.get(assessmentId);
+          if (typeof organizationId !== 'string') throw new NotFoundError('assessment', { id: assessmentId });
+          // answers has no organization column, so the author's organization is checked here.
+          if (who.personId !== null) deps.people.get(organizationId, who.personId);
+        }
         const at = isoNow(clock);
         const applied: AppliedAnswerChange[] = [];
         for (const { itemId, answer } of changes) {

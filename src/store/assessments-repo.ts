@@ -1,7 +1,7 @@
 // Assessments: one respondent working through one flow version for one facility. The engine's
 // state travels as an opaque JSON snapshot; `revision` guards it against lost updates.
 import type Database from 'better-sqlite3';
-import { immediateTransaction } from './immediate-transaction.ts';
+import { joinOrImmediateTransaction } from './immediate-transaction.ts';
 import { z } from 'zod';
 import type { Flow } from '../flow/model.ts';
 import { isoNow, type Clock } from './clock.ts';
@@ -79,7 +79,7 @@ export type AssessmentsRepo = ReturnType<typeof createAssessmentsRepo>;
 
 export function createAssessmentsRepo(db: Database.Database, clock: Clock, deps: AssessmentsRepoDeps) {
   // One transaction wrapper per repository (better-sqlite3 builds one per db.transaction call), run IMMEDIATE.
-  const immediately = immediateTransaction(db);
+  const immediately = joinOrImmediateTransaction(db);
   const insert = db.prepare(
     `INSERT INTO assessments (id, organization_id, facility_id, respondent_id, flow_id, flow_hash, status, revision,
        engine_snapshot_json, created_at, updated_at)
@@ -140,7 +140,7 @@ export function createAssessmentsRepo(db: Database.Database, clock: Clock, deps:
   return {
     /** Starts an assessment at revision 0, status in_progress. Facility and respondent must belong to the organization. */
     create(input: NewAssessment): Assessment {
-      // IMMEDIATE: it reads before it writes (see Store.transaction); inside a caller's transaction it is a savepoint.
+      // IMMEDIATE: it reads before it writes (see Store.transaction); inside a caller's transaction it joins it.
       return immediately(() => {
         deps.facilities.get(input.organizationId, input.facilityId);
         deps.people.get(input.organizationId, input.respondentId);
@@ -209,7 +209,7 @@ export function createAssessmentsRepo(db: Database.Database, clock: Clock, deps:
      * and returns the row at its new revision. Throws StaleRevisionError when another interaction won.
      */
     saveEngineState(id: string, update: EngineStateUpdate): Assessment {
-      // IMMEDIATE: it reads before it writes (see Store.transaction); inside a caller's transaction it is a savepoint.
+      // IMMEDIATE: it reads before it writes (see Store.transaction); inside a caller's transaction it joins it.
       return immediately(() => {
         if (update.review) {
           const organizationId = organizationOf.get(id);

@@ -23,8 +23,8 @@ export function createFlowVersionsRepo(db: Database.Database, clock: Clock) {
 
   // A definition never changes under its hash, so each (id, hash) is parsed and validated once per process
   // and the same object is handed out after that (which also keeps per-flow caches such as itemRefs warm).
-  // Each use still asks SQLite whether the row holds exactly the text that was validated (compared inside
-  // SQLite, nothing read out): a row edited or deleted by hand is read, and refused, afresh.
+  // `get` trusts that cache (it sits on every turn); `save`, which is rare, still asks SQLite whether the row
+  // holds exactly the text that was validated (compared inside SQLite, nothing read out).
   const validated = new Map<string, { flow: Flow; json: Buffer }>();
   const keyOf = (flowId: string, hash: string) => `${flowId}\u0000${hash}`;
   const unchanged = db
@@ -50,13 +50,12 @@ export function createFlowVersionsRepo(db: Database.Database, clock: Clock) {
     },
 
     /**
-     * The stored definition, validated again. The hash is the stored one rather than recomputed: a later
+     * The stored definition, validated on its first read in this process. The hash is the stored one rather than recomputed: a later
      * schema default could change the recomputed value, but the version is still the one that was saved.
      */
     get(flowId: string, hash: string): Flow {
       const cached = validated.get(keyOf(flowId, hash));
-      if (cached && stillStored(flowId, hash, cached.json)) return cached.flow;
-      validated.delete(keyOf(flowId, hash));
+      if (cached) return cached.flow;
       const key = { flowId, hash };
       const row = byKey.get(flowId, hash);
       if (row === undefined)
