@@ -49,10 +49,28 @@ export function flowMachine(flow: Flow) {
 function buildMachine(flow: Flow) {
   const refs = itemRefs(flow);
 
-  const withAnswer = (ctx: EngineContext, e: AnswerLike): Answers =>
-    reconcileGates(flow, { ...ctx.answers, [e.itemId]: e.answer });
+  // One answer event is looked at several times in one step (can(), the guard, the action), each over the
+  // whole flow's gates: each result is kept for the event object and the answers it was computed from.
+  const withAnswerSeen = new WeakMap<AnswerLike, { base: Answers; result: Answers }>();
+  const problemSeen = new WeakMap<AnswerLike, { base: Answers; result: EngineError | undefined }>();
+
+  const withAnswer = (ctx: EngineContext, e: AnswerLike): Answers => {
+    const seen = withAnswerSeen.get(e);
+    if (seen?.base === ctx.answers) return seen.result;
+    const result = reconcileGates(flow, { ...ctx.answers, [e.itemId]: e.answer });
+    withAnswerSeen.set(e, { base: ctx.answers, result });
+    return result;
+  };
 
   const answerProblem = (ctx: EngineContext, e: AnswerLike): EngineError | undefined => {
+    const seen = problemSeen.get(e);
+    if (seen?.base === ctx.answers) return seen.result;
+    const result = findAnswerProblem(ctx, e);
+    problemSeen.set(e, { base: ctx.answers, result });
+    return result;
+  };
+
+  const findAnswerProblem = (ctx: EngineContext, e: AnswerLike): EngineError | undefined => {
     const ref = findItem(flow, e.itemId);
     if (!ref) return { code: 'item.unknown', params: { itemId: e.itemId } };
     if (!isApplicable(ref, ctx.answers)) return { code: 'item.notApplicable', params: { itemId: e.itemId } };

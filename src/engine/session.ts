@@ -99,12 +99,14 @@ export function sendEvent(flow: Flow, engine: EngineState, event: EngineEvent): 
   actor.start();
   const before = actor.getSnapshot();
   const answersBefore = engine.context.answers;
-  if (before.status !== 'active' || !before.can(event)) {
+  // An event the state does not handle leaves the very same snapshot (every handled one assigns at least
+  // the error): one pass over the guards instead of asking can() first and then sending.
+  if (before.status === 'active') actor.send(event);
+  if (actor.getSnapshot() === before) {
     actor.stop();
     const error: EngineError = { code: 'event.notAllowed', params: { event: event.type, state: engine.state } };
     return { ...engine, prompt: { ...promptFor(flow, engine.state, engine.context), error }, accepted: false, answersBefore };
   }
-  actor.send(event);
   const next = read(flow, actor);
   actor.stop();
   return { ...next, prompt: promptFor(flow, next.state, next.context), accepted: next.context.error === null, answersBefore };

@@ -77,9 +77,10 @@ export function createAnswersRepo(db: Database.Database, clock: Clock, deps: Ans
   // One transaction wrapper per repository (better-sqlite3 builds one per db.transaction call), run IMMEDIATE.
   const immediately = joinOrImmediateTransaction(db);
   const organizationOf = db.prepare<[string]>('SELECT organization_id FROM assessments WHERE id = ?').pluck();
-  const all = db.prepare<[string]>(
-    'SELECT item_id AS itemId, answer_json AS json FROM answers WHERE assessment_id = ? ORDER BY item_id',
-  );
+  // Rows as [itemId, json] arrays: on every turn, and arrays are cheaper to build than objects.
+  const all = db
+    .prepare<[string], [string, string]>('SELECT item_id, answer_json FROM answers WHERE assessment_id = ? ORDER BY item_id')
+    .raw();
   const itemIds = db.prepare<[string]>('SELECT item_id FROM answers WHERE assessment_id = ?').pluck();
   const one = db
     .prepare<[string, string]>('SELECT answer_json FROM answers WHERE assessment_id = ? AND item_id = ?')
@@ -115,7 +116,7 @@ export function createAnswersRepo(db: Database.Database, clock: Clock, deps: Ans
     current(assessmentId: string): Answers {
       const answers: Answers = {};
       // Both columns are TEXT NOT NULL in a STRICT table: SQLite itself guarantees the row's shape.
-      for (const { itemId, json } of all.all(assessmentId) as { itemId: string; json: string }[]) answers[itemId] = decode(json, assessmentId, itemId);
+      for (const [itemId, json] of all.all(assessmentId)) answers[itemId] = decode(json, assessmentId, itemId);
       return answers;
     },
 
