@@ -23,8 +23,10 @@ export function createFlowVersionsRepo(db: Database.Database, clock: Clock) {
 
   // A definition never changes under its hash, so each (id, hash) is parsed and validated once per process
   // and the same object is handed out after that (which also keeps per-flow caches such as itemRefs warm).
-  // `get` trusts that cache (it sits on every turn); `save`, which is rare, still asks SQLite whether the row
-  // holds exactly the text that was validated (compared inside SQLite, nothing read out).
+  // `save`, which is rare, asks SQLite whether the row holds exactly the text that was validated (compared
+  // inside SQLite, nothing read out). `get` sits on every turn and asks only whether the row is still there
+  // with the same size (octet_length is read from the record header, the 48 KB text stays on disk): a row
+  // deleted or rewritten by hand is read, and refused, afresh.
   const validated = new Map<string, { flow: Flow; json: Buffer }>();
   const keyOf = (flowId: string, hash: string) => `${flowId}\u0000${hash}`;
   const unchanged = db
@@ -32,6 +34,9 @@ export function createFlowVersionsRepo(db: Database.Database, clock: Clock) {
     .pluck();
   // Bound as bytes: binding the 48 KB text converts it to UTF-8 on every call, bytes are handed over as they are.
   const stillStored = (flowId: string, hash: string, json: Buffer) => unchanged.get(flowId, hash, json) !== undefined;
+  const storedSize = db
+    .prepare<[string, string]>('SELECT octet_length(definition_json) FROM flow_versions WHERE flow_id = ? AND flow_hash = ?')
+    .pluck();
 
   return {
     /** Stores the definition once; saving the same flow again is a no-op. */
@@ -50,12 +55,13 @@ export function createFlowVersionsRepo(db: Database.Database, clock: Clock) {
     },
 
     /**
-     * The stored definition, validated on its first read in this process. The hash is the stored one rather than recomputed: a later
+     * The stored definition, validated on its first read in this process (and again if the row changed). The hash is the stored one rather than recomputed: a later
      * schema default could change the recomputed value, but the version is still the one that was saved.
      */
     get(flowId: string, hash: string): Flow {
       const cached = validated.get(keyOf(flowId, hash));
-      if (cached) return cached.flow;
+      if (cached && storedSize.get(flowId, hash) === cached.json.length) return cached.flow;
+      validated.delete(keyOf(flowId, hash));
       const key = { flowId, hash };
       const row = byKey.get(flowId, hash);
       if (row === undefined)
