@@ -2,7 +2,10 @@
 // item. Items are matched by their stable id, also across flow versions: an id only in this version is
 // 新規, one only in the previous version is 削除, the same id with a new text hash is 文言変更. Pure: the
 // review, the PDF page, the CSV/XLSX columns and the lead's message all read the same result.
-import { addMonths, differenceInCalendarDays, format, parseISO } from 'date-fns';
+// Per-function entry points: the package root loads every date-fns module (~40 MB of resident memory).
+import { addMonths } from 'date-fns/addMonths';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { parseISO } from 'date-fns/parseISO';
 import type { Answer, Answers } from './answer.ts';
 import { itemTextHash } from './item-text-hash.ts';
 import { applicability, canonicalJson, itemRefs, type Flow, type ItemRef } from './model.ts';
@@ -160,10 +163,15 @@ function wholeMonths(from: string, to: string): number | undefined {
   const [ty, tm] = to.split('-').map(Number) as [number, number];
   const months = (ty - fy) * 12 + (tm - fm);
   if (months === 0) return undefined;
-  const landed = format(addMonths(parseISO(from), months), 'yyyy-MM-dd');
+  const landed = localIsoDate(addMonths(parseISO(from), months));
   if (landed === to) return months;
   // 2027-02-28 → 2027-05-31: both month ends.
   return isMonthEnd(from) && isMonthEnd(to) ? months : undefined;
+}
+
+/** YYYY-MM-DD of a local date (date-fns's `format` would load its locale and formatter modules for this). */
+function localIsoDate(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 function isMonthEnd(iso: string): boolean {

@@ -2,7 +2,7 @@
 // facility (state, dates, counts, every item's answer), and 「実施計画」 with every open 実施予定 item across
 // facilities, overdue ones highlighted. Header rows are frozen, every sheet has filters, and column widths
 // count full-width characters double so Japanese text fits.
-import ExcelJS from 'exceljs';
+import type { Cell, Worksheet } from 'exceljs';
 import type { Localized } from '../flow/schema.ts';
 import { localize } from './localize.ts';
 import { flowStateLabel, type BoardRow, type StatusBoard } from './status-board.ts';
@@ -50,6 +50,8 @@ const OVERDUE_FONT = 'FF9C0006';
 const MAX_WIDTH = 60;
 
 export async function renderStatusXlsx(board: StatusBoard): Promise<Uint8Array> {
+  // Loaded on the first export, not at start: exceljs alone adds ~20 MB to the app's resident memory.
+  const { default: ExcelJS } = await import('exceljs');
   const { locale } = board;
   const h = (key: string) => localize(HEAD[key]!, locale);
   const workbook = new ExcelJS.Workbook();
@@ -149,7 +151,7 @@ export function planEntries(rows: BoardRow[]) {
 }
 
 /** Bold grey header, filters over it, dates formatted, widths that fit the longest text (capped). */
-function finish(sheet: ExcelJS.Worksheet, columns: number, dateColumns: number[]): void {
+function finish(sheet: Worksheet, columns: number, dateColumns: number[]): void {
   const header = sheet.getRow(1);
   header.font = { bold: true };
   header.alignment = { vertical: 'middle', wrapText: true };
@@ -169,7 +171,7 @@ function finish(sheet: ExcelJS.Worksheet, columns: number, dateColumns: number[]
   }
 }
 
-function highlight(cell: ExcelJS.Cell): void {
+function highlight(cell: Cell): void {
   cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: OVERDUE_FILL } };
   cell.font = { color: { argb: OVERDUE_FONT } };
 }
