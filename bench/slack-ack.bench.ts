@@ -2,6 +2,7 @@
 // once, compared with a bare Bolt app that acks and makes the same Web API calls per click.
 //
 //   node bench/slack-ack.bench.ts [--users 100,1000] [--answers 5] [--runs 1] [--loader strip|tsx]
+//        [--renderer preload,on-demand] [--pace 50] [--rest 5]
 //
 // Each user starts the 90-item checklist through the signed HTTP receiver (slash command, buttons —
 // as Slack sends them), then answers `--answers` questions, each time waiting for the next question to
@@ -9,10 +10,13 @@
 // same way: each click it acks, updates the clicked message and posts it again (chat.update +
 // chat.postMessage, what kakunin does per answer), and the person clicks the new message.
 // Reported: answers per second, time to ack p50/p99, Web API calls per click, the app process's RSS
-// right after start (idle) and its peak with every user's assessment in progress.
+// right after start (idle), at rest once every user's assessment is in progress (started `--pace` people
+// at a time, then a full GC: the people have gone back to work) and its peak during the measured burst,
+// where all N click at once. kakunin runs once per
+// KAKUNIN_REPORT_RENDERER setting: `preload` (the default: PDF renderer warm at start) and `on-demand`.
 // Both apps are started the same way: with the Node flags of `npm start` (package.json), and
 // `--loader strip` (Node's own type stripping, as `npm start`) or tsx.
-// Targets (issue 14): answers/s ≥ 0.5× bare; ack p99 ≤ 1.5× bare; idle RSS ≤ 1.3× bare; peak RSS with
+// Targets (issue 14): answers/s ≥ 0.5× bare; ack p99 ≤ 1.5× bare; idle RSS ≤ 1.3× bare; RSS with
 // 1,000 assessments in progress ≤ 150 MB.
 import { fork, type ChildProcess } from 'node:child_process';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -36,11 +40,17 @@ const loader = arg('loader', 'strip');
 if (loader !== 'strip' && loader !== 'tsx') throw new Error('--loader is strip or tsx');
 /** Each configuration runs this many times (kakunin, then bare, alternating); the summary takes medians. */
 const runs = Number(arg('runs', '1'));
+type Renderer = 'preload' | 'on-demand';
+const renderers = arg('renderer', 'preload,on-demand').split(',') as Renderer[];
+if (renderers.some((r) => r !== 'preload' && r !== 'on-demand')) throw new Error('--renderer is preload, on-demand or both');
 
 interface TargetReport {
   maxRssKb: number;
   rssKb: number;
   heapAfterGcMb: number;
+  /** The V8 heap's committed pages after the GC: what of RSS the JS heap still holds. */
+  heapCommittedMb: number;
+  externalMb: number;
   serverAcks: number[];
   loopDelayP99Ms: number;
   loopDelayMaxMs: number;
@@ -57,11 +67,11 @@ interface Target {
   stop(): Promise<void>;
 }
 
-async function startTarget(mode: 'kakunin' | 'bare', apiUrl: string): Promise<Target> {
+async function startTarget(mode: 'kakunin' | 'bare', apiUrl: string, renderer: Renderer = 'preload'): Promise<Target> {
   const child = fork(fileURLToPath(new URL('./slack-bench-target.ts', import.meta.url)), [], {
     // BENCH_CPU_PROF=<dir> writes a CPU profile of the app process (open it in Chrome DevTools).
     execArgv: [...startFlags(), ...(loader === 'tsx' ? ['--import', 'tsx'] : []), '--expose-gc', ...(process.env.BENCH_CPU_PROF && mode === 'kakunin' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
-    env: { ...process.env, BENCH_MODE: mode, BENCH_API_URL: apiUrl, BENCH_SIGNING_SECRET: SIGNING_SECRET },
+    env: { ...process.env, BENCH_MODE: mode, BENCH_API_URL: apiUrl, BENCH_SIGNING_SECRET: SIGNING_SECRET, BENCH_REPORT_RENDERER: renderer },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   // A failed run must not leave the app running.
@@ -160,8 +170,23 @@ function percentile(sorted: number[], p: number): number {
 /** Lets the freshly started app settle (lazy start-up work, GC) before its idle RSS is read. */
 const settle = () => new Promise((r) => setTimeout(r, 1000));
 
-async function runKakunin(fake: SlackScreen, apiUrl: string, users: number) {
-  const target = await startTarget('kakunin', apiUrl);
+/** Quiet time before memory "at rest" is read: V8 gives pages back only after a few idle seconds. */
+const rest = () => new Promise((r) => setTimeout(r, Number(arg('rest', '5')) * 1000));
+
+/** How many people click at once while assessments are being started (`--pace`). */
+const pace = Number(arg('pace', '50'));
+/** Runs `fn` for every person, at most `pace` at a time. */
+async function paced(people: SlackUser[], fn: (user: SlackUser) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(pace, people.length) }, async () => {
+      while (next < people.length) await fn(people[next++]!);
+    }),
+  );
+}
+
+async function runKakunin(fake: SlackScreen, apiUrl: string, users: number, renderer: Renderer) {
+  const target = await startTarget('kakunin', apiUrl, renderer);
   await settle();
   const idleRssKb = await target.rss();
   const people = Array.from({ length: users }, (_, i) => new SlackUser(target.endpoint, fake, 'T0BENCH', `U0B${String(i).padStart(5, '0')}`, `user${i}`));
@@ -173,16 +198,17 @@ async function runKakunin(fake: SlackScreen, apiUrl: string, users: number) {
     await nextPrompt(fake, user, before);
     return result;
   };
-  await Promise.all(
-    people.map(async (user) => {
+  // Paced, as clinics arrive over a morning rather than in one instant (the burst comes next, measured).
+  await paced(people, async (user) => {
       const before = fake.dm(user.userId).length;
       await user.command('start mhlw-minimum-5.2');
       await nextPrompt(fake, user, before);
       await click(user, '始める');
       await click(user, '始める');
       for (const label of ['利用している', '取り扱っている', '採用している', 'ある']) await click(user, label);
-    }),
-  );
+  });
+  await rest();
+  const inProgress = await target.report();
 
   const acks: number[] = [];
   let answers = 0;
@@ -209,9 +235,11 @@ async function runKakunin(fake: SlackScreen, apiUrl: string, users: number) {
   const seconds = (performance.now() - started) / 1000;
   const generatorLoopP99 = generatorLoop.percentile(99) / 1e6;
   const calls = callsPerClick(acks.length);
+  await settle();
   const report = await target.report();
+  if (process.env.BENCH_DEBUG) console.error(renderer, 'at rest:', report);
   await target.stop();
-  return { acks, answers, seconds, report, generatorLoopP99, idleRssKb, calls };
+  return { acks, answers, seconds, report, generatorLoopP99, idleRssKb, inProgressRssKb: inProgress.rssKb, calls };
 }
 
 async function runBare(fake: SlackScreen, apiUrl: string, users: number) {
@@ -220,6 +248,14 @@ async function runBare(fake: SlackScreen, apiUrl: string, users: number) {
   const idleRssKb = await target.rss();
   // The same people, each clicking 実施済 on the last question kakunin posted, then on the bare app's copies.
   const people = Array.from({ length: users }, (_, i) => new SlackUser(target.endpoint, fake, 'T0BENCH', `U0B${String(i).padStart(5, '0')}`, `user${i}`));
+  // The floor of "N people in the middle of a checklist": the bare app after one click each, paced the same way.
+  await paced(people, async (user) => {
+    const before = fake.dm(user.userId).length;
+    await user.click(buttonLabels(user.last().blocks).includes('実施済') ? '実施済' : '始める');
+    await nextPrompt(fake, user, before);
+  });
+  await rest();
+  const inProgress = await target.report();
   const acks: number[] = [];
   let answers = 0;
   target.reset();
@@ -242,9 +278,10 @@ async function runBare(fake: SlackScreen, apiUrl: string, users: number) {
   const seconds = (performance.now() - started) / 1000;
   const generatorLoopP99 = generatorLoop.percentile(99) / 1e6;
   const calls = callsPerClick(acks.length);
+  await settle();
   const report = await target.report();
   await target.stop();
-  return { acks, answers, seconds, report, generatorLoopP99, idleRssKb, calls };
+  return { acks, answers, seconds, report, generatorLoopP99, idleRssKb, inProgressRssKb: inProgress.rssKb, calls };
 }
 
 // Node 20 does not apply --import hooks to a worker's entry module; register tsx inside the worker first.
@@ -256,7 +293,10 @@ const worker = new Worker(`import('tsx/esm/api').then(({ register }) => { regist
 const fake = startMirror(worker);
 const apiUrl = await fake.url;
 
-function line(name: string, r: { acks: number[]; answers: number; seconds: number; report: TargetReport; generatorLoopP99: number; idleRssKb: number; calls: string }) {
+function line(
+  name: string,
+  r: { acks: number[]; answers: number; seconds: number; report: TargetReport; generatorLoopP99: number; idleRssKb: number; inProgressRssKb: number; calls: string },
+) {
   const sorted = [...r.acks].sort((x, y) => x - y);
   const server = [...r.report.serverAcks].sort((x, y) => x - y);
   return {
@@ -271,6 +311,7 @@ function line(name: string, r: { acks: number[]; answers: number; seconds: numbe
     loop: r.report.loopDelayP99Ms,
     gen: r.generatorLoopP99,
     rss: r.report.maxRssKb / 1024,
+    rest: r.inProgressRssKb / 1024,
     idle: r.idleRssKb / 1024,
     heap: r.report.heapAfterGcMb,
     calls: r.calls,
@@ -280,44 +321,50 @@ function line(name: string, r: { acks: number[]; answers: number; seconds: numbe
 const rows: string[] = [];
 const fmt = (n: number, d = 1) => n.toFixed(d);
 const figures: Figure[] = [];
+type Line = ReturnType<typeof line>;
 for (const users of userCounts) {
-  const perRun: { kk: ReturnType<typeof line>; bb: ReturnType<typeof line> }[] = [];
+  const perRun: { kk: Map<Renderer, Line>; bb: Line }[] = [];
   for (let run = 1; run <= runs; run++) {
-    const k = await runKakunin(fake, apiUrl, users);
-    const b = await runBare(fake, apiUrl, users);
-    const kk = line('kakunin', k);
-    const bb = line('bare Bolt', b);
+    const kk = new Map<Renderer, Line>();
+    for (const renderer of renderers) kk.set(renderer, line(`kakunin (${renderer})`, await runKakunin(fake, apiUrl, users, renderer)));
+    const bb = line('bare Bolt', await runBare(fake, apiUrl, users));
     perRun.push({ kk, bb });
     const tag = runs > 1 ? ` #${run}` : '';
-    for (const r of [kk, bb])
+    for (const r of [...kk.values(), bb])
       rows.push(
-        `| ${users}${tag} | ${r.name} | ${r.n} | ${fmt(r.rate)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.max)} | ${fmt(r.sp50)} | ${fmt(r.sp99)} | ${fmt(r.loop)} | ${fmt(r.gen)} | ${fmt(r.idle, 0)} | ${fmt(r.rss, 0)} | ${fmt(r.heap, 0)} | ${r.calls} |`,
+        `| ${users}${tag} | ${r.name} | ${r.n} | ${fmt(r.rate)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.max)} | ${fmt(r.sp50)} | ${fmt(r.sp99)} | ${fmt(r.loop)} | ${fmt(r.gen)} | ${fmt(r.idle, 0)} | ${fmt(r.rest, 0)} | ${fmt(r.rss, 0)} | ${fmt(r.heap, 0)} | ${r.calls} |`,
       );
-    console.error(`users=${users}${tag}: kakunin ${fmt(kk.rate)} answers/s p99 ${fmt(kk.p99)} ms, bare ${fmt(bb.rate)} answers/s p99 ${fmt(bb.p99)} ms`);
+    for (const [renderer, k] of kk)
+      console.error(`users=${users}${tag} ${renderer}: kakunin ${fmt(k.rate)} answers/s p99 ${fmt(k.p99)} ms, bare ${fmt(bb.rate)} answers/s p99 ${fmt(bb.p99)} ms`);
   }
-  const m = (pick: (x: { kk: ReturnType<typeof line>; bb: ReturnType<typeof line> }) => number) => median(perRun.map(pick));
   const note = `${users} users, median of ${runs} run(s)`;
-  figures.push(
-    { name: `answers/s, ${users} users`, kakunin: m((x) => x.kk.rate), floor: m((x) => x.bb.rate), unit: '/s', better: 'higher', target: 0.5, note },
-    { name: `ack p99, ${users} users`, kakunin: m((x) => x.kk.p99), floor: m((x) => x.bb.p99), unit: 'ms', better: 'lower', target: 1.5, note },
-    { name: `RSS idle after start`, kakunin: m((x) => x.kk.idle), floor: m((x) => x.bb.idle), unit: 'MB', better: 'lower', target: 1.3, note },
-    {
-      name: `peak RSS, ${users} assessments in progress`,
-      kakunin: m((x) => x.kk.rss),
-      floor: m((x) => x.bb.rss),
-      unit: 'MB',
-      better: 'lower',
-      ...(users >= 1000 ? { absoluteMax: 150 } : {}),
-      note,
-    },
-  );
+  for (const renderer of renderers) {
+    const m = (pick: (x: Line) => number) => median(perRun.map((r) => pick(r.kk.get(renderer)!)));
+    const b = (pick: (x: Line) => number) => median(perRun.map((r) => pick(r.bb)));
+    const who = `KAKUNIN_REPORT_RENDERER=${renderer}`;
+    figures.push(
+      { name: `answers/s, ${users} users (${who})`, kakunin: m((x) => x.rate), floor: b((x) => x.rate), unit: '/s', better: 'higher', target: 0.5, note },
+      { name: `ack p99, ${users} users (${who})`, kakunin: m((x) => x.p99), floor: b((x) => x.p99), unit: 'ms', better: 'lower', target: 1.5, note },
+      { name: `RSS idle after start (${who})`, kakunin: m((x) => x.idle), floor: b((x) => x.idle), unit: 'MB', better: 'lower', target: 1.3, note },
+      {
+        name: `RSS with ${users} assessments in progress, at rest (${who})`,
+        kakunin: m((x) => x.rest),
+        floor: b((x) => x.rest),
+        unit: 'MB',
+        better: 'lower',
+        ...(users >= 1000 ? { absoluteMax: 150 } : {}),
+        note: `${note}; started ${pace} people at a time, then ${arg('rest', '5')} s quiet and a full GC; bare: one click each, same pace`,
+      },
+      { name: `peak RSS during the load, ${users} users (${who})`, kakunin: m((x) => x.rss), floor: b((x) => x.rss), unit: 'MB', better: 'lower', note },
+    );
+  }
 }
 worker.postMessage('close');
 if (process.env.BENCH_DEBUG) console.error('slow kakunin requests:', slow.length, 'reused:', slow.filter((x) => x.reused).length, slow.slice(0, 10));
 
 console.log(`\nSlack end to end — ${answersPerUser} answers per user, ${runs} run(s) each, apps run with ${loader === 'tsx' ? 'tsx' : 'Node type stripping'} ${startFlags().join(' ')}, Node ${process.version}, ${new Date().toISOString()}\n`);
-console.log('| users | app | requests | answers/s | ack p50 ms | ack p99 ms | ack max ms | in-app ack p50 ms | in-app ack p99 ms | app loop delay p99 ms | generator loop delay p99 ms | idle RSS MB | peak RSS MB | heap after GC MB | Web API calls per click |');
-console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+console.log('| users | app | requests | answers/s | ack p50 ms | ack p99 ms | ack max ms | in-app ack p50 ms | in-app ack p99 ms | app loop delay p99 ms | generator loop delay p99 ms | idle RSS MB | RSS with N in progress MB | peak RSS MB | heap after GC MB | Web API calls per click |');
+console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
 for (const row of rows) console.log(row);
 console.log('\nack = request sent → response received, measured by the load generator (the fake Slack API runs in a worker thread).');
 console.log('in-app ack = request received → response finished, measured inside the app process.');

@@ -1,10 +1,11 @@
 // The app under load, in its own process so its peak RSS is its own: either kakunin's Slack app
 // (real SQLite, engine, Bolt HTTP receiver) or a bare Bolt app that only acknowledges. Started by
 // bench/slack-ack.bench.ts; prints "READY <port>" and answers "rss" over IPC.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, LogLevel } from '@slack/bolt';
@@ -84,9 +85,11 @@ async function main(): Promise<() => Promise<void>> {
     botUserId: 'U0BOT',
     logger,
   });
-  // As startSlackApp (npm start) does before it listens.
-  const { warmUpReports } = await import('../src/report/warm-up.ts');
-  await warmUpReports(flows.values());
+  // As startSlackApp (npm start) does before it listens, unless run as KAKUNIN_REPORT_RENDERER=on-demand.
+  if (process.env.BENCH_REPORT_RENDERER !== 'on-demand') {
+    const { warmUpReports } = await import('../src/report/warm-up.ts');
+    await warmUpReports(flows.values());
+  }
   const { port, server } = await kakunin.start();
   // Listening to the receiver's 'request' event as well only observes.
   measure(server!);
@@ -105,6 +108,21 @@ process.on('message', (msg) => {
     loopDelay.reset();
   }
   if (msg === 'rss-now') process.send!({ rssKb: process.memoryUsage().rss / 1024 });
+  if (msg === 'rss' && process.env.BENCH_DEBUG) {
+    // The largest resident mappings, to tell the JS heap from native allocations.
+    const maps = readFileSync('/proc/self/smaps', 'utf8').split(/\n(?=[0-9a-f]+-[0-9a-f]+ )/);
+    const rows = maps.map((m) => ({ head: m.split('\n')[0]!.slice(0, 110), rss: Number(/\nRss:\s+(\d+)/.exec(m)?.[1] ?? 0) }));
+    const bySize = new Map<string, { count: number; rss: number }>();
+    for (const r of rows) {
+      const [from, to] = r.head.split(' ')[0]!.split('-').map((h) => parseInt(h, 16)) as [number, number];
+      const kind = r.head.includes('/') || r.head.includes('[') ? r.head.slice(73).trim() || 'file' : `anon ${Math.round((to - from) / 1024)} KB`;
+      const entry = bySize.get(kind) ?? { count: 0, rss: 0 };
+      entry.count++;
+      entry.rss += r.rss;
+      bySize.set(kind, entry);
+    }
+    console.error(`${mode} resident memory by mapping kind (KB):`, [...bySize].sort((a, b) => b[1].rss - a[1].rss).slice(0, 12));
+  }
   if (msg === 'rss') {
     // Live heap after a full collection, next to peak RSS: tells retained memory from lazy GC.
     (globalThis as { gc?: () => void }).gc?.();
@@ -112,6 +130,8 @@ process.on('message', (msg) => {
       maxRssKb: process.resourceUsage().maxRSS,
       rssKb: process.memoryUsage().rss / 1024,
       heapAfterGcMb: process.memoryUsage().heapUsed / 1e6,
+      heapCommittedMb: getHeapStatistics().total_physical_size / 1e6,
+      externalMb: process.memoryUsage().external / 1e6,
       serverAcks,
       loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
       loopDelayMaxMs: loopDelay.max / 1e6,

@@ -87,8 +87,10 @@ async function main(): Promise<number> {
   });
   // The first question is on the screen: warm the report renderer while the person types (input is
   // buffered meanwhile), so the PDF at the end does not pay for it.
-  const { warmUpReports } = await import('./report/warm-up.ts');
-  setImmediate(() => void warmUpReports(app.flows.values()).catch((err: unknown) => console.error(err)));
+  if (app.env.KAKUNIN_REPORT_RENDERER === 'preload') {
+    const { warmUpReports } = await import('./report/warm-up.ts');
+    setImmediate(() => void warmUpReports(app.flows.values()).catch((err: unknown) => console.error(err)));
+  }
   const end = await running;
   app.store.close();
   releaseRunLock();

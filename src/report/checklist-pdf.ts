@@ -3,7 +3,8 @@
 import type { Flow } from '../flow/model.ts';
 import { statusRowRefs } from './checklist-rows.ts';
 import { checkReportInput, type ChecklistReportInput } from './checklist-input.ts';
-import { DEFAULT_CHECKLIST_TEMPLATE, loadChecklistTemplate, type ChecklistTemplate } from './checklist-template.ts';
+import { loadChecklistTemplate, type ChecklistTemplate } from './checklist-template.ts';
+import { DEFAULT_CHECKLIST_TEMPLATE } from './report-kind.ts';
 import { createContext } from './checklist-pdf/context.ts';
 import { drawFormHeader, formTitle } from './checklist-pdf/form-header.ts';
 import { drawSection } from './checklist-pdf/section-table.ts';

@@ -6,8 +6,7 @@ import { localizedSchema } from '../flow/schema.ts';
 import { ReportTemplateError } from './errors.ts';
 import { cachedTemplateLoader, defaultTemplatesDir, readTemplateYaml, templateFile } from './template-file.ts';
 import { approvalTextsSchema } from './pdf/approval-rows.ts';
-
-export const DEFAULT_CHECKLIST_TEMPLATE = 'checklist-pdf';
+import { DEFAULT_CHECKLIST_TEMPLATE } from './report-kind.ts';
 
 const pt = z.number().positive();
 const ptOrZero = z.number().min(0);

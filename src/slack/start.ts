@@ -8,8 +8,6 @@ import type { Logger } from 'pino';
 import { createLogger } from '../logging/create-logger.ts';
 import type { Env } from '../config/env.ts';
 import type { Flow } from '../flow/model.ts';
-import { renderReport } from '../report/render-report.ts';
-import { warmUpReports } from '../report/warm-up.ts';
 import type { Scheduler } from '../scheduler/scheduler.ts';
 import { startRunner } from '../scheduler/start-runner.ts';
 import type { AssessmentService } from '../service/assessment-service.ts';
@@ -131,7 +129,7 @@ export function createSlackApp(options: CreateSlackAppOptions): KakuninSlackApp 
     lanes: createConversationLanes(logger, wait),
     wait,
     lifecycle: { stopping: false },
-    renderReport: options.renderReport ?? renderReport,
+    renderReport: options.renderReport ?? renderReportOnFirstUse,
     background,
     dm: createDmChannels(),
     profiles: createProfiles(logger),
@@ -200,6 +198,12 @@ export function createSlackApp(options: CreateSlackAppOptions): KakuninSlackApp 
   };
 }
 
+/**
+ * The PDF renderer (pdf-lib, fontkit, the fonts: ~45 MB resident once loaded) is imported by the first
+ * report, unless KAKUNIN_REPORT_RENDERER=preload has already loaded and warmed it at start.
+ */
+const renderReportOnFirstUse: RenderReport = async (source) => (await import('../report/render-report.ts')).renderReport(source);
+
 export interface StartSlackAppOptions {
   env: Env;
   service: AssessmentService;
@@ -241,7 +245,10 @@ export async function startSlackApp(options: StartSlackAppOptions): Promise<{ ap
     backupStatus: options.backupStatus,
   });
   // Before the receiver listens: no request waits while the report renderer warms up.
-  await warmUpReports(options.flows?.values() ?? []);
+  if (options.env.KAKUNIN_REPORT_RENDERER === 'preload') {
+    const { warmUpReports } = await import('../report/warm-up.ts');
+    await warmUpReports(options.flows?.values() ?? []);
+  }
   try {
     const { port } = await kakunin.start();
     logger.info(

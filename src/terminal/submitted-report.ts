@@ -3,7 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Locale } from '../i18n/locale.ts';
 import { t } from '../i18n/messages.ts';
-import { renderReport, reportKindOf } from '../report/render-report.ts';
+import { renderReport } from '../report/render-report.ts';
+import { reportKindOf } from '../report/report-kind.ts';
 import type { Turn } from '../service/assessment-service.ts';
 import type { WorkspaceDirectory } from '../service/workspace-directory.ts';
 

@@ -6,7 +6,7 @@ import { findItem, type Flow } from '../../flow/model.ts';
 import { engineErrorText } from '../../i18n/engine-error-text.ts';
 import { localize, type Locale } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
-import { reportKindOf } from '../../report/render-report.ts';
+import { reportKindOf } from '../../report/report-kind.ts';
 import { ACTION, encodeValue, type ItemStep, type Step } from '../action-values.ts';
 import { describeItem, firstLine, formatDate } from './answer-text.ts';
 import {

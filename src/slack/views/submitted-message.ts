@@ -3,7 +3,7 @@ import type { Prompt } from '../../engine/prompt.ts';
 import type { Flow } from '../../flow/model.ts';
 import { localize, type Locale } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
-import { reportKindOf } from '../../report/render-report.ts';
+import { reportKindOf } from '../../report/report-kind.ts';
 import { contexts, escapeMrkdwn, fallback, sections, type SlackMessage } from './block-kit.ts';
 import { sumTallies, tallyText } from '../../i18n/tally-text.ts';
 
