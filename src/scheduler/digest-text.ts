@@ -35,6 +35,11 @@ export function cycleText(locale: Locale, cycle: DigestCycle): string {
   return t(locale, `scheduler.cycle.${cycle.step}`, { ...params, fiscal });
 }
 
+/** 「令和9年度の自己点検」, or 「自己点検」 for a cycle counted in months. */
+export function cycleName(locale: Locale, fiscalYear: number | undefined): string {
+  return fiscalYear === undefined ? t(locale, 'scheduler.cycle.namePlain') : t(locale, 'scheduler.cycle.name', { fiscal: fiscalYearLabel(locale, fiscalYear) });
+}
+
 export function leadsFacilityText(locale: Locale, f: LeadsFacilitySummary, maxLines = 5): string {
   const planned = (lines: LeadsFacilitySummary['overdue']) => {
     const shown = lines.slice(0, maxLines).map((l) => t(locale, 'scheduler.leads.planned', { item: l.itemLabel, date: formatDate(locale, l.plannedDate) }));
@@ -47,6 +52,7 @@ export function leadsFacilityText(locale: Locale, f: LeadsFacilitySummary, maxLi
   if (f.notStarted.length) rows.push(t(locale, 'scheduler.leads.notStarted', { flows: f.notStarted.join(', ') }));
   if (f.notSubmitted.length) rows.push(t(locale, 'scheduler.leads.notSubmitted', { flows: f.notSubmitted.join(', ') }));
   for (const s of f.stopped) rows.push(t(locale, 'scheduler.leads.stopped', { flow: s.flowTitle, who: s.stoppedBy }));
+  for (const s of f.stoppedCycles) rows.push(t(locale, 'scheduler.leads.stoppedCycle', { cycle: cycleName(locale, s.fiscalYear), flow: s.flowTitle, who: s.stoppedBy }));
   return rows.join('\n');
 }
 

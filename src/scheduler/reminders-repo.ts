@@ -64,6 +64,22 @@ export const stopSchema = z.object({
 });
 export type ReminderStop = z.output<typeof stopSchema>;
 
+/** A cycle's prompts stopped: that facility's flow, that cycle only (the next cycle prompts again). */
+export const cycleStopSchema = z.object({
+  organizationId: z.string(),
+  facilityId: z.string(),
+  flowId: z.string(),
+  cycleKey: z.string(),
+  stoppedBy: z.string(),
+  stoppedAt: z.string(),
+});
+export type CycleStop = z.output<typeof cycleStopSchema>;
+export interface CycleRef {
+  facilityId: string;
+  flowId: string;
+  cycleKey: string;
+}
+
 const reminderColumns = `id, reminder_key AS key, organization_id AS organizationId, facility_id AS facilityId,
   recipient_id AS recipientId, kind, step, assessment_id AS assessmentId, item_id AS itemId, flow_id AS flowId,
   cycle_key AS cycleKey, target_date AS targetDate, time_zone AS timeZone, due_date AS dueDate, due_at AS dueAt,
@@ -170,6 +186,19 @@ export function createRemindersRepo(db: Database.Database, clock: Clock) {
     `SELECT organization_id AS organizationId, assessment_id AS assessmentId, stopped_by AS stoppedBy, stopped_at AS stoppedAt
      FROM reminder_stops WHERE organization_id = ? ORDER BY stopped_at`,
   );
+  const cycleStopColumns = `organization_id AS organizationId, facility_id AS facilityId, flow_id AS flowId, cycle_key AS cycleKey,
+    stopped_by AS stoppedBy, stopped_at AS stoppedAt`;
+  const insertCycleStop = db.prepare(
+    `INSERT INTO reminder_cycle_stops (organization_id, facility_id, flow_id, cycle_key, stopped_by, stopped_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (facility_id, flow_id, cycle_key) DO NOTHING`,
+  );
+  const deleteCycleStop = db.prepare<[string, string, string, string]>(
+    'DELETE FROM reminder_cycle_stops WHERE organization_id = ? AND facility_id = ? AND flow_id = ? AND cycle_key = ?',
+  );
+  const cycleStopOf = db.prepare<[string, string, string]>(
+    `SELECT ${cycleStopColumns} FROM reminder_cycle_stops WHERE facility_id = ? AND flow_id = ? AND cycle_key = ?`,
+  );
+  const cycleStopsOf = db.prepare<[string]>(`SELECT ${cycleStopColumns} FROM reminder_cycle_stops WHERE organization_id = ? ORDER BY stopped_at`);
   const stateGet = db.prepare<[string]>('SELECT value FROM scheduler_state WHERE name = ?').pluck();
   const stateSet = db.prepare<[string, string]>(
     'INSERT INTO scheduler_state (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
@@ -274,6 +303,17 @@ export function createRemindersRepo(db: Database.Database, clock: Clock) {
     },
     stopsOf: (organizationId: string) =>
       stopsOf.all(organizationId).map((row) => readStored(stopSchema, row, { table: 'reminder_stops', key: { organizationId } })),
+
+    stopCycle(organizationId: string, ref: CycleRef, personId: string): boolean {
+      return insertCycleStop.run(organizationId, ref.facilityId, ref.flowId, ref.cycleKey, personId, now()).changes === 1;
+    },
+    resumeCycle: (organizationId: string, ref: CycleRef) => deleteCycleStop.run(organizationId, ref.facilityId, ref.flowId, ref.cycleKey).changes === 1,
+    cycleStopOf: (ref: CycleRef) => {
+      const row = cycleStopOf.get(ref.facilityId, ref.flowId, ref.cycleKey);
+      return row === undefined ? undefined : readStored(cycleStopSchema, row, { table: 'reminder_cycle_stops', key: { ...ref } });
+    },
+    cycleStopsOf: (organizationId: string) =>
+      cycleStopsOf.all(organizationId).map((row) => readStored(cycleStopSchema, row, { table: 'reminder_cycle_stops', key: { organizationId } })),
 
     stateValue: (name: string) => {
       const v = stateGet.get(name);

@@ -16,7 +16,8 @@ import { addDays } from './iso-days.ts';
 import type { Digest, DigestBuilder } from './digest.ts';
 import { ScheduleRefusedError } from './schedule-refusal.ts';
 import type { FollowUpEvents } from './follow-up-port.ts';
-import type { RemindersRepo, ReminderStop } from './reminders-repo.ts';
+import type { Recipients } from './recipients.ts';
+import type { CycleRef, CycleStop, RemindersRepo, ReminderStop } from './reminders-repo.ts';
 import type { ScheduleSettings } from './schedule-settings.ts';
 import { followedStatuses, type ScheduleSync } from './schedule-sync.ts';
 
@@ -50,6 +51,7 @@ export interface ItemDetails {
 export interface ScheduleServiceDeps {
   store: Store;
   reminders: RemindersRepo;
+  recipients: Recipients;
   sync: ScheduleSync;
   followUp: FollowUpEvents;
   digests: DigestBuilder;
@@ -78,6 +80,14 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
     if (assessment.respondentId !== who.personId && !isLead(who))
       throw new ScheduleRefusedError('not_allowed', `${who.personId} is neither the respondent nor a lead`);
     return assessment;
+  };
+
+  /** A cycle's prompts go to the facility's managers: they, or a lead, may stop and resume them. */
+  const authorizeCycle = (who: Participant, ref: CycleRef): void => {
+    store.facilities.get(who.organizationId, ref.facilityId);
+    if (!deps.flows.has(ref.flowId)) throw new ScheduleRefusedError('not_allowed', `unknown flow ${ref.flowId}`);
+    if (!isLead(who) && !deps.recipients.managersOf(who.organizationId, ref.facilityId).some((p) => p.id === who.personId))
+      throw new ScheduleRefusedError('not_facility_manager', `${who.personId} is neither a manager of ${ref.facilityId} nor a lead`);
   };
 
   return {
@@ -141,6 +151,26 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
       });
     },
 
+    /** 今後このリマインドを止める on a cycle prompt: that cycle's prompts end (the next cycle prompts again). */
+    stopCycle(who: Participant, ref: CycleRef): boolean {
+      return store.transaction(() => {
+        authorizeCycle(who, ref);
+        return reminders.stopCycle(who.organizationId, ref, who.personId);
+      });
+    },
+
+    resumeCycle(who: Participant, ref: CycleRef): boolean {
+      return store.transaction(() => {
+        authorizeCycle(who, ref);
+        return reminders.resumeCycle(who.organizationId, ref);
+      });
+    },
+
+    cycleStops(who: Participant): CycleStop[] {
+      if (!isLead(who)) throw new ScheduleRefusedError('not_lead', who.personId);
+      return reminders.cycleStopsOf(who.organizationId);
+    },
+
     stopOf: (organizationId: string, assessmentId: string): ReminderStop | undefined => {
       store.assessments.get(organizationId, assessmentId);
       return reminders.stopOf(assessmentId);
@@ -150,6 +180,11 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
     stops(who: Participant): ReminderStop[] {
       if (!isLead(who)) throw new ScheduleRefusedError('not_lead', who.personId);
       return reminders.stopsOf(who.organizationId);
+    },
+
+    flowTitle: (flowId: string, locale: Locale): string => {
+      const flow = deps.flows.get(flowId);
+      return flow ? localize(flow.title, locale) : flowId;
     },
 
     cadenceOf: (organizationId: string, facilityId: string, flowId: string): Cadence => sync.cadenceOf(organizationId, facilityId, flowId),

@@ -33,7 +33,7 @@ export function createScheduler(options: SchedulerOptions) {
   const progress = createCycleProgress(store.db);
   const sync = createScheduleSync({ store, reminders, recipients, settings, flows, clock });
   const digests = createDigestBuilder({ store, reminders, progress, sync, settings, flows });
-  const service = createScheduleService({ store, reminders, sync, followUp: options.followUp ?? lifecycleFollowUp(createLifecycleService({ store, clock })), digests, settings, flows, clock });
+  const service = createScheduleService({ store, reminders, recipients, sync, followUp: options.followUp ?? lifecycleFollowUp(createLifecycleService({ store, clock })), digests, settings, flows, clock });
   return {
     settings,
     reminders,
