@@ -37,7 +37,13 @@ async function main(): Promise<number> {
       defaultTimeZone: app.env.KAKUNIN_TIME_ZONE,
     });
     const events = createEventLedger(app.store);
-    const leads = createLeadDomain({ store: app.store, flows: app.flows, clock: app.clock, defaultTimeZone: app.env.KAKUNIN_TIME_ZONE });
+    const leads = createLeadDomain({
+      store: app.store,
+      flows: app.flows,
+      clock: app.clock,
+      defaultTimeZone: app.env.KAKUNIN_TIME_ZONE,
+      afterChange: app.scheduler.service.afterAssessmentChange,
+    });
     const reassessment = createReassessmentService({ store: app.store, service: app.service, clock: app.clock });
     const slack = await startSlackApp({
       env,

@@ -96,7 +96,9 @@ export function createRemindersRepo(db: Database.Database, clock: Clock) {
        flow_id, cycle_key, target_date, time_zone, due_date, due_at, state, created_at, updated_at)
      VALUES (@key, @organizationId, @facilityId, @recipientId, @kind, @step, @assessmentId, @itemId,
        @flowId, @cycleKey, @targetDate, @timeZone, @dueDate, @dueAt, 'pending', @now, @now)
-     ON CONFLICT (reminder_key) DO NOTHING`,
+     ON CONFLICT (reminder_key) DO UPDATE SET state = 'pending', outcome = NULL, delivery_id = NULL, due_date = excluded.due_date,
+       due_at = excluded.due_at, target_date = excluded.target_date, updated_at = excluded.updated_at
+     WHERE reminders.state = 'cancelled'`,
   );
   const byKey = db.prepare<[string]>(`SELECT ${reminderColumns} FROM reminders WHERE reminder_key = ?`);
   const byId = db.prepare<[number]>(`SELECT ${reminderColumns} FROM reminders WHERE id = ?`);
@@ -209,7 +211,11 @@ export function createRemindersRepo(db: Database.Database, clock: Clock) {
   const now = () => isoNow(clock);
 
   return {
-    /** Inserts unless a reminder with that key exists (in any state): re-syncing never duplicates. */
+    /**
+     * Inserts unless a reminder with that key exists: re-syncing never duplicates, and what was sent or
+     * skipped stays so. One that was cancelled (a 差し戻し, a cadence set to なし) and is wanted again
+     * (the 再提出 with the same 実施時期) is pending again, due when the sync now says.
+     */
     add(r: NewReminder): boolean {
       return insert.run({ ...r, now: now() }).changes === 1;
     },

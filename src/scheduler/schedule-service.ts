@@ -257,13 +257,14 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
     },
 
     /**
-     * Called inside the transaction of any change to an assessment (an answer, 提出, a review): its
-     * planned items' reminders and, once submitted, the facility's next cycle follow the change.
+     * Called inside the transaction of any change to an assessment (an answer, 提出, 承認, 差し戻し, a
+     * follow-up): its planned items' reminders follow the change; once submitted, and when sent back,
+     * so does the facility's cycle (a 差し戻し makes the cycle due again).
      */
     afterAssessmentChange(organizationId: string, assessmentId: string): void {
       sync.syncAssessment(organizationId, assessmentId);
       const a = store.assessments.get(organizationId, assessmentId);
-      if (followedStatuses.includes(a.status)) sync.syncCycle(organizationId, a.facilityId, a.flowId);
+      if (followedStatuses.includes(a.status) || a.status === 'returned') sync.syncCycle(organizationId, a.facilityId, a.flowId);
     },
 
     /** The person's open 実施予定 items due within `withinDays` (overdue ones included), soonest first. */

@@ -75,8 +75,36 @@ export function createScheduleSync(deps: ScheduleSyncDeps) {
         }
       }
     }
-    for (const r of reminders.pendingOfAssessment(assessmentId))
-      if (!wanted.has(r.key)) reminders.finish(r.id, 'cancelled', 'plan changed');
+    const reason = followedStatuses.includes(assessment.status) ? 'plan changed' : assessment.status === 'returned' ? 'returned' : 'not submitted';
+    for (const r of reminders.pendingOfAssessment(assessmentId)) if (!wanted.has(r.key)) reminders.finish(r.id, 'cancelled', reason);
+    if (followedStatuses.includes(assessment.status)) cancelSuperseded(organizationId, assessment);
+  }
+
+  /**
+   * A newer submission of the facility's flow answers for every item again: the older one's planned
+   * items are no longer followed (not even while the newer one is sent back for correction).
+   */
+  function cancelSuperseded(organizationId: string, newer: { id: string; facilityId: string; flowId: string }): void {
+    if (store.assessments.latestSubmitted(organizationId, newer.flowId, newer.facilityId)?.id !== newer.id) return;
+    for (const older of store.assessments.listForFacility(organizationId, newer.facilityId)) {
+      if (older.id === newer.id || older.flowId !== newer.flowId) continue;
+      for (const r of reminders.pendingOfAssessment(older.id)) reminders.finish(r.id, 'cancelled', 'superseded');
+    }
+  }
+
+  /**
+   * The day a 差し戻し of this facility's flow is waiting to be resubmitted since (local), if one is:
+   * the latest return of an assessment that was submitted and is not (yet) again.
+   */
+  function waitingSinceReturn(organizationId: string, facilityId: string, flowId: string, timeZone: string): IsoDate | undefined {
+    let since: IsoDate | undefined;
+    for (const a of store.assessments.listForFacility(organizationId, facilityId)) {
+      if (a.flowId !== flowId || a.submittedAt === null || followedStatuses.includes(a.status)) continue;
+      const returned = store.lifecycleEvents.list(a.id).findLast((e) => e.kind === 'return');
+      const day = returned ? todayIn(timeZone, new Date(returned.at)) : undefined;
+      if (day && (!since || day > since)) since = day;
+    }
+    return since;
   }
 
   /** The prompts of a facility×flow's next cycles, from its cadence and its last submission. */
@@ -88,10 +116,17 @@ export function createScheduleSync(deps: ScheduleSyncDeps) {
     const cycles = deps.flows.has(flowId) ? upcomingCycles({ cadence: cadenceOf(organizationId, facilityId, flowId), today, lastSubmitted }) : [];
     const managers = recipients.managersOf(organizationId, facilityId);
     const wanted = new Set<string>();
-    for (const cycle of cycles)
-      for (const { step, dueDate } of cycleSteps(cycle, settings))
+    const returnedOn = cycles.length ? waitingSinceReturn(organizationId, facilityId, flowId, facility.timeZone) : undefined;
+    for (const cycle of cycles) {
+      // Sent back while this cycle is due: it is started, so the cycle's one reminder left is 未提出,
+      // a few days after the 差し戻し (its own key: the 未提出 of day 21 may have gone out already).
+      const steps =
+        returnedOn && cycle.periodStart <= today
+          ? [{ step: 'not_submitted', dueDate: addDays(returnedOn, settings.cycleReturnedDays), stepKey: `not_submitted:returned-${returnedOn}` }]
+          : cycleSteps(cycle, settings).map((s) => ({ ...s, stepKey: s.step }));
+      for (const { step, dueDate, stepKey } of steps)
         for (const person of managers) {
-          const key = `cycle:${facilityId}:${flowId}:${cycle.key}:${step}:${person.id}`;
+          const key = `cycle:${facilityId}:${flowId}:${cycle.key}:${stepKey}:${person.id}`;
           wanted.add(key);
           reminders.add({
             key,
@@ -110,6 +145,7 @@ export function createScheduleSync(deps: ScheduleSyncDeps) {
             dueAt: sendAt(dueDate, facility.timeZone),
           });
         }
+    }
     for (const r of reminders.pendingOfCycle(facilityId, flowId)) if (!wanted.has(r.key)) reminders.finish(r.id, 'cancelled', 'cadence changed');
   }
 
