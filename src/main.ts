@@ -5,6 +5,7 @@ import { bootstrap } from './app/bootstrap.ts';
 import { holdRunLock } from './app/run-lock.ts';
 import { ConfigError } from './config/env.ts';
 import { createLogger } from './logging/create-logger.ts';
+import { dailyBackupJob } from './scheduler/backup-job.ts';
 import { createBackups, defaultBackupDir } from './service/backups.ts';
 import { FlowFileError } from './flow/errors.ts';
 import { createEventLedger } from './service/event-ledger.ts';
@@ -57,14 +58,14 @@ async function main(): Promise<number> {
       clock: app.clock,
       logger,
       backupStatus: () => backups.status(),
+      // The day's backup is one of the runner's jobs: on its clock, caught up once at start.
+      jobs: env.KAKUNIN_DB === ':memory:' ? [] : [dailyBackupJob(backups)],
     });
-    const daily = env.KAKUNIN_DB === ':memory:' ? undefined : backups.startDaily();
     // Stop taking requests and close SQLite cleanly when the service manager stops us.
     for (const signal of ['SIGTERM', 'SIGINT'] as const)
       process.once(signal, () => {
         void slack
           .stop()
-          .then(() => daily?.stop())
           .finally(() => {
             app.store.close();
             releaseRunLock();

@@ -11,6 +11,7 @@ import type { Flow } from '../flow/model.ts';
 import { renderReport } from '../report/render-report.ts';
 import { warmUpReports } from '../report/warm-up.ts';
 import type { Scheduler } from '../scheduler/scheduler.ts';
+import type { RunnerJob } from '../scheduler/runner.ts';
 import { startRunner } from '../scheduler/start-runner.ts';
 import type { AssessmentService } from '../service/assessment-service.ts';
 import type { BackupStatus } from '../service/backups.ts';
@@ -212,6 +213,8 @@ export interface StartSlackAppOptions {
   logger?: Logger;
   clock?: () => Date;
   backupStatus?: () => BackupStatus;
+  /** Done on the reminders' runner ticks besides the reminders (the daily backup). */
+  jobs?: readonly RunnerJob[];
 }
 
 /**
@@ -253,7 +256,11 @@ export async function startSlackApp(options: StartSlackAppOptions): Promise<{ ap
   }
   const clock = options.clock ?? (() => new Date());
   const reminders = options.scheduler
-    ? startRunner(options.scheduler.runner(slackReminderSender(createReminderClient(settings.botToken, settings.apiUrl, logger)), { logger }), clock, logger)
+    ? startRunner(
+        options.scheduler.runner(slackReminderSender(createReminderClient(settings.botToken, settings.apiUrl, logger)), { logger, ...(options.jobs ? { jobs: options.jobs } : {}) }),
+        clock,
+        logger,
+      )
     : undefined;
   return {
     app: kakunin.app,
