@@ -186,7 +186,12 @@ export function createDigestBuilder(deps: DigestDeps) {
           if (stop)
             summary.stopped.push({ assessmentId: latest.id, flowTitle: flowTitle(flowId, locale), stoppedBy: store.people.get(organizationId, stop.stoppedBy).displayName });
         }
-        for (const s of cycleStops.filter((c) => c.facilityId === facility.id && c.flowId === flowId))
+        const cadence = deps.sync.cadenceOf(organizationId, facility.id, flowId);
+        if (cadence.cadence === 'none') continue;
+        const lastSubmitted = latest?.submittedAt ? todayIn(facility.timeZone, new Date(latest.submittedAt)) : undefined;
+        const cycles = upcomingCycles({ cadence, today, lastSubmitted });
+        // A stop matters while its cycle is still ahead or unsatisfied; an old cycle's stop is not news.
+        for (const s of cycleStops.filter((c) => c.facilityId === facility.id && c.flowId === flowId && cycles.some((k) => k.key === c.cycleKey)))
           summary.stoppedCycles.push({
             flowId,
             cycleKey: s.cycleKey,
@@ -194,10 +199,7 @@ export function createDigestBuilder(deps: DigestDeps) {
             flowTitle: flowTitle(flowId, locale),
             stoppedBy: store.people.get(organizationId, s.stoppedBy).displayName,
           });
-        const cadence = deps.sync.cadenceOf(organizationId, facility.id, flowId);
-        if (cadence.cadence === 'none') continue;
-        const lastSubmitted = latest?.submittedAt ? todayIn(facility.timeZone, new Date(latest.submittedAt)) : undefined;
-        const current = upcomingCycles({ cadence, today, lastSubmitted }).find((c) => c.periodStart <= today);
+        const current = cycles.find((c) => c.periodStart <= today);
         if (!current) continue;
         const opened = progress.openedOn(facility.id, flowId, current.key);
         if (!opened) continue;

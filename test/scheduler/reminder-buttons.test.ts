@@ -199,6 +199,20 @@ describe('今後このリマインドを止める on the new 年度’s prompts'
     expect(world.fake.invalidBlocks).toEqual([]);
   });
 
+  it('once that 年度 is submitted, its stop is no longer news in the leads’ summary', async () => {
+    const world = await startWorld('2027-03-10T10:00:00+09:00');
+    world.submitChecklist('U0SATO', 'さくら内科', {});
+    world.setNow(JST('2027-04-01T09:00'));
+    await world.tick();
+    const ref = { facilityId: world.facility('さくら内科'), flowId: 'mhlw-minimum-5.2', cycleKey: 'fy2027' };
+    world.scheduler.service.stopCycle(world.who('U0SATO'), ref);
+    const stopped = () => world.scheduler.digests.leadsSummary(world.orgId, 'ja', world.now()).flatMap((f) => f.stoppedCycles.map((c) => c.cycleKey));
+    expect(stopped()).toEqual(['fy2027']);
+    world.setNow(JST('2027-04-15T10:00'));
+    world.submitChecklist('U0SATO', 'さくら内科', {});
+    expect(stopped()).toEqual([]);
+  });
+
   it('another facility’s manager cannot stop a cycle’s prompts', async () => {
     const world = await startWorld('2027-03-10T10:00:00+09:00', { slack: true });
     world.submitChecklist('U0SATO', 'さくら内科', {});
