@@ -51,9 +51,16 @@ export function leadsFacilityText(locale: Locale, f: LeadsFacilitySummary, maxLi
   if (f.dueSoon.length) rows.push(t(locale, 'scheduler.leads.dueSoon', { count: f.dueSoon.length, lines: planned(f.dueSoon) }));
   if (f.notStarted.length) rows.push(t(locale, 'scheduler.leads.notStarted', { flows: f.notStarted.join(', ') }));
   if (f.notSubmitted.length) rows.push(t(locale, 'scheduler.leads.notSubmitted', { flows: f.notSubmitted.join(', ') }));
-  for (const s of f.stopped) rows.push(t(locale, 'scheduler.leads.stopped', { flow: s.flowTitle, who: s.stoppedBy }));
-  for (const s of f.stoppedCycles) rows.push(t(locale, 'scheduler.leads.stoppedCycle', { cycle: cycleName(locale, s.fiscalYear), flow: s.flowTitle, who: s.stoppedBy }));
+  rows.push(...stoppedLines(locale, f));
   return rows.join('\n');
+}
+
+/** One line per stop at a facility: an assessment's follow-up, then the cycles' prompts. */
+export function stoppedLines(locale: Locale, f: Pick<LeadsFacilitySummary, 'stopped' | 'stoppedCycles'>): string[] {
+  return [
+    ...f.stopped.map((s) => t(locale, 'scheduler.leads.stopped', { flow: s.flowTitle, who: s.stoppedBy })),
+    ...f.stoppedCycles.map((s) => t(locale, 'scheduler.leads.stoppedCycle', { cycle: cycleName(locale, s.fiscalYear), flow: s.flowTitle, who: s.stoppedBy })),
+  ];
 }
 
 /** The whole digest as plain lines (the console sender, the CLI's preview). */

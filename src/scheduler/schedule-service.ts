@@ -13,11 +13,11 @@ import type { Assessment } from '../store/assessments-repo.ts';
 import type { Store } from '../store/store.ts';
 import type { Cadence } from './cycle-plan.ts';
 import { addDays } from './iso-days.ts';
-import type { Digest, DigestBuilder } from './digest.ts';
+import type { Digest, DigestBuilder, LeadsFacilitySummary } from './digest.ts';
 import { ScheduleRefusedError } from './schedule-refusal.ts';
 import type { FollowUpEvents } from './follow-up-port.ts';
 import type { Recipients } from './recipients.ts';
-import type { CycleRef, CycleStop, RemindersRepo, ReminderStop } from './reminders-repo.ts';
+import type { CycleRef, RemindersRepo, ReminderStop } from './reminders-repo.ts';
 import type { ScheduleSettings } from './schedule-settings.ts';
 import { followedStatuses, type ScheduleSync } from './schedule-sync.ts';
 
@@ -47,6 +47,8 @@ export interface ItemDetails {
   plannedDate: IsoDate | undefined;
   history: { at: string; who: string | undefined; from: string | undefined; to: string | undefined }[];
 }
+
+export type StoppedAtFacility = Pick<LeadsFacilitySummary, 'facilityId' | 'facilityName' | 'stopped' | 'stoppedCycles'>;
 
 export interface ScheduleServiceDeps {
   store: Store;
@@ -166,9 +168,16 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
       });
     },
 
-    cycleStops(who: Participant): CycleStop[] {
+    /**
+     * What is stopped now, per facility, named as the weekly digest names it (an assessment's follow-up,
+     * a cycle's prompts while that cycle is still ahead): for leads, to see and resume at any time.
+     */
+    stoppedByFacility(who: Participant, locale: Locale): StoppedAtFacility[] {
       if (!isLead(who)) throw new ScheduleRefusedError('not_lead', who.personId);
-      return reminders.cycleStopsOf(who.organizationId);
+      return deps.digests
+        .leadsSummary(who.organizationId, locale, clock())
+        .filter((f) => f.stopped.length || f.stoppedCycles.length)
+        .map(({ facilityId, facilityName, stopped, stoppedCycles }) => ({ facilityId, facilityName, stopped, stoppedCycles }));
     },
 
     stopOf: (organizationId: string, assessmentId: string): ReminderStop | undefined => {

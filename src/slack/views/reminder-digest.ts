@@ -5,7 +5,7 @@
 import { formatDate } from '../../i18n/answer-text.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
-import type { Digest, DigestCycle, DigestItem } from '../../scheduler/digest.ts';
+import type { Digest, DigestCycle, DigestItem, LeadsFacilitySummary } from '../../scheduler/digest.ts';
 import { cycleName, cycleText, itemText, leadsFacilityText } from '../../scheduler/digest-text.ts';
 import { encodeValue } from '../action-values.ts';
 import type { CycleStopRef, ReminderItemRef } from '../reminder-values.ts';
@@ -99,6 +99,21 @@ function cycleBlocks(locale: Locale, cycle: DigestCycle): Block[] {
   return blocks;
 }
 
+/** 再開する for each stop (an assessment's follow-up, or a cycle's prompts), the first few; undefined when none. */
+export function resumeActions(locale: Locale, facilities: readonly Pick<LeadsFacilitySummary, 'facilityId' | 'facilityName' | 'stopped' | 'stoppedCycles'>[]): Block | undefined {
+  const stopped = facilities
+    .flatMap((f) => [
+      ...f.stopped.map((s) => ({ facility: f.facilityName, value: encodeValue({ a: s.assessmentId }) })),
+      ...f.stoppedCycles.map((s) => ({ facility: f.facilityName, value: encodeValue({ fac: f.facilityId, f: s.flowId, c: s.cycleKey } satisfies CycleStopRef) })),
+    ])
+    .slice(0, MAX_RESUME);
+  if (!stopped.length) return undefined;
+  return actions(
+    'rl',
+    stopped.map((s, n) => button({ text: clip(`${t(locale, 'scheduler.leads.resume')}: ${s.facility}`, LIMITS.buttonText), actionId: `${REMINDER_ACTION.resume}.${n}`, value: s.value })),
+  );
+}
+
 export function reminderDigestMessage(digest: Digest, records: ItemRecords = new Map()): SlackMessage {
   const { locale } = digest;
   const title = t(locale, 'scheduler.digest.title', { date: formatDate(locale, digest.localDate) });
@@ -131,20 +146,8 @@ export function reminderDigestMessage(digest: Digest, records: ItemRecords = new
     for (const f of digest.leads.slice(0, MAX_FACILITIES))
       blocks.push({ type: 'section', text: mrkdwn(clip(escapeMrkdwn(leadsFacilityText(locale, f)), LIMITS.text)) });
     if (digest.leads.length > MAX_FACILITIES) blocks.push(...contexts(t(locale, 'scheduler.digest.more', { count: digest.leads.length - MAX_FACILITIES })));
-    // 再開 for each stop: an assessment's follow-up, or a cycle's prompts.
-    const stopped = digest.leads
-      .flatMap((f) => [
-        ...f.stopped.map((s) => ({ facility: f.facilityName, value: encodeValue({ a: s.assessmentId }) })),
-        ...f.stoppedCycles.map((s) => ({ facility: f.facilityName, value: encodeValue({ fac: f.facilityId, f: s.flowId, c: s.cycleKey } satisfies CycleStopRef) })),
-      ])
-      .slice(0, MAX_RESUME);
-    if (stopped.length)
-      blocks.push(
-        actions(
-          'rl',
-          stopped.map((s, n) => button({ text: clip(`${t(locale, 'scheduler.leads.resume')}: ${s.facility}`, LIMITS.buttonText), actionId: `${REMINDER_ACTION.resume}.${n}`, value: s.value })),
-        ),
-      );
+    const resume = resumeActions(locale, digest.leads);
+    if (resume) blocks.push(resume);
   }
   const text = t(locale, 'scheduler.digest.fallback', { items: digest.items.length, cycles: digest.cycles.length });
   return { text: fallback(`${title} ${text}`), blocks };
