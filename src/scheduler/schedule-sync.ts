@@ -6,6 +6,7 @@ import type { Flow } from '../flow/model.ts';
 import type { Store } from '../store/store.ts';
 import { businessDayOnOrAfter, firstBusinessDayOfWeek, instantAt } from './business-calendar.ts';
 import { cycleSteps, upcomingCycles, type Cadence } from './cycle-plan.ts';
+import type { CycleProgress } from './cycle-progress.ts';
 import { addDays, mondayOf } from './iso-days.ts';
 import { planSteps } from './plan-steps.ts';
 import type { Recipients } from './recipients.ts';
@@ -22,6 +23,7 @@ export interface ScheduleSyncDeps {
   store: Store;
   reminders: RemindersRepo;
   recipients: Recipients;
+  progress: CycleProgress;
   settings: ScheduleSettings;
   flows: Map<string, Flow>;
   clock: () => Date;
@@ -92,21 +94,6 @@ export function createScheduleSync(deps: ScheduleSyncDeps) {
     }
   }
 
-  /**
-   * The day a 差し戻し of this facility's flow is waiting to be resubmitted since (local), if one is:
-   * the latest return of an assessment that was submitted and is not (yet) again.
-   */
-  function waitingSinceReturn(organizationId: string, facilityId: string, flowId: string, timeZone: string): IsoDate | undefined {
-    let since: IsoDate | undefined;
-    for (const a of store.assessments.listForFacility(organizationId, facilityId)) {
-      if (a.flowId !== flowId || a.submittedAt === null || followedStatuses.includes(a.status)) continue;
-      const returned = store.lifecycleEvents.list(a.id).findLast((e) => e.kind === 'return');
-      const day = returned ? todayIn(timeZone, new Date(returned.at)) : undefined;
-      if (day && (!since || day > since)) since = day;
-    }
-    return since;
-  }
-
   /** The prompts of a facility×flow's next cycles, from its cadence and its last submission. */
   function syncCycle(organizationId: string, facilityId: string, flowId: string): void {
     const facility = store.facilities.get(organizationId, facilityId);
@@ -116,7 +103,8 @@ export function createScheduleSync(deps: ScheduleSyncDeps) {
     const cycles = deps.flows.has(flowId) ? upcomingCycles({ cadence: cadenceOf(organizationId, facilityId, flowId), today, lastSubmitted }) : [];
     const managers = recipients.managersOf(organizationId, facilityId);
     const wanted = new Set<string>();
-    const returnedOn = cycles.length ? waitingSinceReturn(organizationId, facilityId, flowId, facility.timeZone) : undefined;
+    const returnedAt = cycles.length ? deps.progress.returnedAt(organizationId, facilityId, flowId) : undefined;
+    const returnedOn = returnedAt ? todayIn(facility.timeZone, new Date(returnedAt)) : undefined;
     for (const cycle of cycles) {
       // Sent back while this cycle is due: it is started, so the cycle's one reminder left is 未提出,
       // a few days after the 差し戻し (its own key: the 未提出 of day 21 may have gone out already).

@@ -31,7 +31,7 @@ export function createScheduler(options: SchedulerOptions) {
   const reminders = createRemindersRepo(store.db, clock);
   const recipients = createRecipients(store.db);
   const progress = createCycleProgress(store.db);
-  const sync = createScheduleSync({ store, reminders, recipients, settings, flows, clock });
+  const sync = createScheduleSync({ store, reminders, recipients, progress, settings, flows, clock });
   const digests = createDigestBuilder({ store, reminders, progress, sync, settings, flows });
   const service = createScheduleService({ store, reminders, recipients, sync, followUp: options.followUp ?? lifecycleFollowUp(createLifecycleService({ store, clock })), digests, settings, flows, clock });
   return {
