@@ -5,6 +5,7 @@ import { bootstrap } from './app/bootstrap.ts';
 import { holdRunLock } from './app/run-lock.ts';
 import { ConfigError } from './config/env.ts';
 import { createLogger } from './logging/create-logger.ts';
+import { dailyBackupJob } from './scheduler/backup-job.ts';
 import { createBackups, defaultBackupDir } from './service/backups.ts';
 import { FlowFileError } from './flow/errors.ts';
 import { createEventLedger } from './service/event-ledger.ts';
@@ -37,7 +38,13 @@ async function main(): Promise<number> {
       defaultTimeZone: app.env.KAKUNIN_TIME_ZONE,
     });
     const events = createEventLedger(app.store);
-    const leads = createLeadDomain({ store: app.store, flows: app.flows, clock: app.clock, defaultTimeZone: app.env.KAKUNIN_TIME_ZONE });
+    const leads = createLeadDomain({
+      store: app.store,
+      flows: app.flows,
+      clock: app.clock,
+      defaultTimeZone: app.env.KAKUNIN_TIME_ZONE,
+      afterChange: app.scheduler.service.afterAssessmentChange,
+    });
     const reassessment = createReassessmentService({ store: app.store, service: app.service, clock: app.clock });
     const slack = await startSlackApp({
       env,
@@ -51,14 +58,14 @@ async function main(): Promise<number> {
       clock: app.clock,
       logger,
       backupStatus: () => backups.status(),
+      // The day's backup is one of the runner's jobs: on its clock, caught up once at start.
+      jobs: env.KAKUNIN_DB === ':memory:' ? [] : [dailyBackupJob(backups)],
     });
-    const daily = env.KAKUNIN_DB === ':memory:' ? undefined : backups.startDaily();
     // Stop taking requests and close SQLite cleanly when the service manager stops us.
     for (const signal of ['SIGTERM', 'SIGINT'] as const)
       process.once(signal, () => {
         void slack
           .stop()
-          .then(() => daily?.stop())
           .finally(() => {
             app.store.close();
             releaseRunLock();

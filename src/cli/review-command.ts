@@ -34,7 +34,7 @@ export function runReviewCommand(args: ReviewArgs, log: (l: string) => void): nu
   try {
     const organization = organizationForOperator(app.store, args.team, app.env.KAKUNIN_DB);
     const roles = createRoles({ store: app.store });
-    const review = createReview({ store: app.store, roles, lifecycle: createLifecycleService({ store: app.store, clock: app.clock }) });
+    const review = createReview({ store: app.store, roles, lifecycle: createLifecycleService({ store: app.store, clock: app.clock, afterChange: app.scheduler.service.afterAssessmentChange }) });
     const person = roles.findPerson(organization.id, args.as);
     if (!person) throw new CliInputError(`「${args.as}」は ${organization.name} にいません / nobody "${args.as}" in ${organization.name}`);
     const who: Participant = { organizationId: organization.id, personId: person.id, channel: 'cli' };

@@ -29,6 +29,9 @@ export function fiscalYearOf(date: IsoDate, start: string): number {
   return date.slice(5) >= start ? year : year - 1;
 }
 
+/** 'fy2027' → 2027; a cycle counted in months has no 年度. */
+export const fiscalYearOfKey = (cycleKey: string): number | undefined => (cycleKey.startsWith('fy') ? Number(cycleKey.slice(2)) : undefined);
+
 /** The cycles that should have prompts waiting: the current one when not yet satisfied, and the next. */
 export function upcomingCycles(input: { cadence: Cadence; today: IsoDate; lastSubmitted: IsoDate | undefined }): Cycle[] {
   const { cadence, today, lastSubmitted } = input;

@@ -35,6 +35,11 @@ export function cycleText(locale: Locale, cycle: DigestCycle): string {
   return t(locale, `scheduler.cycle.${cycle.step}`, { ...params, fiscal });
 }
 
+/** 「令和9年度の自己点検」, or 「自己点検」 for a cycle counted in months. */
+export function cycleName(locale: Locale, fiscalYear: number | undefined): string {
+  return fiscalYear === undefined ? t(locale, 'scheduler.cycle.namePlain') : t(locale, 'scheduler.cycle.name', { fiscal: fiscalYearLabel(locale, fiscalYear) });
+}
+
 export function leadsFacilityText(locale: Locale, f: LeadsFacilitySummary, maxLines = 5): string {
   const planned = (lines: LeadsFacilitySummary['overdue']) => {
     const shown = lines.slice(0, maxLines).map((l) => t(locale, 'scheduler.leads.planned', { item: l.itemLabel, date: formatDate(locale, l.plannedDate) }));
@@ -46,8 +51,16 @@ export function leadsFacilityText(locale: Locale, f: LeadsFacilitySummary, maxLi
   if (f.dueSoon.length) rows.push(t(locale, 'scheduler.leads.dueSoon', { count: f.dueSoon.length, lines: planned(f.dueSoon) }));
   if (f.notStarted.length) rows.push(t(locale, 'scheduler.leads.notStarted', { flows: f.notStarted.join(', ') }));
   if (f.notSubmitted.length) rows.push(t(locale, 'scheduler.leads.notSubmitted', { flows: f.notSubmitted.join(', ') }));
-  for (const s of f.stopped) rows.push(t(locale, 'scheduler.leads.stopped', { flow: s.flowTitle, who: s.stoppedBy }));
+  rows.push(...stoppedLines(locale, f));
   return rows.join('\n');
+}
+
+/** One line per stop at a facility: an assessment's follow-up, then the cycles' prompts. */
+export function stoppedLines(locale: Locale, f: Pick<LeadsFacilitySummary, 'stopped' | 'stoppedCycles'>): string[] {
+  return [
+    ...f.stopped.map((s) => t(locale, 'scheduler.leads.stopped', { flow: s.flowTitle, who: s.stoppedBy })),
+    ...f.stoppedCycles.map((s) => t(locale, 'scheduler.leads.stoppedCycle', { cycle: cycleName(locale, s.fiscalYear), flow: s.flowTitle, who: s.stoppedBy })),
+  ];
 }
 
 /** The whole digest as plain lines (the console sender, the CLI's preview). */

@@ -6,7 +6,7 @@ import { findItem, type Flow } from '../flow/model.ts';
 import { localize, type Locale } from '../i18n/locale.ts';
 import type { Person } from '../store/people-repo.ts';
 import type { Store } from '../store/store.ts';
-import { upcomingCycles } from './cycle-plan.ts';
+import { fiscalYearOfKey, upcomingCycles } from './cycle-plan.ts';
 import type { CycleProgress } from './cycle-progress.ts';
 import { addDays, daysBetween } from './iso-days.ts';
 import type { Reminder, RemindersRepo } from './reminders-repo.ts';
@@ -40,6 +40,10 @@ export interface DigestCycle {
   step: 'open' | 'not_started' | 'not_submitted';
   /** 年度 of a fiscal-year cycle (2027 → 令和9年度). */
   fiscalYear: number | undefined;
+  /** Which cycle ('fy2027', 'm2027-10-01'): what 「今後このリマインドを止める」 stops. */
+  cycleKey: string;
+  /** Only when a sent DM is shown again after a click: this cycle's prompts were stopped since. */
+  stopped?: boolean;
 }
 
 export interface PlannedLine {
@@ -57,6 +61,8 @@ export interface LeadsFacilitySummary {
   notStarted: string[];
   notSubmitted: string[];
   stopped: { assessmentId: string; flowTitle: string; stoppedBy: string }[];
+  /** Cycles whose prompts someone stopped (this facility's 令和9年度 checklist, say). */
+  stoppedCycles: { flowId: string; cycleKey: string; fiscalYear: number | undefined; flowTitle: string; stoppedBy: string }[];
 }
 
 export interface Digest {
@@ -103,6 +109,7 @@ export function createDigestBuilder(deps: DigestDeps) {
       return undefined;
     }
     if (r.kind === 'cycle') {
+      if (reminders.cycleStopOf({ facilityId: r.facilityId!, flowId: r.flowId!, cycleKey: r.cycleKey! })) return { state: 'skipped', reason: 'stopped' };
       const startedOrDone =
         r.step === 'not_submitted'
           ? progress.submitted(r.organizationId, r.facilityId!, r.flowId!, r.targetDate, r.timeZone)
@@ -134,27 +141,31 @@ export function createDigestBuilder(deps: DigestDeps) {
     };
   }
 
-  function cycleLine(r: Reminder, locale: Locale): DigestCycle {
+  function cycleLine(r: Reminder, locale: Locale, asSent = false): DigestCycle {
     const facility = store.facilities.get(r.organizationId, r.facilityId!);
+    const cycleKey = r.cycleKey!;
     return {
+      cycleKey,
+      ...(asSent && reminders.cycleStopOf({ facilityId: facility.id, flowId: r.flowId!, cycleKey }) ? { stopped: true } : {}),
       reminderId: r.id,
       facilityId: facility.id,
       facilityName: facility.name,
       flowId: r.flowId!,
       flowTitle: flowTitle(r.flowId!, locale),
       step: r.step as DigestCycle['step'],
-      fiscalYear: r.cycleKey?.startsWith('fy') ? Number(r.cycleKey.slice(2)) : undefined,
+      fiscalYear: fiscalYearOfKey(cycleKey),
     };
   }
 
   /** Per facility of the organisation: overdue and soon-due items, cycles not started or not submitted, stopped reminders. */
   function leadsSummary(organizationId: string, locale: Locale, now: Date): LeadsFacilitySummary[] {
     const stops = reminders.stopsOf(organizationId);
+    const cycleStops = reminders.cycleStopsOf(organizationId);
     const out: LeadsFacilitySummary[] = [];
     for (const facility of store.facilities.list(organizationId)) {
       const today = todayIn(facility.timeZone, now);
       const soon = addDays(today, 30);
-      const summary: LeadsFacilitySummary = { facilityId: facility.id, facilityName: facility.name, overdue: [], dueSoon: [], notStarted: [], notSubmitted: [], stopped: [] };
+      const summary: LeadsFacilitySummary = { facilityId: facility.id, facilityName: facility.name, overdue: [], dueSoon: [], notStarted: [], notSubmitted: [], stopped: [], stoppedCycles: [] };
       for (const flowId of deps.flows.keys()) {
         const latest = store.assessments.latestSubmitted(organizationId, flowId, facility.id);
         if (latest) {
@@ -178,7 +189,17 @@ export function createDigestBuilder(deps: DigestDeps) {
         const cadence = deps.sync.cadenceOf(organizationId, facility.id, flowId);
         if (cadence.cadence === 'none') continue;
         const lastSubmitted = latest?.submittedAt ? todayIn(facility.timeZone, new Date(latest.submittedAt)) : undefined;
-        const current = upcomingCycles({ cadence, today, lastSubmitted }).find((c) => c.periodStart <= today);
+        const cycles = upcomingCycles({ cadence, today, lastSubmitted });
+        // A stop matters while its cycle is still ahead or unsatisfied; an old cycle's stop is not news.
+        for (const s of cycleStops.filter((c) => c.facilityId === facility.id && c.flowId === flowId && cycles.some((k) => k.key === c.cycleKey)))
+          summary.stoppedCycles.push({
+            flowId,
+            cycleKey: s.cycleKey,
+            fiscalYear: fiscalYearOfKey(s.cycleKey),
+            flowTitle: flowTitle(flowId, locale),
+            stoppedBy: store.people.get(organizationId, s.stoppedBy).displayName,
+          });
+        const current = cycles.find((c) => c.periodStart <= today);
         if (!current) continue;
         const opened = progress.openedOn(facility.id, flowId, current.key);
         if (!opened) continue;
@@ -190,7 +211,7 @@ export function createDigestBuilder(deps: DigestDeps) {
       }
       summary.overdue.sort((a, b) => a.plannedDate.localeCompare(b.plannedDate));
       summary.dueSoon.sort((a, b) => a.plannedDate.localeCompare(b.plannedDate));
-      if (summary.overdue.length || summary.dueSoon.length || summary.notStarted.length || summary.notSubmitted.length || summary.stopped.length)
+      if (summary.overdue.length || summary.dueSoon.length || summary.notStarted.length || summary.notSubmitted.length || summary.stopped.length || summary.stoppedCycles.length)
         out.push(summary);
     }
     // Most urgent first: facilities with overdue items lead.
@@ -230,7 +251,7 @@ export function createDigestBuilder(deps: DigestDeps) {
         continue;
       }
       if (opts.asSent && r.kind === 'cycle') {
-        if (!cycles.some((c) => c.facilityId === r.facilityId && c.flowId === r.flowId)) cycles.push(cycleLine(r, locale));
+        if (!cycles.some((c) => c.facilityId === r.facilityId && c.flowId === r.flowId)) cycles.push(cycleLine(r, locale, true));
         continue;
       }
       const v = verdict(r);

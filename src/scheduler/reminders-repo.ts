@@ -64,6 +64,22 @@ export const stopSchema = z.object({
 });
 export type ReminderStop = z.output<typeof stopSchema>;
 
+/** A cycle's prompts stopped: that facility's flow, that cycle only (the next cycle prompts again). */
+export const cycleStopSchema = z.object({
+  organizationId: z.string(),
+  facilityId: z.string(),
+  flowId: z.string(),
+  cycleKey: z.string(),
+  stoppedBy: z.string(),
+  stoppedAt: z.string(),
+});
+export type CycleStop = z.output<typeof cycleStopSchema>;
+export interface CycleRef {
+  facilityId: string;
+  flowId: string;
+  cycleKey: string;
+}
+
 const reminderColumns = `id, reminder_key AS key, organization_id AS organizationId, facility_id AS facilityId,
   recipient_id AS recipientId, kind, step, assessment_id AS assessmentId, item_id AS itemId, flow_id AS flowId,
   cycle_key AS cycleKey, target_date AS targetDate, time_zone AS timeZone, due_date AS dueDate, due_at AS dueAt,
@@ -80,7 +96,9 @@ export function createRemindersRepo(db: Database.Database, clock: Clock) {
        flow_id, cycle_key, target_date, time_zone, due_date, due_at, state, created_at, updated_at)
      VALUES (@key, @organizationId, @facilityId, @recipientId, @kind, @step, @assessmentId, @itemId,
        @flowId, @cycleKey, @targetDate, @timeZone, @dueDate, @dueAt, 'pending', @now, @now)
-     ON CONFLICT (reminder_key) DO NOTHING`,
+     ON CONFLICT (reminder_key) DO UPDATE SET state = 'pending', outcome = NULL, delivery_id = NULL, due_date = excluded.due_date,
+       due_at = excluded.due_at, target_date = excluded.target_date, updated_at = excluded.updated_at
+     WHERE reminders.state = 'cancelled'`,
   );
   const byKey = db.prepare<[string]>(`SELECT ${reminderColumns} FROM reminders WHERE reminder_key = ?`);
   const byId = db.prepare<[number]>(`SELECT ${reminderColumns} FROM reminders WHERE id = ?`);
@@ -170,6 +188,19 @@ export function createRemindersRepo(db: Database.Database, clock: Clock) {
     `SELECT organization_id AS organizationId, assessment_id AS assessmentId, stopped_by AS stoppedBy, stopped_at AS stoppedAt
      FROM reminder_stops WHERE organization_id = ? ORDER BY stopped_at`,
   );
+  const cycleStopColumns = `organization_id AS organizationId, facility_id AS facilityId, flow_id AS flowId, cycle_key AS cycleKey,
+    stopped_by AS stoppedBy, stopped_at AS stoppedAt`;
+  const insertCycleStop = db.prepare(
+    `INSERT INTO reminder_cycle_stops (organization_id, facility_id, flow_id, cycle_key, stopped_by, stopped_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (facility_id, flow_id, cycle_key) DO NOTHING`,
+  );
+  const deleteCycleStop = db.prepare<[string, string, string, string]>(
+    'DELETE FROM reminder_cycle_stops WHERE organization_id = ? AND facility_id = ? AND flow_id = ? AND cycle_key = ?',
+  );
+  const cycleStopOf = db.prepare<[string, string, string]>(
+    `SELECT ${cycleStopColumns} FROM reminder_cycle_stops WHERE facility_id = ? AND flow_id = ? AND cycle_key = ?`,
+  );
+  const cycleStopsOf = db.prepare<[string]>(`SELECT ${cycleStopColumns} FROM reminder_cycle_stops WHERE organization_id = ? ORDER BY stopped_at`);
   const stateGet = db.prepare<[string]>('SELECT value FROM scheduler_state WHERE name = ?').pluck();
   const stateSet = db.prepare<[string, string]>(
     'INSERT INTO scheduler_state (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
@@ -180,7 +211,11 @@ export function createRemindersRepo(db: Database.Database, clock: Clock) {
   const now = () => isoNow(clock);
 
   return {
-    /** Inserts unless a reminder with that key exists (in any state): re-syncing never duplicates. */
+    /**
+     * Inserts unless a reminder with that key exists: re-syncing never duplicates, and what was sent or
+     * skipped stays so. One that was cancelled (a 差し戻し, a cadence set to なし) and is wanted again
+     * (the 再提出 with the same 実施時期) is pending again, due when the sync now says.
+     */
     add(r: NewReminder): boolean {
       return insert.run({ ...r, now: now() }).changes === 1;
     },
@@ -274,6 +309,17 @@ export function createRemindersRepo(db: Database.Database, clock: Clock) {
     },
     stopsOf: (organizationId: string) =>
       stopsOf.all(organizationId).map((row) => readStored(stopSchema, row, { table: 'reminder_stops', key: { organizationId } })),
+
+    stopCycle(organizationId: string, ref: CycleRef, personId: string): boolean {
+      return insertCycleStop.run(organizationId, ref.facilityId, ref.flowId, ref.cycleKey, personId, now()).changes === 1;
+    },
+    resumeCycle: (organizationId: string, ref: CycleRef) => deleteCycleStop.run(organizationId, ref.facilityId, ref.flowId, ref.cycleKey).changes === 1,
+    cycleStopOf: (ref: CycleRef) => {
+      const row = cycleStopOf.get(ref.facilityId, ref.flowId, ref.cycleKey);
+      return row === undefined ? undefined : readStored(cycleStopSchema, row, { table: 'reminder_cycle_stops', key: { ...ref } });
+    },
+    cycleStopsOf: (organizationId: string) =>
+      cycleStopsOf.all(organizationId).map((row) => readStored(cycleStopSchema, row, { table: 'reminder_cycle_stops', key: { organizationId } })),
 
     stateValue: (name: string) => {
       const v = stateGet.get(name);

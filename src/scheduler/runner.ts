@@ -22,6 +22,16 @@ export interface TickReport {
   dropped: number;
 }
 
+/**
+ * Other work that is due by the day rather than by a reminder row, done on the runner's ticks (so on the
+ * injected clock, once at start and then each minute): the daily backup. Each decides from durable
+ * state whether it is due; a failing job is logged and does not hold up the reminders.
+ */
+export interface RunnerJob {
+  name: string;
+  run(now: Date): Promise<void>;
+}
+
 export interface RunnerDeps {
   store: Store;
   reminders: RemindersRepo;
@@ -32,6 +42,7 @@ export interface RunnerDeps {
   logger?: Logger | undefined;
   /** Names this process's leases (tests give two runners on one file different names). */
   owner?: string;
+  jobs?: readonly RunnerJob[];
 }
 
 /** Rows handled per tick; the rest wait for the next minute. */
@@ -170,6 +181,8 @@ export function createRunner(deps: RunnerDeps) {
       lastSyncDay = day;
       await recover(now, report);
       for (const delivery of claim(now, report)) await deliver(delivery, now, report);
+      for (const job of deps.jobs ?? [])
+        await job.run(now).catch((err: unknown) => deps.logger?.error({ err, job: job.name }, 'scheduled job failed; the next tick tries again'));
       return report;
     },
   };

@@ -11,6 +11,7 @@ import { NotFoundError } from '../store/errors.ts';
 
 export type ScheduleRefusal =
   | 'not_allowed'
+  | 'not_facility_manager'
   | 'not_followed'
   | 'not_planned'
   | 'done_in_future'

@@ -13,10 +13,11 @@ import type { Assessment } from '../store/assessments-repo.ts';
 import type { Store } from '../store/store.ts';
 import type { Cadence } from './cycle-plan.ts';
 import { addDays } from './iso-days.ts';
-import type { Digest, DigestBuilder } from './digest.ts';
+import type { Digest, DigestBuilder, LeadsFacilitySummary } from './digest.ts';
 import { ScheduleRefusedError } from './schedule-refusal.ts';
 import type { FollowUpEvents } from './follow-up-port.ts';
-import type { RemindersRepo, ReminderStop } from './reminders-repo.ts';
+import type { Recipients } from './recipients.ts';
+import type { CycleRef, RemindersRepo, ReminderStop } from './reminders-repo.ts';
 import type { ScheduleSettings } from './schedule-settings.ts';
 import { followedStatuses, type ScheduleSync } from './schedule-sync.ts';
 
@@ -47,9 +48,12 @@ export interface ItemDetails {
   history: { at: string; who: string | undefined; from: string | undefined; to: string | undefined }[];
 }
 
+export type StoppedAtFacility = Pick<LeadsFacilitySummary, 'facilityId' | 'facilityName' | 'stopped' | 'stoppedCycles'>;
+
 export interface ScheduleServiceDeps {
   store: Store;
   reminders: RemindersRepo;
+  recipients: Recipients;
   sync: ScheduleSync;
   followUp: FollowUpEvents;
   digests: DigestBuilder;
@@ -78,6 +82,14 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
     if (assessment.respondentId !== who.personId && !isLead(who))
       throw new ScheduleRefusedError('not_allowed', `${who.personId} is neither the respondent nor a lead`);
     return assessment;
+  };
+
+  /** A cycle's prompts go to the facility's managers: they, or a lead, may stop and resume them. */
+  const authorizeCycle = (who: Participant, ref: CycleRef): void => {
+    store.facilities.get(who.organizationId, ref.facilityId);
+    if (!deps.flows.has(ref.flowId)) throw new ScheduleRefusedError('not_allowed', `unknown flow ${ref.flowId}`);
+    if (!isLead(who) && !deps.recipients.managersOf(who.organizationId, ref.facilityId).some((p) => p.id === who.personId))
+      throw new ScheduleRefusedError('not_facility_manager', `${who.personId} is neither a manager of ${ref.facilityId} nor a lead`);
   };
 
   return {
@@ -141,6 +153,33 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
       });
     },
 
+    /** 今後このリマインドを止める on a cycle prompt: that cycle's prompts end (the next cycle prompts again). */
+    stopCycle(who: Participant, ref: CycleRef): boolean {
+      return store.transaction(() => {
+        authorizeCycle(who, ref);
+        return reminders.stopCycle(who.organizationId, ref, who.personId);
+      });
+    },
+
+    resumeCycle(who: Participant, ref: CycleRef): boolean {
+      return store.transaction(() => {
+        authorizeCycle(who, ref);
+        return reminders.resumeCycle(who.organizationId, ref);
+      });
+    },
+
+    /**
+     * What is stopped now, per facility, named as the weekly digest names it (an assessment's follow-up,
+     * a cycle's prompts while that cycle is still ahead): for leads, to see and resume at any time.
+     */
+    stoppedByFacility(who: Participant, locale: Locale): StoppedAtFacility[] {
+      if (!isLead(who)) throw new ScheduleRefusedError('not_lead', who.personId);
+      return deps.digests
+        .leadsSummary(who.organizationId, locale, clock())
+        .filter((f) => f.stopped.length || f.stoppedCycles.length)
+        .map(({ facilityId, facilityName, stopped, stoppedCycles }) => ({ facilityId, facilityName, stopped, stoppedCycles }));
+    },
+
     stopOf: (organizationId: string, assessmentId: string): ReminderStop | undefined => {
       store.assessments.get(organizationId, assessmentId);
       return reminders.stopOf(assessmentId);
@@ -150,6 +189,11 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
     stops(who: Participant): ReminderStop[] {
       if (!isLead(who)) throw new ScheduleRefusedError('not_lead', who.personId);
       return reminders.stopsOf(who.organizationId);
+    },
+
+    flowTitle: (flowId: string, locale: Locale): string => {
+      const flow = deps.flows.get(flowId);
+      return flow ? localize(flow.title, locale) : flowId;
     },
 
     cadenceOf: (organizationId: string, facilityId: string, flowId: string): Cadence => sync.cadenceOf(organizationId, facilityId, flowId),
@@ -222,13 +266,14 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
     },
 
     /**
-     * Called inside the transaction of any change to an assessment (an answer, 提出, a review): its
-     * planned items' reminders and, once submitted, the facility's next cycle follow the change.
+     * Called inside the transaction of any change to an assessment (an answer, 提出, 承認, 差し戻し, a
+     * follow-up): its planned items' reminders follow the change; once submitted, and when sent back,
+     * so does the facility's cycle (a 差し戻し makes the cycle due again).
      */
     afterAssessmentChange(organizationId: string, assessmentId: string): void {
       sync.syncAssessment(organizationId, assessmentId);
       const a = store.assessments.get(organizationId, assessmentId);
-      if (followedStatuses.includes(a.status)) sync.syncCycle(organizationId, a.facilityId, a.flowId);
+      if (followedStatuses.includes(a.status) || a.status === 'returned') sync.syncCycle(organizationId, a.facilityId, a.flowId);
     },
 
     /** The person's open 実施予定 items due within `withinDays` (overdue ones included), soonest first. */

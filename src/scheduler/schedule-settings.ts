@@ -22,6 +22,8 @@ export const scheduleEnvSchema = z.object({
   KAKUNIN_REMIND_OVERDUE_WEEKS: int(0, 52, 'a number of weeks from 0 to 52').default(4),
   KAKUNIN_CYCLE_NOT_STARTED_DAYS: int(1, 365, 'a number of days from 1 to 365').default(7),
   KAKUNIN_CYCLE_NOT_SUBMITTED_DAYS: int(1, 365, 'a number of days from 1 to 365').default(21),
+  /** After a 差し戻し, days until the cycle's 未提出 reminder comes again if nothing was resubmitted. */
+  KAKUNIN_CYCLE_RETURNED_DAYS: int(1, 365, 'a number of days from 1 to 365').default(7),
   /** The opening day of a 年度 cycle when the facility's cadence does not name one. */
   KAKUNIN_FISCAL_YEAR_START: z
     .string()
@@ -39,6 +41,8 @@ export interface ScheduleSettings {
   planOverdueWeeks: number;
   cycleNotStartedDays: number;
   cycleNotSubmittedDays: number;
+  /** After a 差し戻し whose cycle's 未提出 reminder was already used up: days until it comes again. */
+  cycleReturnedDays: number;
   fiscalYearStart: string;
   sendWindow: SendWindow;
   leadsDigestMinute: number;
@@ -68,6 +72,7 @@ export function scheduleSettingsFromEnv(source: NodeJS.ProcessEnv = process.env)
     planOverdueWeeks: e.KAKUNIN_REMIND_OVERDUE_WEEKS,
     cycleNotStartedDays: e.KAKUNIN_CYCLE_NOT_STARTED_DAYS,
     cycleNotSubmittedDays: e.KAKUNIN_CYCLE_NOT_SUBMITTED_DAYS,
+    cycleReturnedDays: e.KAKUNIN_CYCLE_RETURNED_DAYS,
     fiscalYearStart: e.KAKUNIN_FISCAL_YEAR_START,
     sendWindow: { startMinute: e.KAKUNIN_SEND_FROM, endMinute: e.KAKUNIN_SEND_UNTIL },
     leadsDigestMinute: e.KAKUNIN_LEADS_DIGEST_AT,
@@ -80,6 +85,7 @@ export const defaultScheduleSettings: ScheduleSettings = {
   planOverdueWeeks: 4,
   cycleNotStartedDays: 7,
   cycleNotSubmittedDays: 21,
+  cycleReturnedDays: 7,
   fiscalYearStart: '04-01',
   sendWindow: { startMinute: 9 * 60, endMinute: 18 * 60 },
   leadsDigestMinute: 9 * 60,

@@ -6,6 +6,7 @@ import type { Flow } from '../flow/model.ts';
 import type { Store } from '../store/store.ts';
 import { businessDayOnOrAfter, firstBusinessDayOfWeek, instantAt } from './business-calendar.ts';
 import { cycleSteps, upcomingCycles, type Cadence } from './cycle-plan.ts';
+import type { CycleProgress } from './cycle-progress.ts';
 import { addDays, mondayOf } from './iso-days.ts';
 import { planSteps } from './plan-steps.ts';
 import type { Recipients } from './recipients.ts';
@@ -22,6 +23,7 @@ export interface ScheduleSyncDeps {
   store: Store;
   reminders: RemindersRepo;
   recipients: Recipients;
+  progress: CycleProgress;
   settings: ScheduleSettings;
   flows: Map<string, Flow>;
   clock: () => Date;
@@ -75,8 +77,21 @@ export function createScheduleSync(deps: ScheduleSyncDeps) {
         }
       }
     }
-    for (const r of reminders.pendingOfAssessment(assessmentId))
-      if (!wanted.has(r.key)) reminders.finish(r.id, 'cancelled', 'plan changed');
+    const reason = followedStatuses.includes(assessment.status) ? 'plan changed' : assessment.status === 'returned' ? 'returned' : 'not submitted';
+    for (const r of reminders.pendingOfAssessment(assessmentId)) if (!wanted.has(r.key)) reminders.finish(r.id, 'cancelled', reason);
+    if (followedStatuses.includes(assessment.status)) cancelSuperseded(organizationId, assessment);
+  }
+
+  /**
+   * A newer submission of the facility's flow answers for every item again: the older one's planned
+   * items are no longer followed (not even while the newer one is sent back for correction).
+   */
+  function cancelSuperseded(organizationId: string, newer: { id: string; facilityId: string; flowId: string }): void {
+    if (store.assessments.latestSubmitted(organizationId, newer.flowId, newer.facilityId)?.id !== newer.id) return;
+    for (const older of store.assessments.listForFacility(organizationId, newer.facilityId)) {
+      if (older.id === newer.id || older.flowId !== newer.flowId) continue;
+      for (const r of reminders.pendingOfAssessment(older.id)) reminders.finish(r.id, 'cancelled', 'superseded');
+    }
   }
 
   /** The prompts of a facility×flow's next cycles, from its cadence and its last submission. */
@@ -88,10 +103,18 @@ export function createScheduleSync(deps: ScheduleSyncDeps) {
     const cycles = deps.flows.has(flowId) ? upcomingCycles({ cadence: cadenceOf(organizationId, facilityId, flowId), today, lastSubmitted }) : [];
     const managers = recipients.managersOf(organizationId, facilityId);
     const wanted = new Set<string>();
-    for (const cycle of cycles)
-      for (const { step, dueDate } of cycleSteps(cycle, settings))
+    const returnedAt = cycles.length ? deps.progress.returnedAt(organizationId, facilityId, flowId) : undefined;
+    const returnedOn = returnedAt ? todayIn(facility.timeZone, new Date(returnedAt)) : undefined;
+    for (const cycle of cycles) {
+      // Sent back while this cycle is due: it is started, so the cycle's one reminder left is 未提出,
+      // a few days after the 差し戻し (its own key: the 未提出 of day 21 may have gone out already).
+      const steps =
+        returnedOn && cycle.periodStart <= today
+          ? [{ step: 'not_submitted', dueDate: addDays(returnedOn, settings.cycleReturnedDays), stepKey: `not_submitted:returned-${returnedOn}` }]
+          : cycleSteps(cycle, settings).map((s) => ({ ...s, stepKey: s.step }));
+      for (const { step, dueDate, stepKey } of steps)
         for (const person of managers) {
-          const key = `cycle:${facilityId}:${flowId}:${cycle.key}:${step}:${person.id}`;
+          const key = `cycle:${facilityId}:${flowId}:${cycle.key}:${stepKey}:${person.id}`;
           wanted.add(key);
           reminders.add({
             key,
@@ -110,6 +133,7 @@ export function createScheduleSync(deps: ScheduleSyncDeps) {
             dueAt: sendAt(dueDate, facility.timeZone),
           });
         }
+    }
     for (const r of reminders.pendingOfCycle(facilityId, flowId)) if (!wanted.has(r.key)) reminders.finish(r.id, 'cancelled', 'cadence changed');
   }
 

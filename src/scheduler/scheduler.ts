@@ -9,7 +9,7 @@ import { createLifecycleService } from '../service/lifecycle-service.ts';
 import { lifecycleFollowUp, type FollowUpEvents } from './follow-up-port.ts';
 import { createRecipients } from './recipients.ts';
 import { createRemindersRepo } from './reminders-repo.ts';
-import { createRunner } from './runner.ts';
+import { createRunner, type RunnerJob } from './runner.ts';
 import { createScheduleService } from './schedule-service.ts';
 import { defaultScheduleSettings, type ScheduleSettings } from './schedule-settings.ts';
 import { createScheduleSync } from './schedule-sync.ts';
@@ -31,16 +31,16 @@ export function createScheduler(options: SchedulerOptions) {
   const reminders = createRemindersRepo(store.db, clock);
   const recipients = createRecipients(store.db);
   const progress = createCycleProgress(store.db);
-  const sync = createScheduleSync({ store, reminders, recipients, settings, flows, clock });
+  const sync = createScheduleSync({ store, reminders, recipients, progress, settings, flows, clock });
   const digests = createDigestBuilder({ store, reminders, progress, sync, settings, flows });
-  const service = createScheduleService({ store, reminders, sync, followUp: options.followUp ?? lifecycleFollowUp(createLifecycleService({ store, clock })), digests, settings, flows, clock });
+  const service = createScheduleService({ store, reminders, recipients, sync, followUp: options.followUp ?? lifecycleFollowUp(createLifecycleService({ store, clock })), digests, settings, flows, clock });
   return {
     settings,
     reminders,
     sync,
     digests,
     service,
-    runner: (sender: ReminderSender, opts: { logger?: Logger; owner?: string } = {}) =>
-      createRunner({ store, reminders, digests, sync, sender, settings, logger: opts.logger, ...(opts.owner ? { owner: opts.owner } : {}) }),
+    runner: (sender: ReminderSender, opts: { logger?: Logger; owner?: string; jobs?: readonly RunnerJob[] } = {}) =>
+      createRunner({ store, reminders, digests, sync, sender, settings, logger: opts.logger, ...(opts.owner ? { owner: opts.owner } : {}), ...(opts.jobs ? { jobs: opts.jobs } : {}) }),
   };
 }

@@ -1,6 +1,6 @@
 // Backups as the app and the CLI take them: a checked copy (store/backup-file.ts) into the backup
-// directory, recorded in backup_runs, older generations pruned; the daily timer; and what the leads'
-// App Home shows about the last good backup.
+// directory, recorded in backup_runs, older generations pruned; whether today's is due (the scheduler's
+// runner looks each tick: scheduler/backup-job.ts); and what the leads' App Home shows about the last good backup.
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { todayIn } from '../dates/calendar-date.ts';
@@ -46,8 +46,6 @@ export type Backups = ReturnType<typeof createBackups>;
 export function defaultBackupDir(dbPath: string): string {
   return join(dirname(resolve(dbPath)), 'backups');
 }
-
-const HOUR_MS = 60 * 60 * 1000;
 
 export function createBackups({ store, dir, timeZone, clock = () => new Date(), generations = DEFAULT_GENERATIONS, log }: BackupsOptions) {
   let running: Promise<CheckedBackup> | undefined;
@@ -95,7 +93,7 @@ export function createBackups({ store, dir, timeZone, clock = () => new Date(), 
       return !last || todayIn(timeZone, new Date(last.takenAt)) !== todayIn(timeZone, clock());
     },
 
-    /** One look of the daily timer: takes today's backup if it is due. A failure is logged, not thrown. */
+    /** One look: takes today's backup if it is due. A failure is logged, not thrown. */
     async tick(): Promise<CheckedBackup | undefined> {
       if (running || !backups.due()) return undefined;
       return backups.take().catch(() => undefined);
@@ -112,22 +110,6 @@ export function createBackups({ store, dir, timeZone, clock = () => new Date(), 
       };
     },
 
-    /**
-     * The daily timer: looks every hour (and once at start) whether today's backup is due. Hourly looks
-     * rather than one 24-hour timeout, so a sleeping laptop or a clock change cannot skip a day.
-     */
-    startDaily(timers: { setInterval: typeof setInterval; clearInterval: typeof clearInterval } = globalThis): { stop(): Promise<void> } {
-      const look = () => void backups.tick();
-      look();
-      const timer = timers.setInterval(look, HOUR_MS);
-      timer.unref?.();
-      return {
-        async stop() {
-          timers.clearInterval(timer);
-          await running?.catch(() => undefined);
-        },
-      };
-    },
   };
   return backups;
 }

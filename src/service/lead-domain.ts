@@ -17,14 +17,27 @@ export interface LeadDomain {
   statusBoard: StatusBoardService;
 }
 
-export function createLeadDomain(options: { store: Store; flows: Map<string, Flow>; clock?: () => Date; defaultTimeZone?: string | undefined }): LeadDomain {
+export interface LeadDomainOptions {
+  store: Store;
+  flows: Map<string, Flow>;
+  clock?: () => Date;
+  defaultTimeZone?: string | undefined;
+  /** Runs inside each review decision's transaction (the scheduler's reminders follow 承認 and 差し戻し). */
+  afterChange?: (organizationId: string, assessmentId: string) => void;
+}
+
+export function createLeadDomain(options: LeadDomainOptions): LeadDomain {
   const { store, flows } = options;
   const roles = createRoles({ store });
   return {
     roles,
     facilities: createFacilities({ store, roles, defaultTimeZone: options.defaultTimeZone }),
     reviewChannel: createReviewChannel({ store, roles }),
-    review: createReview({ store, roles, lifecycle: createLifecycleService({ store, ...(options.clock ? { clock: options.clock } : {}) }) }),
+    review: createReview({
+      store,
+      roles,
+      lifecycle: createLifecycleService({ store, ...(options.clock ? { clock: options.clock } : {}), ...(options.afterChange ? { afterChange: options.afterChange } : {}) }),
+    }),
     statusBoard: createStatusBoard({ store, flows, roles, ...(options.clock ? { clock: options.clock } : {}) }),
   };
 }

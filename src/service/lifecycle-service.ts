@@ -29,6 +29,11 @@ import { planStoriesOf } from './plan-stories.ts';
 export interface LifecycleServiceOptions {
   store: Store;
   clock?: () => Date;
+  /**
+   * Runs inside the transaction of every decision and follow-up (承認, 差し戻し, 実施済, 時期変更), so what
+   * depends on the assessment's status and answers (the scheduler's reminders) changes with it or not at all.
+   */
+  afterChange?: (organizationId: string, assessmentId: string) => void;
 }
 
 /** With `expectedRevision` (what the person saw), a stale view throws OutdatedInteractionError and changes nothing. */
@@ -49,7 +54,7 @@ export const REVIEW_COMMENT_MAX = 1000;
 
 export type LifecycleService = ReturnType<typeof createLifecycleService>;
 
-export function createLifecycleService({ store, clock = () => new Date() }: LifecycleServiceOptions) {
+export function createLifecycleService({ store, clock = () => new Date(), afterChange }: LifecycleServiceOptions) {
   const load = (who: Participant, assessmentId: string, guard: Guarded): Assessment => {
     const assessment = store.assessments.get(who.organizationId, assessmentId);
     // The person must belong to the organization (NotFoundError otherwise, like a missing one).
@@ -106,7 +111,9 @@ export function createLifecycleService({ store, clock = () => new Date() }: Life
         snapshotJson: before.snapshotJson ?? '{}',
         status: next.to,
       });
-      return { assessment: after, event: record(who, before, after, kind, { itemId, detail }), answer };
+      const event = record(who, before, after, kind, { itemId, detail });
+      afterChange?.(who.organizationId, assessmentId);
+      return { assessment: after, event, answer };
     });
 
   return {
@@ -123,6 +130,7 @@ export function createLifecycleService({ store, clock = () => new Date() }: Life
           review: { reviewerId: who.personId, ...(comment ? { comment } : {}) },
         });
         record(who, before, after, 'approve', comment ? { comment } : {});
+        afterChange?.(who.organizationId, assessmentId);
         return after;
       });
     },
@@ -152,6 +160,7 @@ export function createLifecycleService({ store, clock = () => new Date() }: Life
           review: { reviewerId: who.personId, comment },
         });
         record(who, before, after, 'return', { comment, detail: { flaggedItems: flagged } });
+        afterChange?.(who.organizationId, assessmentId);
         return after;
       });
     },

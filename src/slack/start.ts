@@ -9,6 +9,7 @@ import { createLogger } from '../logging/create-logger.ts';
 import type { Env } from '../config/env.ts';
 import type { Flow } from '../flow/model.ts';
 import type { Scheduler } from '../scheduler/scheduler.ts';
+import type { RunnerJob } from '../scheduler/runner.ts';
 import { startRunner } from '../scheduler/start-runner.ts';
 import type { AssessmentService } from '../service/assessment-service.ts';
 import type { BackupStatus } from '../service/backups.ts';
@@ -216,6 +217,8 @@ export interface StartSlackAppOptions {
   logger?: Logger;
   clock?: () => Date;
   backupStatus?: () => BackupStatus;
+  /** Done on the reminders' runner ticks besides the reminders (the daily backup). */
+  jobs?: readonly RunnerJob[];
 }
 
 /**
@@ -260,7 +263,11 @@ export async function startSlackApp(options: StartSlackAppOptions): Promise<{ ap
   }
   const clock = options.clock ?? (() => new Date());
   const reminders = options.scheduler
-    ? startRunner(options.scheduler.runner(slackReminderSender(createReminderClient(settings.botToken, settings.apiUrl, logger)), { logger }), clock, logger)
+    ? startRunner(
+        options.scheduler.runner(slackReminderSender(createReminderClient(settings.botToken, settings.apiUrl, logger)), { logger, ...(options.jobs ? { jobs: options.jobs } : {}) }),
+        clock,
+        logger,
+      )
     : undefined;
   return {
     app: kakunin.app,

@@ -157,3 +157,72 @@ describe('the buttons of a reminder DM', () => {
     expect(text(sato.dm()[1]!)).toContain('実施予定の項目（2件）');
   });
 });
+
+describe('今後このリマインドを止める on the new 年度’s prompts', () => {
+  it('from the 時期です prompt it stops that cycle’s follow-ups; the lead sees it in the weekly digest, resumes it, and the 未提出 reminder comes with its own stop', async () => {
+    const world = await startWorld('2027-03-10T10:00:00+09:00', { slack: true });
+    world.submitChecklist('U0SATO', 'さくら内科', {});
+    world.setNow(JST('2027-04-01T09:00'));
+    await world.tick();
+    const sato = world.user('U0SATO');
+    const prompt = sato.dm().find((m) => text(m).includes('令和9年度の自己点検の時期です'))!;
+    await sato.click('今後このリマインドを止める', prompt);
+    expect(world.store.db.prepare('SELECT cycle_key FROM reminder_cycle_stops').pluck().all()).toEqual(['fy2027']);
+    expect(text(sato.message(prompt.ts))).toContain('停止中');
+    expect(text(sato.message(prompt.ts))).not.toContain('今後このリマインドを止める');
+
+    // Monday 4/5: the lead sees the stop; Thursday 4/8 (not started after 7 days) brings Sato nothing.
+    world.setNow(JST('2027-04-05T09:00'));
+    await world.tick();
+    const lead = world.user('U0LEAD');
+    expect(text(lead.dm().at(-1)!)).toContain('リマインド停止中: 令和9年度の自己点検の案内');
+    world.setNow(JST('2027-04-08T09:00'));
+    await world.tick();
+    expect(sato.dm()).toHaveLength(1);
+
+    // Monday 4/12: the lead resumes it.
+    world.setNow(JST('2027-04-12T09:00'));
+    await world.tick();
+    await lead.click(/^再開する/, lead.dm().at(-1)!);
+    expect(lead.lastEphemeral()?.text).toContain('再開しました');
+    expect(world.store.db.prepare('SELECT count(*) FROM reminder_cycle_stops').pluck().get()).toBe(0);
+
+    // 4/22 (not submitted after 21 days): the reminder comes, and it can be stopped too.
+    world.setNow(JST('2027-04-22T09:00'));
+    await world.tick();
+    expect(sato.dm()).toHaveLength(2);
+    const notSubmitted = sato.dm()[1]!;
+    expect(text(notSubmitted)).toContain('令和9年度の自己点検がまだ提出されていません');
+    await sato.click('今後このリマインドを止める', notSubmitted);
+    expect(world.store.db.prepare('SELECT stopped_by FROM reminder_cycle_stops').pluck().all()).toEqual([world.personId('U0SATO')]);
+    expect(text(sato.message(notSubmitted.ts))).toContain('停止中');
+    expect(world.fake.invalidBlocks).toEqual([]);
+  });
+
+  it('once that 年度 is submitted, its stop is no longer news in the leads’ summary', async () => {
+    const world = await startWorld('2027-03-10T10:00:00+09:00');
+    world.submitChecklist('U0SATO', 'さくら内科', {});
+    world.setNow(JST('2027-04-01T09:00'));
+    await world.tick();
+    const ref = { facilityId: world.facility('さくら内科'), flowId: 'mhlw-minimum-5.2', cycleKey: 'fy2027' };
+    world.scheduler.service.stopCycle(world.who('U0SATO'), ref);
+    const stopped = () => world.scheduler.digests.leadsSummary(world.orgId, 'ja', world.now()).flatMap((f) => f.stoppedCycles.map((c) => c.cycleKey));
+    expect(stopped()).toEqual(['fy2027']);
+    world.setNow(JST('2027-04-15T10:00'));
+    world.submitChecklist('U0SATO', 'さくら内科', {});
+    expect(stopped()).toEqual([]);
+  });
+
+  it('another facility’s manager cannot stop a cycle’s prompts', async () => {
+    const world = await startWorld('2027-03-10T10:00:00+09:00', { slack: true });
+    world.submitChecklist('U0SATO', 'さくら内科', {});
+    world.submitChecklist('U0SUZUKI', 'みどり歯科', {});
+    world.setNow(JST('2027-04-01T09:00'));
+    await world.tick();
+    const prompt = world.user('U0SATO').dm().find((m) => text(m).includes('令和9年度の自己点検の時期です'))!;
+    const suzuki = world.user('U0SUZUKI');
+    await suzuki.click('今後このリマインドを止める', prompt);
+    expect(suzuki.lastEphemeral()?.text).toContain('この拠点の担当者か責任者だけ');
+    expect(world.store.db.prepare('SELECT count(*) FROM reminder_cycle_stops').pluck().get()).toBe(0);
+  });
+});

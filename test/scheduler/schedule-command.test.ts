@@ -1,6 +1,7 @@
 // A lead sets how often a facility re-assesses, with /kakunin schedule; the facility's pending cycle
 // prompts are recomputed in the same transaction. A manager may only look.
 import { describe, expect, it } from 'vitest';
+import type { FakeEphemeral } from '../slack/fake-slack-api.ts';
 import { startWorld } from './helpers/world.ts';
 
 /** Two clinics that submitted on 2027-02-01, their lead, and each facility's pending cycle prompts. */
@@ -65,5 +66,22 @@ describe('/kakunin schedule', () => {
     await sato.openHome();
     expect(JSON.stringify(sato.homeBlocks())).not.toContain('点検の周期');
   });
-});
 
+  it('lists the stopped reminders for the lead at any time, with 再開する', async () => {
+    const world = await startWorld('2027-03-10T10:00:00+09:00', { slack: true });
+    world.submitChecklist('U0SATO', 'さくら内科', {});
+    world.setNow(new Date('2027-04-01T09:00:00+09:00'));
+    await world.tick();
+    world.scheduler.service.stopCycle(world.who('U0SATO'), { facilityId: world.facility('さくら内科'), flowId: 'mhlw-minimum-5.2', cycleKey: 'fy2027' });
+    world.setNow(new Date('2027-04-02T10:00:00+09:00')); // a Friday: no weekly digest today
+    const lead = world.user('U0LEAD');
+    const reply = JSON.parse((await lead.command('schedule')).body) as { text: string; blocks: FakeEphemeral['blocks'] };
+    expect(JSON.stringify(reply.blocks)).toContain('さくら内科 — リマインド停止中: 令和9年度の自己点検の案内');
+    await lead.click(/^再開する/, { channel: 'D0LEAD', user: 'U0LEAD', text: reply.text, blocks: reply.blocks, ts: '1.000001' });
+    expect(lead.lastEphemeral()?.text).toContain('再開しました');
+    expect(world.store.db.prepare('SELECT count(*) FROM reminder_cycle_stops').pluck().get()).toBe(0);
+    // A manager is not shown the list (only leads see what is stopped across facilities).
+    const manager = JSON.parse((await world.user('U0SATO').command('schedule')).body) as { text: string };
+    expect(manager.text).toContain('責任者だけ');
+  });
+});

@@ -56,11 +56,12 @@ export function slackServices(
   store: Store,
   clock?: () => Date,
   flows: Map<string, Flow> = checklistFlows(),
+  afterChange?: (organizationId: string, assessmentId: string) => void,
 ): { directory: WorkspaceDirectory; events: EventLedger; leads: LeadDomain } {
   return {
     directory: createWorkspaceDirectory({ store, channel: 'slack', clock }),
     events: createEventLedger(store),
-    leads: createLeadDomain({ store, flows, ...(clock ? { clock } : {}) }),
+    leads: createLeadDomain({ store, flows, ...(clock ? { clock } : {}), ...(afterChange ? { afterChange } : {}) }),
   };
 }
 

@@ -13,7 +13,9 @@ import type { WorkspaceMember } from '../../service/workspace-directory.ts';
 import type { SlackContext, WebClient } from '../context.ts';
 import type { Origin, SlackActor, ViewSubmissionBody } from '../payloads.ts';
 import { decodeValue } from '../action-values.ts';
-import { moveMetadataSchema, type ReminderItemRef } from '../reminder-values.ts';
+import { moveMetadataSchema, type CycleStopRef, type ReminderItemRef, type StopRef } from '../reminder-values.ts';
+import { fiscalYearOfKey } from '../../scheduler/cycle-plan.ts';
+import { cycleName } from '../../scheduler/digest-text.ts';
 import { escapeMrkdwn } from '../views/block-kit.ts';
 import { plainMessage } from '../views/command-replies.ts';
 import { reminderDetailsMessage } from '../views/reminder-details.ts';
@@ -141,12 +143,31 @@ export async function stopReminders(ctx: SlackContext, client: WebClient, click:
   await redraw(ctx, client, member, click.origin, () => new Map());
 }
 
-export async function resumeReminders(ctx: SlackContext, client: WebClient, click: Click & { assessmentId: string }) {
+/** 今後このリマインドを止める on a cycle prompt: that cycle's prompts stop; the DM shows it. */
+export async function stopCycleReminders(ctx: SlackContext, client: WebClient, click: Click & { ref: CycleStopRef }) {
   const member = enter(ctx, click.actor);
-  const ok = await refusable(ctx, client, click, member, () => void scheduleOf(ctx).resume(member.participant, click.assessmentId));
+  const ref = { facilityId: click.ref.fac, flowId: click.ref.f, cycleKey: click.ref.c };
+  const ok = await refusable(ctx, client, click, member, () => void scheduleOf(ctx).stopCycle(member.participant, ref));
   if (!ok) return;
+  await redraw(ctx, client, member, click.origin, () => new Map());
+}
+
+/** 再開 in a lead's digest: an assessment's follow-up, or a cycle's prompts. */
+export async function resumeReminders(ctx: SlackContext, client: WebClient, click: Click & { ref: StopRef }) {
+  const member = enter(ctx, click.actor);
   const locale = member.person.locale;
-  const flowTitle = localize(ctx.service.view(member.organization.id, click.assessmentId).flow.title, locale);
+  const { ref } = click;
+  let flowTitle = '';
+  const ok = await refusable(ctx, client, click, member, () => {
+    if ('a' in ref) {
+      scheduleOf(ctx).resume(member.participant, ref.a);
+      flowTitle = localize(ctx.service.view(member.organization.id, ref.a).flow.title, locale);
+    } else {
+      scheduleOf(ctx).resumeCycle(member.participant, { facilityId: ref.fac, flowId: ref.f, cycleKey: ref.c });
+      flowTitle = `${cycleName(locale, fiscalYearOfKey(ref.c))}・${scheduleOf(ctx).flowTitle(ref.f, locale)}`;
+    }
+  });
+  if (!ok) return;
   const channel = click.channelId ?? (await ctx.dm.channelFor(client, click.actor));
   await postEphemeral(ctx, client, channel, click.actor.userId, plainMessage(t(locale, 'scheduler.record.resumed', { flow: flowTitle, who: member.person.displayName })));
   await redraw(ctx, client, member, click.origin, () => new Map());

@@ -1,4 +1,5 @@
-// `/kakunin schedule` (leads): lists each facility's re-assessment cadence; `/kakunin schedule 6か月 [拠点名]`
+// `/kakunin schedule` (leads): lists each facility's re-assessment cadence and the stopped reminders (with
+// 再開する); `/kakunin schedule 6か月 [拠点名]`
 // sets it for the minimum-guideline checklist at that facility, or at every facility when none is named.
 // The answer is the ephemeral ack itself.
 import { t } from '../../i18n/messages.ts';
@@ -16,6 +17,7 @@ import type { ScheduleService } from '../../scheduler/schedule-service.ts';
 import { postMessages } from './slack-calls.ts';
 import { enter } from './steps.ts';
 import { plainMessage } from '../views/command-replies.ts';
+import { scheduleOverviewMessage } from '../views/schedule-overview.ts';
 
 /** The flow a cadence typed without a flow applies to. */
 const DEFAULT_FLOW = 'mhlw-minimum-5.2';
@@ -37,7 +39,10 @@ export function scheduleCommandReply(ctx: SlackContext, member: WorkspaceMember,
     const lines = schedule
       .cadences(member.participant)
       .map((c) => t(locale, 'scheduler.cadence.line', { facility: escapeMrkdwn(c.facilityName), flow: escapeMrkdwn(c.flowTitle), cadence: cadenceText(locale, c.cadence) }));
-    return plainMessage([t(locale, 'scheduler.cadence.title'), ...lines, t(locale, 'scheduler.cadence.help')].join('\n'));
+    return scheduleOverviewMessage(locale, {
+      cadenceText: [t(locale, 'scheduler.cadence.title'), ...lines, t(locale, 'scheduler.cadence.help')].join('\n'),
+      stopped: schedule.stoppedByFacility(member.participant, locale),
+    });
   } catch (err) {
     const text = refusalText(err, locale);
     if (text === undefined) throw err;

@@ -1,14 +1,14 @@
-// The reminder DM: one per person per day. Cycle prompts with 始める, one line per planned item with
+// The reminder DM: one per person per day. Cycle prompts with 始める and their own stop, one line per planned item with
 // 実施済にした (or an earlier day), 時期を変更 and 詳細, 「今後このリマインドを止める」 per assessment,
 // and for leads the week's summary per facility with 再開 for stopped reminders. Within 50 blocks:
 // what does not fit is counted and pointed to.
 import { formatDate } from '../../i18n/answer-text.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
-import type { Digest, DigestItem } from '../../scheduler/digest.ts';
-import { cycleText, itemText, leadsFacilityText } from '../../scheduler/digest-text.ts';
+import type { Digest, DigestCycle, DigestItem, LeadsFacilitySummary } from '../../scheduler/digest.ts';
+import { cycleName, cycleText, itemText, leadsFacilityText } from '../../scheduler/digest-text.ts';
 import { encodeValue } from '../action-values.ts';
-import type { ReminderItemRef } from '../reminder-values.ts';
+import type { CycleStopRef, ReminderItemRef } from '../reminder-values.ts';
 import { actions, button, clip, contexts, escapeMrkdwn, fallback, header, LIMITS, mrkdwn, type Block, type SlackMessage } from './block-kit.ts';
 
 export const REMINDER_ACTION = {
@@ -17,6 +17,7 @@ export const REMINDER_ACTION = {
   move: 'kakunin.remind.move',
   details: 'kakunin.remind.details',
   stop: 'kakunin.remind.stop',
+  stopCycle: 'kakunin.remind.stopCycle',
   resume: 'kakunin.remind.resume',
   cycleStart: 'kakunin.remind.cycleStart',
 } as const;
@@ -70,17 +71,54 @@ function itemBlocks(locale: Locale, item: DigestItem, today: string, record: str
   ];
 }
 
+const stopConfirm = (locale: Locale, text: string) => ({
+  title: { type: 'plain_text' as const, text: t(locale, 'scheduler.item.stopConfirmTitle') },
+  text: { type: 'plain_text' as const, text },
+  confirm: { type: 'plain_text' as const, text: t(locale, 'scheduler.item.stopConfirmYes') },
+  deny: { type: 'plain_text' as const, text: t(locale, 'scheduler.item.stopConfirmNo') },
+});
+
+/** A cycle prompt: what is due, 始める while nothing was started, and its own 「今後このリマインドを止める」. */
+function cycleBlocks(locale: Locale, cycle: DigestCycle): Block[] {
+  const blocks: Block[] = [{ type: 'section', text: mrkdwn(clip(escapeMrkdwn(cycleText(locale, cycle)), LIMITS.text)) }];
+  const ref: CycleStopRef = { fac: cycle.facilityId, f: cycle.flowId, c: cycle.cycleKey };
+  const elements = [];
+  if (cycle.step !== 'not_submitted')
+    elements.push(button({ text: t(locale, 'scheduler.cycle.start'), actionId: REMINDER_ACTION.cycleStart, value: encodeValue({ f: cycle.flowId, fac: cycle.facilityId }), style: 'primary' }));
+  if (!cycle.stopped)
+    elements.push(
+      button({
+        text: t(locale, 'scheduler.item.stop'),
+        actionId: REMINDER_ACTION.stopCycle,
+        value: encodeValue(ref),
+        confirm: stopConfirm(locale, t(locale, 'scheduler.cycle.stopConfirmText', { cycle: cycleName(locale, cycle.fiscalYear) })),
+      }),
+    );
+  if (elements.length) blocks.push(actions(`rc:${cycle.facilityId}:${cycle.flowId}`.slice(0, 255), elements));
+  if (cycle.stopped) blocks.push(...contexts(t(locale, 'scheduler.record.stoppedCycle')));
+  return blocks;
+}
+
+/** 再開する for each stop (an assessment's follow-up, or a cycle's prompts), the first few; undefined when none. */
+export function resumeActions(locale: Locale, facilities: readonly Pick<LeadsFacilitySummary, 'facilityId' | 'facilityName' | 'stopped' | 'stoppedCycles'>[]): Block | undefined {
+  const stopped = facilities
+    .flatMap((f) => [
+      ...f.stopped.map((s) => ({ facility: f.facilityName, value: encodeValue({ a: s.assessmentId }) })),
+      ...f.stoppedCycles.map((s) => ({ facility: f.facilityName, value: encodeValue({ fac: f.facilityId, f: s.flowId, c: s.cycleKey } satisfies CycleStopRef) })),
+    ])
+    .slice(0, MAX_RESUME);
+  if (!stopped.length) return undefined;
+  return actions(
+    'rl',
+    stopped.map((s, n) => button({ text: clip(`${t(locale, 'scheduler.leads.resume')}: ${s.facility}`, LIMITS.buttonText), actionId: `${REMINDER_ACTION.resume}.${n}`, value: s.value })),
+  );
+}
+
 export function reminderDigestMessage(digest: Digest, records: ItemRecords = new Map()): SlackMessage {
   const { locale } = digest;
   const title = t(locale, 'scheduler.digest.title', { date: formatDate(locale, digest.localDate) });
   const blocks: Block[] = [header(title)];
-  for (const cycle of digest.cycles.slice(0, MAX_CYCLES)) {
-    blocks.push({ type: 'section', text: mrkdwn(clip(escapeMrkdwn(cycleText(locale, cycle)), LIMITS.text)) });
-    if (cycle.step !== 'not_submitted')
-      blocks.push(actions(`rc:${cycle.facilityId}:${cycle.flowId}`.slice(0, 255), [
-        button({ text: t(locale, 'scheduler.cycle.start'), actionId: REMINDER_ACTION.cycleStart, value: encodeValue({ f: cycle.flowId, fac: cycle.facilityId }), style: 'primary' }),
-      ]));
-  }
+  for (const cycle of digest.cycles.slice(0, MAX_CYCLES)) blocks.push(...cycleBlocks(locale, cycle));
   if (digest.items.length) {
     blocks.push({ type: 'section', text: mrkdwn(t(locale, 'scheduler.digest.itemsHeader', { count: digest.items.length })) });
     for (const item of digest.items.slice(0, MAX_ITEMS))
@@ -96,12 +134,7 @@ export function reminderDigestMessage(digest: Digest, records: ItemRecords = new
             text: assessments.length > 1 ? `${t(locale, 'scheduler.item.stop')}（${digest.items.find((i) => i.assessmentId === a)!.flowTitle.slice(0, 20)}）` : t(locale, 'scheduler.item.stop'),
             actionId: `${REMINDER_ACTION.stop}.${n}`,
             value: encodeValue({ a }),
-            confirm: {
-              title: { type: 'plain_text', text: t(locale, 'scheduler.item.stopConfirmTitle') },
-              text: { type: 'plain_text', text: t(locale, 'scheduler.item.stopConfirmText') },
-              confirm: { type: 'plain_text', text: t(locale, 'scheduler.item.stopConfirmYes') },
-              deny: { type: 'plain_text', text: t(locale, 'scheduler.item.stopConfirmNo') },
-            },
+            confirm: stopConfirm(locale, t(locale, 'scheduler.item.stopConfirmText')),
           }),
         })),
       ),
@@ -113,16 +146,8 @@ export function reminderDigestMessage(digest: Digest, records: ItemRecords = new
     for (const f of digest.leads.slice(0, MAX_FACILITIES))
       blocks.push({ type: 'section', text: mrkdwn(clip(escapeMrkdwn(leadsFacilityText(locale, f)), LIMITS.text)) });
     if (digest.leads.length > MAX_FACILITIES) blocks.push(...contexts(t(locale, 'scheduler.digest.more', { count: digest.leads.length - MAX_FACILITIES })));
-    const stopped = digest.leads.flatMap((f) => f.stopped.map((s) => ({ ...s, facility: f.facilityName }))).slice(0, MAX_RESUME);
-    if (stopped.length)
-      blocks.push(
-        actions(
-          'rl',
-          stopped.map((s, n) =>
-            button({ text: clip(`${t(locale, 'scheduler.leads.resume')}: ${s.facility}`, LIMITS.buttonText), actionId: `${REMINDER_ACTION.resume}.${n}`, value: encodeValue({ a: s.assessmentId }) }),
-          ),
-        ),
-      );
+    const resume = resumeActions(locale, digest.leads);
+    if (resume) blocks.push(resume);
   }
   const text = t(locale, 'scheduler.digest.fallback', { items: digest.items.length, cycles: digest.cycles.length });
   return { text: fallback(`${title} ${text}`), blocks };

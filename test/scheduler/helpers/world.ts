@@ -14,6 +14,7 @@ import { createScheduler, type Scheduler } from '../../../src/scheduler/schedule
 import type { Runner } from '../../../src/scheduler/runner.ts';
 import type { ReminderSender } from '../../../src/scheduler/sender.ts';
 import { createAssessmentService, type AssessmentService } from '../../../src/service/assessment-service.ts';
+import { createLeadDomain, type LeadDomain } from '../../../src/service/lead-domain.ts';
 import type { Participant } from '../../../src/service/interaction.ts';
 import { createReassessmentService } from '../../../src/service/reassessment-service.ts';
 import { createReminderClient, slackReminderSender } from '../../../src/slack/reminder-sender.ts';
@@ -45,6 +46,8 @@ export interface World {
   store: Store;
   service: AssessmentService;
   scheduler: Scheduler;
+  /** Review (承認 / 差し戻し) wired to the scheduler like the app's. */
+  leads: LeadDomain;
   runner: Runner;
   now(): Date;
   setNow(iso: string | Date): void;
@@ -114,7 +117,8 @@ export async function startWorld(startIso: string, options: { slack?: boolean } 
         return result;
       },
     };
-    return { store, scheduler, service, runner: scheduler.runner(sender, { logger }), app: undefined as KakuninSlackApp | undefined };
+    const leads = createLeadDomain({ store, flows, clock, afterChange: scheduler.service.afterAssessmentChange });
+    return { store, scheduler, service, leads, runner: scheduler.runner(sender, { logger }), app: undefined as KakuninSlackApp | undefined };
   };
   const endpoint: SlackEndpoint = { url: '', signingSecret: SIGNING_SECRET };
   const withSlack = async (r: ReturnType<typeof boot>) => {
@@ -123,7 +127,7 @@ export async function startWorld(startIso: string, options: { slack?: boolean } 
       service: r.service,
       scheduler: r.scheduler,
       reassessment: createReassessmentService({ store: r.store, service: r.service, clock }),
-      ...slackServices(r.store, clock),
+      ...slackServices(r.store, clock, undefined, r.scheduler.service.afterAssessmentChange),
       botToken: BOT_TOKEN,
       signingSecret: SIGNING_SECRET,
       http: { port: 0, host: '127.0.0.1' },
@@ -159,6 +163,9 @@ export async function startWorld(startIso: string, options: { slack?: boolean } 
     },
     get scheduler() {
       return running.scheduler;
+    },
+    get leads() {
+      return running.leads;
     },
     get runner() {
       return running.runner;

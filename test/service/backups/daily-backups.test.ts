@@ -60,26 +60,6 @@ describe('daily backups', () => {
     expect(backups.status().local).toEqual({ lastGood: '2026-05-30 03:00', lastFailure: undefined });
   });
 
-  it('the daily timer looks at start and every hour; stop waits for a backup in progress', async () => {
-    const clock = manualClock('2026-04-01T00:00:00.000Z');
-    const store = openTempStore(undefined, { now: clock.now });
-    const backups = createBackups({ store, dir: tempDir(), timeZone: 'Asia/Tokyo', clock: clock.now });
-    const timers: { fn: () => void; ms: number }[] = [];
-    const fakeTimers = {
-      setInterval: ((fn: () => void, ms: number) => (timers.push({ fn, ms }), { unref() {} })) as unknown as typeof setInterval,
-      clearInterval: (() => undefined) as typeof clearInterval,
-    };
-    const daily = backups.startDaily(fakeTimers);
-    await daily.stop();
-    expect(timers.map((t) => t.ms)).toEqual([60 * 60 * 1000]);
-    expect(backups.status().lastGood).toBeDefined();
-    clock.advance(DAY);
-    expect(backups.due()).toBe(true);
-    timers[0]!.fn();
-    await daily.stop();
-    expect(backups.due()).toBe(false);
-  });
-
   it('a failed backup is logged and shown to leads beside the last good one; the next day tries again', async () => {
     const clock = manualClock('2026-04-01T00:00:00.000Z');
     const store = openTempStore(undefined, { now: clock.now });

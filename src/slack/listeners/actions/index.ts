@@ -7,7 +7,7 @@ import { addFacility, editFacility, exportWorkbook, page, rowChoice, scheduleCad
 import { approve, detail, returnForRevision, startRevision } from './review-actions.ts';
 import { REVIEW_ACTION } from '../../views/review-request.ts';
 import { report, resume, start, startFromCarryOffer, startFromOffer } from './entry-actions.ts';
-import { reminderCycleStart, reminderDetails, reminderDone, reminderDoneOn, reminderMove, reminderResume, reminderStop } from './reminder-actions.ts';
+import { reminderCycleStart, reminderDetails, reminderDone, reminderDoneOn, reminderMove, reminderResume, reminderStop, reminderStopCycle } from './reminder-actions.ts';
 import { REMINDER_ACTION } from '../../views/reminder-digest.ts';
 import {
   answer,
@@ -58,6 +58,7 @@ const register = (app: App, ctx: SlackContext) => {
   on(REMINDER_ACTION.move, reminderMove);
   on(REMINDER_ACTION.details, reminderDetails);
   on(REMINDER_ACTION.cycleStart, reminderCycleStart);
+  on(REMINDER_ACTION.stopCycle, reminderStopCycle);
   // Several per message (one per assessment or stopped facility), so the ids carry an index.
   on(/^kakunin\.remind\.stop\.\d+$/, reminderStop);
   on(/^kakunin\.remind\.resume\.\d+$/, reminderResume);

@@ -1,8 +1,8 @@
 // The buttons of a reminder DM. Values are validated before anything acts on them.
 import { assessmentRefSchema, decodeValue, flowChoiceSchema } from '../../action-values.ts';
 import { startAssessment } from '../../conversation/assessments.ts';
-import { markDoneFromReminder, openMoveModal, resumeReminders, showReminderDetails, stopReminders } from '../../conversation/reminders.ts';
-import { reminderItemSchema } from '../../reminder-values.ts';
+import { markDoneFromReminder, openMoveModal, resumeReminders, showReminderDetails, stopCycleReminders, stopReminders } from '../../conversation/reminders.ts';
+import { cycleStopRefSchema, reminderItemSchema, stopRefSchema } from '../../reminder-values.ts';
 import type { ActionHandler } from './block-action.ts';
 
 export const reminderDone: ActionHandler = (ctx, client, { action, actor, origin, channelId }) =>
@@ -27,8 +27,11 @@ export const reminderDetails: ActionHandler = (ctx, client, { action, actor, ori
 export const reminderStop: ActionHandler = (ctx, client, { action, actor, origin, channelId }) =>
   stopReminders(ctx, client, { actor, origin, channelId, assessmentId: decodeValue(assessmentRefSchema, action.value, 'reminder stop value').a });
 
+export const reminderStopCycle: ActionHandler = (ctx, client, { action, actor, origin, channelId }) =>
+  stopCycleReminders(ctx, client, { actor, origin, channelId, ref: decodeValue(cycleStopRefSchema, action.value, 'cycle stop value') });
+
 export const reminderResume: ActionHandler = (ctx, client, { action, actor, origin, channelId }) =>
-  resumeReminders(ctx, client, { actor, origin, channelId, assessmentId: decodeValue(assessmentRefSchema, action.value, 'reminder resume value').a });
+  resumeReminders(ctx, client, { actor, origin, channelId, ref: decodeValue(stopRefSchema, action.value, 'reminder resume value') });
 
 /**
  * 始める in a cycle prompt: the new 年度's assessment at that facility, carrying last cycle's answers over for
