@@ -2,7 +2,7 @@
 // once, compared with a bare Bolt app that acks and makes the same Web API calls per click.
 //
 //   node bench/slack-ack.bench.ts [--users 100,1000] [--answers 5] [--runs 1] [--loader strip|tsx]
-//        [--renderer preload,on-demand] [--pace 50] [--rest 5]
+//        [--renderer preload,on-demand] [--pace 50] [--rest 22]
 //
 // Each user starts the 90-item checklist through the signed HTTP receiver (slash command, buttons —
 // as Slack sends them), then answers `--answers` questions, each time waiting for the next question to
@@ -170,8 +170,12 @@ function percentile(sorted: number[], p: number): number {
 /** Lets the freshly started app settle (lazy start-up work, GC) before its idle RSS is read. */
 const settle = () => new Promise((r) => setTimeout(r, 1000));
 
-/** Quiet time before memory "at rest" is read: V8 gives pages back only after a few idle seconds. */
-const rest = () => new Promise((r) => setTimeout(r, Number(arg('rest', '5')) * 1000));
+/**
+ * Quiet time before memory "at rest" is read: long enough for kakunin's idle compaction (10 s without a
+ * request, runtime/idle-compaction.ts) to have run; the bare app is given the same time.
+ */
+const restSeconds = Number(arg('rest', '22'));
+const rest = () => new Promise((r) => setTimeout(r, restSeconds * 1000));
 
 /** How many people click at once while assessments are being started (`--pace`). */
 const pace = Number(arg('pace', '50'));
@@ -353,7 +357,7 @@ for (const users of userCounts) {
         unit: 'MB',
         better: 'lower',
         ...(users >= 1000 ? { absoluteMax: 150 } : {}),
-        note: `${note}; started ${pace} people at a time, then ${arg('rest', '5')} s quiet and a full GC; bare: one click each, same pace`,
+        note: `${note}; started ${pace} people at a time, then ${restSeconds} s quiet and a full GC; bare: one click each, same pace`,
       },
       { name: `peak RSS during the load, ${users} users (${who})`, kakunin: m((x) => x.rss), floor: b((x) => x.rss), unit: 'MB', better: 'lower', note },
     );

@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import { webApi, type App } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { createLogger } from '../logging/create-logger.ts';
+import { createIdleCompaction, type IdleCompaction } from '../runtime/idle-compaction.ts';
 import type { Env } from '../config/env.ts';
 import type { Flow } from '../flow/model.ts';
 import type { Scheduler } from '../scheduler/scheduler.ts';
@@ -64,6 +65,8 @@ export interface CreateSlackAppOptions {
   pruneEveryMs?: number | undefined;
   /** How long App Home refreshes wait to coalesce a burst of changes (default 2 s). */
   homeRefreshDelayMs?: number | undefined;
+  /** Gives memory back when requests stop (runtime/idle-compaction.ts); tests inject their own. */
+  idleCompaction?: IdleCompaction | undefined;
   /** When the last good backup was, for the leads' App Home (service/backups.ts). */
   backupStatus?: (() => BackupStatus) | undefined;
 }
@@ -151,6 +154,11 @@ export function createSlackApp(options: CreateSlackAppOptions): KakuninSlackApp 
     },
     context,
   );
+  const idleCompaction = options.idleCompaction ?? createIdleCompaction({ logger });
+  app.use(async ({ next }) => {
+    idleCompaction.touch();
+    await next();
+  });
 
   const prune = () => {
     try {
@@ -168,6 +176,8 @@ export function createSlackApp(options: CreateSlackAppOptions): KakuninSlackApp 
     async start() {
       pruner = setInterval(prune, options.pruneEveryMs ?? PRUNE_EVERY_MS);
       pruner.unref();
+      // Start-up work (flows, the report warm-up) leaves a grown heap behind: give it back before listening.
+      idleCompaction.compactNow('start-up work done');
       if (options.appToken) {
         await app.start();
         return {};
@@ -182,6 +192,7 @@ export function createSlackApp(options: CreateSlackAppOptions): KakuninSlackApp 
     },
     async stop() {
       clearInterval(pruner);
+      idleCompaction.stop();
       context.lifecycle.stopping = true;
       await app.stop();
       await context.leads.homeRefresh.flush();
