@@ -80,6 +80,17 @@ export function createWorkspaceDirectory({ store, channel, clock = () => new Dat
   return {
     /** The organization and person behind a Slack team and user, created on first contact. */
     enter(input: { teamId: string; slackUserId: string; teamName?: string; userName?: string }): WorkspaceMember {
+      // Every click comes through here: someone already known (the usual case) is two reads, without the
+      // write lock, the insert attempts and their new ids that first contact needs.
+      const known = store.organizations.findBySlackTeam(input.teamId);
+      const knownPerson = known && store.people.findBySlackUser(known.id, input.slackUserId);
+      if (
+        known &&
+        knownPerson &&
+        (input.teamName === undefined || known.name === input.teamName) &&
+        (input.userName === undefined || knownPerson.displayName === input.userName)
+      )
+        return { organization: known, person: knownPerson, participant: { organizationId: known.id, personId: knownPerson.id, channel } };
       return store.transaction(() => {
         const organization = store.organizations.ensureForSlackTeam(input.teamId, input.teamName);
         const person = store.people.ensureForSlackUser(organization.id, input.slackUserId, input.userName, { locale: defaultLocale });
