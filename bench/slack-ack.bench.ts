@@ -67,7 +67,7 @@ interface Target {
   stop(): Promise<void>;
 }
 
-async function startTarget(mode: 'kakunin' | 'bare', apiUrl: string, renderer: Renderer = 'preload'): Promise<Target> {
+async function startTarget(mode: 'kakunin' | 'bare' | 'bare-durable', apiUrl: string, renderer: Renderer = 'preload'): Promise<Target> {
   const child = fork(fileURLToPath(new URL('./slack-bench-target.ts', import.meta.url)), [], {
     // BENCH_CPU_PROF=<dir> writes a CPU profile of the app process (open it in Chrome DevTools).
     execArgv: [...startFlags(), ...(loader === 'tsx' ? ['--import', 'tsx'] : []), '--expose-gc', ...(process.env.BENCH_CPU_PROF && mode === 'kakunin' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
@@ -246,8 +246,8 @@ async function runKakunin(fake: SlackScreen, apiUrl: string, users: number, rend
   return { acks, answers, seconds, report, generatorLoopP99, idleRssKb, inProgressRssKb: inProgress.rssKb, calls };
 }
 
-async function runBare(fake: SlackScreen, apiUrl: string, users: number) {
-  const target = await startTarget('bare', apiUrl);
+async function runBare(fake: SlackScreen, apiUrl: string, users: number, mode: 'bare' | 'bare-durable' = 'bare') {
+  const target = await startTarget(mode, apiUrl);
   await settle();
   const idleRssKb = await target.rss();
   // The same people, each clicking 実施済 on the last question kakunin posted, then on the bare app's copies.
@@ -327,14 +327,15 @@ const fmt = (n: number, d = 1) => n.toFixed(d);
 const figures: Figure[] = [];
 type Line = ReturnType<typeof line>;
 for (const users of userCounts) {
-  const perRun: { kk: Map<Renderer, Line>; bb: Line }[] = [];
+  const perRun: { kk: Map<Renderer, Line>; bb: Line; bd: Line }[] = [];
   for (let run = 1; run <= runs; run++) {
     const kk = new Map<Renderer, Line>();
     for (const renderer of renderers) kk.set(renderer, line(`kakunin (${renderer})`, await runKakunin(fake, apiUrl, users, renderer)));
     const bb = line('bare Bolt', await runBare(fake, apiUrl, users));
-    perRun.push({ kk, bb });
+    const bd = line('bare Bolt + durable commit', await runBare(fake, apiUrl, users, 'bare-durable'));
+    perRun.push({ kk, bb, bd });
     const tag = runs > 1 ? ` #${run}` : '';
-    for (const r of [...kk.values(), bb])
+    for (const r of [...kk.values(), bb, bd])
       rows.push(
         `| ${users}${tag} | ${r.name} | ${r.n} | ${fmt(r.rate)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.max)} | ${fmt(r.sp50)} | ${fmt(r.sp99)} | ${fmt(r.loop)} | ${fmt(r.gen)} | ${fmt(r.idle, 0)} | ${fmt(r.rest, 0)} | ${fmt(r.rss, 0)} | ${fmt(r.heap, 0)} | ${r.calls} |`,
       );
@@ -360,6 +361,14 @@ for (const users of userCounts) {
         note: `${note}; started ${pace} people at a time, then ${restSeconds} s quiet and a full GC; bare: one click each, same pace`,
       },
       { name: `peak RSS during the load, ${users} users (${who})`, kakunin: m((x) => x.rss), floor: b((x) => x.rss), unit: 'MB', better: 'lower', note },
+      {
+        name: `answers/s, ${users} users (${who}), beside a bare Bolt app that also commits each click durably before acking`,
+        kakunin: m((x) => x.rate),
+        floor: median(perRun.map((r) => r.bd.rate)),
+        unit: '/s',
+        better: 'higher',
+        note: `${note}; context for the row above: kakunin syncs every answer to disk (synchronous=FULL) before it acks`,
+      },
     );
   }
 }

@@ -1,5 +1,6 @@
 // The app under load, in its own process so its peak RSS is its own: either kakunin's Slack app
-// (real SQLite, engine, Bolt HTTP receiver) or a bare Bolt app that only acknowledges. Started by
+// (real SQLite, engine, Bolt HTTP receiver) or a bare Bolt app that only acknowledges (`bare`), or also
+// commits one row durably per click before acking (`bare-durable`). Started by
 // bench/slack-ack.bench.ts; prints "READY <port>" and answers "rss" over IPC.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -26,8 +27,31 @@ function measure(server: Server): void {
 const loopDelay = monitorEventLoopDelay({ resolution: 5 });
 loopDelay.enable();
 
+/**
+ * For `bare-durable`: one answer-sized row committed per click before the ack, on a connection configured
+ * as kakunin's (synchronous=FULL), as kakunin stores each answer before it acks. Raw better-sqlite3.
+ */
+async function openDurableClicks(): Promise<{ record(click: string): void; close(): void }> {
+  const Database = (await import('better-sqlite3')).default;
+  const { configureConnection } = await import('../src/store/database.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'kakunin-bench-bare-'));
+  const db = new Database(join(dir, 'clicks.sqlite'));
+  configureConnection(db);
+  db.exec('CREATE TABLE clicks (id INTEGER PRIMARY KEY, body TEXT NOT NULL, at TEXT NOT NULL) STRICT');
+  const insert = db.prepare('INSERT INTO clicks (body, at) VALUES (?, ?)');
+  const record = db.transaction((body: string) => insert.run(body, new Date().toISOString()));
+  return {
+    record: (click) => void record.immediate(click),
+    close: () => {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 async function main(): Promise<() => Promise<void>> {
-  if (mode === 'bare') {
+  if (mode === 'bare' || mode === 'bare-durable') {
+    const durable = mode === 'bare-durable' ? await openDurableClicks() : undefined;
     const app = new App({
       token: 'xoxb-bench',
       botId: 'B0BOT',
@@ -40,6 +64,7 @@ async function main(): Promise<() => Promise<void>> {
     // The Web API calls kakunin makes per click (close the clicked message, post the next one), made
     // with the clicked message's own blocks, so the floor pays for the same HTTP round trips.
     app.action(/.*/, async ({ ack, body, client }) => {
+      durable?.record(JSON.stringify((body as { actions?: unknown[] }).actions ?? []));
       await ack();
       const b = body as { channel?: { id: string }; message?: { ts: string; text?: string; blocks?: unknown[] } };
       if (!b.channel || !b.message) return;
@@ -56,7 +81,10 @@ async function main(): Promise<() => Promise<void>> {
     server.headersTimeout = 66_000;
     measure(server);
     console.log(`READY ${(server.address() as AddressInfo).port}`);
-    return async () => void (await app.stop());
+    return async () => {
+      await app.stop();
+      durable?.close();
+    };
   }
   const { loadFlowsDir } = await import('../src/flow/loader.ts');
   const { createAssessmentService } = await import('../src/service/assessment-service.ts');
