@@ -2,7 +2,8 @@
 // (real SQLite, engine, Bolt HTTP receiver) or a bare Bolt app that only acknowledges (`bare`), or also
 // commits one row durably per click before acking (`bare-durable`). Started by
 // bench/slack-ack.bench.ts; prints "READY <port>" and answers "rss" over IPC.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -129,13 +130,37 @@ async function main(): Promise<() => Promise<void>> {
   };
 }
 
+/** BENCH_CPU_PROF=<dir>: a CPU profile of the measured burst only (from 'reset' to 'rss'), for Chrome DevTools. */
+const profiler = (() => {
+  const session = new Session();
+  session.connect();
+  const post = (method: string) => new Promise<unknown>((resolve, reject) => session.post(method, (err, result) => (err ? reject(err) : resolve(result))));
+  let running = false;
+  return {
+    start: async () => {
+      running = true;
+      await post('Profiler.enable');
+      await post('Profiler.start');
+    },
+    /** Only once the burst has started ('rss' is also asked before it). */
+    stop: async (file: string) => {
+      if (!running) return;
+      running = false;
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      writeFileSync(file, JSON.stringify(profile));
+    },
+  };
+})();
+
 const stop = await main();
 process.on('message', (msg) => {
   if (msg === 'reset') {
     serverAcks.length = 0;
     loopDelay.reset();
+    if (process.env.BENCH_CPU_PROF) void profiler.start();
   }
   if (msg === 'rss-now') process.send!({ rssKb: process.memoryUsage().rss / 1024 });
+  if (msg === 'rss' && process.env.BENCH_CPU_PROF) void profiler.stop(join(process.env.BENCH_CPU_PROF, `${mode}-${process.pid}.cpuprofile`));
   if (msg === 'rss' && process.env.BENCH_DEBUG) {
     // The largest resident mappings, to tell the JS heap from native allocations.
     const maps = readFileSync('/proc/self/smaps', 'utf8').split(/\n(?=[0-9a-f]+-[0-9a-f]+ )/);
