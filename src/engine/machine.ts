@@ -49,8 +49,9 @@ export function flowMachine(flow: Flow) {
 function buildMachine(flow: Flow) {
   const refs = itemRefs(flow);
 
-  // One answer event is looked at several times in one step (can(), the guard, the action), each over the
-  // whole flow's gates: each result is kept for the event object and the answers it was computed from.
+  // One answer event is looked at more than once in one step (the guard, then storeAnswer or answerError),
+  // each time over the whole flow's gates: each result is kept for the event object and the answers it was
+  // computed from.
   const withAnswerSeen = new WeakMap<AnswerLike, { base: Answers; result: Answers }>();
   const problemSeen = new WeakMap<AnswerLike, { base: Answers; result: EngineError | undefined }>();
 

@@ -2,7 +2,8 @@ import type { App } from '@slack/bolt';
 import { ACTION, ACTION_PATTERN } from '../../action-values.ts';
 import type { SlackContext } from '../../context.ts';
 import { DASHBOARD_ACTION } from '../../views/dashboard-view.ts';
-import { blockAction } from './block-action.ts';
+import { createActionRouter } from './action-router.ts';
+import { blockAction, type ActionHandler } from './block-action.ts';
 import { addFacility, editFacility, exportWorkbook, page, rowChoice, scheduleCadence } from './dashboard-actions.ts';
 import { approve, detail, returnForRevision, startRevision } from './review-actions.ts';
 import { REVIEW_ACTION } from '../../views/review-request.ts';
@@ -26,8 +27,8 @@ import {
 } from './walkthrough-actions.ts';
 
 const register = (app: App, ctx: SlackContext) => {
-  const on = (actionId: string | RegExp, handler: Parameters<typeof blockAction>[1]) =>
-    app.action({ type: 'block_actions', action_id: actionId }, blockAction(ctx, handler));
+  const router = createActionRouter<ReturnType<typeof blockAction>>();
+  const on = (actionId: string | RegExp, handler: ActionHandler) => router.on(actionId, blockAction(ctx, handler));
   on(ACTION_PATTERN.nav, navigate);
   on(ACTION_PATTERN.answer, answer);
   on(ACTION_PATTERN.edit, edit);
@@ -68,6 +69,13 @@ const register = (app: App, ctx: SlackContext) => {
   on(ACTION.confirmSection, confirmSection);
   on(ACTION.doneOpen, openDonePicker);
   on(ACTION.doneDate, pickDoneDate);
+  // One Bolt listener for all of them (action-router.ts says why). An id nobody registered is left
+  // unacknowledged, as Bolt leaves a request that no listener matched.
+  app.action({ type: 'block_actions' }, async (args) => {
+    const actionId = (args.action as { action_id?: unknown }).action_id;
+    const handler = typeof actionId === 'string' ? router.route(actionId) : undefined;
+    if (handler) await handler(args as Parameters<typeof handler>[0]);
+  });
 };
 
 export default { register };
