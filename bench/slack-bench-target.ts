@@ -136,9 +136,22 @@ const profiler = (() => {
   session.connect();
   const post = (method: string) => new Promise<unknown>((resolve, reject) => session.post(method, (err, result) => (err ? reject(err) : resolve(result))));
   let running = false;
+  // BENCH_HEAP_PROF=1 samples allocations (garbage included) instead of CPU time.
+  const heap = process.env.BENCH_HEAP_PROF !== undefined;
   return {
     start: async () => {
       running = true;
+      if (heap) {
+        await post('HeapProfiler.enable');
+        await new Promise((resolve, reject) =>
+          session.post(
+            'HeapProfiler.startSampling',
+            { samplingInterval: 8192, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true },
+            (err) => (err ? reject(err) : resolve(undefined)),
+          ),
+        );
+        return;
+      }
       await post('Profiler.enable');
       await post('Profiler.start');
     },
@@ -146,8 +159,8 @@ const profiler = (() => {
     stop: async (file: string) => {
       if (!running) return;
       running = false;
-      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
-      writeFileSync(file, JSON.stringify(profile));
+      const { profile } = (await post(heap ? 'HeapProfiler.stopSampling' : 'Profiler.stop')) as { profile: unknown };
+      writeFileSync(heap ? file.replace(/\.cpuprofile$/, '.heapprofile') : file, JSON.stringify(profile));
     },
   };
 })();
