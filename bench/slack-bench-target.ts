@@ -69,7 +69,9 @@ async function main(): Promise<() => Promise<void>> {
       await ack();
       const b = body as { channel?: { id: string }; message?: { ts: string; text?: string; blocks?: unknown[] } };
       if (!b.channel || !b.message) return;
-      const { ts, text = 'kakunin', blocks = [] } = b.message;
+      const { ts, blocks = [] } = b.message;
+      // An empty text would make the WebClient warn on every call (kakunin always sends one).
+      const text = b.message.text || 'kakunin';
       await client.chat.update({ channel: b.channel.id, ts, text, blocks: blocks as never });
       await client.chat.postMessage({ channel: b.channel.id, text, blocks: blocks as never });
     });

@@ -211,8 +211,8 @@ export function createSlackApp(options: CreateSlackAppOptions): KakuninSlackApp 
 }
 
 /**
- * The PDF renderer (pdf-lib, fontkit, the fonts: ~45 MB resident once loaded) is imported by the first
- * report, unless KAKUNIN_REPORT_RENDERER=preload has already loaded and warmed it at start.
+ * The PDF renderer (pdf-lib, fontkit, the fonts: ~30 MB resident once loaded and warmed) is imported by
+ * the first report, unless KAKUNIN_REPORT_RENDERER=preload has already loaded and warmed it at start.
  */
 const renderReportOnFirstUse: RenderReport = async (source) => (await import('../report/render-report.ts')).renderReport(source);
 

@@ -1,4 +1,4 @@
-// The PDF renderer (pdf-lib, fontkit, ~45 MB resident once loaded) is loaded by the first report, or
+// The PDF renderer (pdf-lib, fontkit, ~30 MB resident once loaded and warmed) is loaded by the first report, or
 // at start when KAKUNIN_REPORT_RENDERER=preload (the default) asks for it: never by merely starting the
 // Slack app, so `on-demand` really leaves it out of an idle app's memory.
 import { spawnSync } from 'node:child_process';
