@@ -67,6 +67,12 @@ interface Target {
   stop(): Promise<void>;
 }
 
+/** The app processes still running, killed if the benchmark itself exits first (one exit hook for all). */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill();
+});
+
 async function startTarget(mode: 'kakunin' | 'bare' | 'bare-durable', apiUrl: string, renderer: Renderer = 'preload'): Promise<Target> {
   const child = fork(fileURLToPath(new URL('./slack-bench-target.ts', import.meta.url)), [], {
     // BENCH_CPU_PROF=<dir>: the app process writes a CPU profile of the measured burst (slack-bench-target.ts).
@@ -75,7 +81,8 @@ async function startTarget(mode: 'kakunin' | 'bare' | 'bare-durable', apiUrl: st
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   // A failed run must not leave the app running.
-  process.once('exit', () => child.kill());
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       const m = /READY (\d+)/.exec(chunk.toString());
