@@ -133,7 +133,7 @@ async function main(): Promise<() => Promise<void>> {
 }
 
 /** BENCH_CPU_PROF=<dir>: a CPU profile of the measured burst only (from 'reset' to 'rss'), for Chrome DevTools. */
-const profiler = (() => {
+function createProfiler() {
   const session = new Session();
   session.connect();
   const post = (method: string) => new Promise<unknown>((resolve, reject) => session.post(method, (err, result) => (err ? reject(err) : resolve(result))));
@@ -165,19 +165,21 @@ const profiler = (() => {
       writeFileSync(heap ? file.replace(/\.cpuprofile$/, '.heapprofile') : file, JSON.stringify(profile));
     },
   };
-})();
+}
+// Only when asked for: a connected inspector session is not free, and RSS is among what is measured.
+const profiler = process.env.BENCH_CPU_PROF ? createProfiler() : undefined;
 
 const stop = await main();
 process.on('message', (msg) => {
   if (msg === 'reset') {
     serverAcks.length = 0;
     loopDelay.reset();
-    if (process.env.BENCH_CPU_PROF) void profiler.start();
+    void profiler?.start();
   }
   if (msg === 'rss-now') process.send!({ rssKb: process.memoryUsage().rss / 1024 });
-  if (msg === 'rss' && process.env.BENCH_CPU_PROF) void profiler.stop(join(process.env.BENCH_CPU_PROF, `${mode}-${process.pid}.cpuprofile`));
+  if (msg === 'rss' && profiler) void profiler.stop(join(process.env.BENCH_CPU_PROF!, `${mode}-${process.pid}.cpuprofile`));
   if (msg === 'rss' && process.env.BENCH_DEBUG) {
-    // The largest resident mappings, to tell the JS heap from native allocations.
+    // Resident memory by kind of mapping (V8's 256 KB heap pages, malloc's heap, the binary…): which part grew.
     const maps = readFileSync('/proc/self/smaps', 'utf8').split(/\n(?=[0-9a-f]+-[0-9a-f]+ )/);
     const rows = maps.map((m) => ({ head: m.split('\n')[0]!.slice(0, 110), rss: Number(/\nRss:\s+(\d+)/.exec(m)?.[1] ?? 0) }));
     const bySize = new Map<string, { count: number; rss: number }>();
