@@ -162,7 +162,8 @@ function nextPrompt(fake: SlackScreen, user: SlackUser, afterCount: number): Pro
 let apiCalls: Record<string, number> = {};
 const callsPerClick = (clicks: number) =>
   Object.entries(apiCalls)
-    .filter(([method]) => method.startsWith('chat.'))
+    // BENCH_DEBUG=1 lists every method (views.publish, conversations.*), not only the chat.* calls both apps make.
+    .filter(([method]) => process.env.BENCH_DEBUG !== undefined || method.startsWith('chat.'))
     .map(([method, n]) => `${method} ${(n / clicks).toFixed(2)}`)
     .join(', ');
 const slow: { ms: number; headersMs: number; reused: boolean }[] = [];
