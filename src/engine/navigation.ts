@@ -31,16 +31,22 @@ export function sameSection(flow: Flow, a: number, b: number): boolean {
  * 該当なし keeps it out of sight (`hidden`), and opening the gate brings it back.
  */
 export function reconcileGates(flow: Flow, answers: Answers): Answers {
-  const next: Answers = { ...answers };
+  // Copied on the first change only: stored answers are already reconciled, so restoring an engine
+  // usually changes nothing and then returns the very object it was given.
+  let next: Answers = answers;
+  const write = (itemId: string, answer: Answer | undefined) => {
+    if (next === answers) next = { ...answers };
+    if (answer === undefined) delete next[itemId];
+    else next[itemId] = answer;
+  };
   for (const ref of itemRefs(flow)) {
     const a = applicability(ref, next);
     const current = next[ref.item.id];
     if (!a.applicable) {
       if (!isAutoNotApplicable(current))
-        next[ref.item.id] = { kind: 'na', reason: a.gate.reason, auto: true, ...(current ? { hidden: current } : {}) };
+        write(ref.item.id, { kind: 'na', reason: a.gate.reason, auto: true, ...(current ? { hidden: current } : {}) });
     } else if (current?.kind === 'na' && current.auto) {
-      if (current.hidden) next[ref.item.id] = current.hidden;
-      else delete next[ref.item.id];
+      write(ref.item.id, current.hidden);
     }
   }
   return next;
