@@ -25,8 +25,8 @@ export function createFlowVersionsRepo(db: Database.Database, clock: Clock) {
   // and the same object is handed out after that (which also keeps per-flow caches such as itemRefs warm).
   // `save`, which is rare, asks SQLite whether the row holds exactly the text that was validated (compared
   // inside SQLite, nothing read out). `get` sits on every turn and asks only whether the row is still there
-  // with the same size (octet_length is read from the record header, the 48 KB text stays on disk): a row
-  // deleted or rewritten by hand is read, and refused, afresh.
+  // with the same size (octet_length comes from the record header, the 48 KB text is not read out): a row
+  // deleted, or rewritten by hand to another size, is read and refused afresh.
   const validated = new Map<string, { flow: Flow; json: Buffer }>();
   const keyOf = (flowId: string, hash: string) => `${flowId}\u0000${hash}`;
   const unchanged = db
@@ -55,8 +55,9 @@ export function createFlowVersionsRepo(db: Database.Database, clock: Clock) {
     },
 
     /**
-     * The stored definition, validated on its first read in this process (and again if the row changed). The hash is the stored one rather than recomputed: a later
-     * schema default could change the recomputed value, but the version is still the one that was saved.
+     * The stored definition, validated on its first read in this process (and again when the row's size
+     * changed). The hash is the stored one rather than recomputed: a later schema default could change the
+     * recomputed value, but the version is still the one that was saved.
      */
     get(flowId: string, hash: string): Flow {
       const cached = validated.get(keyOf(flowId, hash));
