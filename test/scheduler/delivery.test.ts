@@ -10,7 +10,8 @@ import { createReminderClient, slackReminderSender } from '../../src/slack/remin
 import { createStore } from '../../src/store/store.ts';
 import { submitThroughService } from '../helpers/fill-through-service.ts';
 import { mixedAnswers } from '../report/fixtures/mixed-answers.ts';
-import { BOT_TOKEN, startWorld } from './helpers/world.ts';
+import { BOT_TOKEN } from '../slack/harness.ts';
+import { startWorld } from './helpers/world.ts';
 
 const JST = (local: string) => new Date(`${local}+09:00`);
 

@@ -10,7 +10,8 @@ import type { TickReport } from '../../src/scheduler/runner.ts';
 import { submitThroughService } from '../helpers/fill-through-service.ts';
 import { repoRoot } from '../helpers/run-cli.ts';
 import { mixedAnswers } from '../report/fixtures/mixed-answers.ts';
-import { BOT_TOKEN, startWorld, type World } from './helpers/world.ts';
+import { BOT_TOKEN } from '../slack/harness.ts';
+import { startWorld, type World } from './helpers/world.ts';
 
 const JST = (local: string) => new Date(`${local}+09:00`);
 const DAYS = ['2027-06-01', '2027-06-02', '2027-06-03', '2027-06-04'];

@@ -25,6 +25,18 @@ import { SlackUser, type SlackEndpoint } from './slack-user.ts';
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 export const BOT_TOKEN = 'xoxb-test-bot-token';
 
+/** How every test's Slack app reaches the fake Web API and is reached by signed requests on loopback. */
+export function fakeSlackConnection(slackApiUrl: string) {
+  return {
+    botToken: BOT_TOKEN,
+    signingSecret: SIGNING_SECRET,
+    http: { port: 0, host: '127.0.0.1' },
+    slackApiUrl,
+    botId: 'B0BOT',
+    botUserId: 'U0BOT',
+  };
+}
+
 /** The two checklists the stories use (flows/ also holds forms that other tests cover). */
 export function checklistFlows(): Map<string, Flow> {
   const all = loadFlowsDir();
@@ -110,12 +122,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ...slackServices(store, clock.now, flows),
       homeRefreshDelayMs: options.homeRefreshDelayMs ?? 5,
       reassessment: createReassessmentService({ store, service, clock: clock.now }),
-      botToken: BOT_TOKEN,
-      signingSecret: SIGNING_SECRET,
-      http: { port: 0, host: '127.0.0.1' },
-      slackApiUrl: fake.url,
-      botId: 'B0BOT',
-      botUserId: 'U0BOT',
+      ...fakeSlackConnection(fake.url),
       retryConfig: options.retryConfig ?? { retries: 0 },
       logger,
       clock: clock.now,

@@ -20,14 +20,12 @@ import { createReassessmentService } from '../../../src/service/reassessment-ser
 import { createReminderClient, slackReminderSender } from '../../../src/slack/reminder-sender.ts';
 import { createSlackApp, type KakuninSlackApp } from '../../../src/slack/start.ts';
 import { createStore, type Store } from '../../../src/store/store.ts';
-import { slackServices } from '../../slack/harness.ts';
+import { BOT_TOKEN, SIGNING_SECRET, fakeSlackConnection, slackServices } from '../../slack/harness.ts';
 import { SlackUser, type SlackEndpoint } from '../../slack/slack-user.ts';
 import { submitThroughService } from '../../helpers/fill-through-service.ts';
 import { mixedAnswers } from '../../report/fixtures/mixed-answers.ts';
 import { startFakeSlackApi, type FakeSlackApi } from '../../slack/fake-slack-api.ts';
 
-export const BOT_TOKEN = 'xoxb-test-bot-token';
-export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 export const TEAM = 'T0CLINIC';
 
 export interface SentDm {
@@ -128,12 +126,7 @@ export async function startWorld(startIso: string, options: { slack?: boolean } 
       scheduler: r.scheduler,
       reassessment: createReassessmentService({ store: r.store, service: r.service, clock }),
       ...slackServices(r.store, clock, undefined, r.scheduler.service.afterAssessmentChange),
-      botToken: BOT_TOKEN,
-      signingSecret: SIGNING_SECRET,
-      http: { port: 0, host: '127.0.0.1' },
-      slackApiUrl: fake.url,
-      botId: 'B0BOT',
-      botUserId: 'U0BOT',
+      ...fakeSlackConnection(fake.url),
       retryConfig: { retries: 0 },
       logger,
       clock,
