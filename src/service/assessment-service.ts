@@ -87,6 +87,15 @@ export function createAssessmentService({ store, flows, clock = () => new Date()
   const actionOf = (state: string): LifecycleAction => (state === 'submitted' ? 'submit' : state === 'paused' ? 'pause' : 'work');
 
   return {
+    /**
+     * Runs use cases (this service's or another's on the same store) and resolves once what they stored
+     * is on disk, with the disk sync off the event loop: what an adapter waits for before it tells the
+     * person their answer is kept, while it goes on serving others.
+     */
+    durably<T>(fn: () => T): Promise<T> {
+      return store.durably(fn);
+    },
+
     /** The flows a new assessment can start with (the YAML files as they are now). */
     availableFlows(): Flow[] {
       return [...flows.values()];

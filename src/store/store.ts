@@ -6,6 +6,7 @@ import { createBackupRunsRepo, type BackupRunsRepo } from './backup-runs-repo.ts
 import { createAssessmentsRepo, type AssessmentsRepo } from './assessments-repo.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { openDatabase } from './database.ts';
+import { createDeferredSync, type SyncFile } from './deferred-sync.ts';
 import { immediateTransaction } from './immediate-transaction.ts';
 import { createFacilitiesRepo, type FacilitiesRepo } from './facilities-repo.ts';
 import { createFacilityManagersRepo, type FacilityManagersRepo } from './facility-managers-repo.ts';
@@ -19,6 +20,8 @@ import { createReassessmentsRepo, type ReassessmentsRepo } from './reassessments
 
 export interface StoreOptions {
   now?: Clock;
+  /** How the WAL is synced after `durably` (tests hold or count syncs); default fdatasync on the thread pool. */
+  syncFile?: SyncFile | undefined;
 }
 
 export interface Store {
@@ -44,6 +47,12 @@ export interface Store {
    * start and cannot fail half-way because another process wrote in between.
    */
   transaction<T>(fn: () => T): T;
+  /**
+   * Runs `fn` (which commits its own transactions) and resolves once what it committed is on disk, the
+   * disk sync running off the event loop (deferred-sync.ts). For the answer path, where the app serves
+   * other people's clicks while one answer's sync is under way.
+   */
+  durably<T>(fn: () => T): Promise<T>;
   close(): void;
 }
 
@@ -54,6 +63,7 @@ export function createStore(path: string, options: StoreOptions = {}): Store {
   const people = createPeopleRepo(db, now);
   const flowVersions = createFlowVersionsRepo(db, now);
   const assessments = createAssessmentsRepo(db, now, { facilities, people, flowVersions });
+  const deferredSync = createDeferredSync(db, { syncFile: options.syncFile });
   return {
     db,
     organizations: createOrganizationsRepo(db, now),
@@ -70,6 +80,10 @@ export function createStore(path: string, options: StoreOptions = {}): Store {
     events: createProcessedEventsRepo(db, now),
     backupRuns: createBackupRunsRepo(db),
     transaction: immediateTransaction(db),
-    close: () => db.close(),
+    durably: (fn) => deferredSync.durably(fn),
+    close: () => {
+      deferredSync.close();
+      db.close();
+    },
   };
 }

@@ -13,7 +13,7 @@ import { createStore } from '../../src/store/store.ts';
 import { startFakeSlackApi } from './fake-slack-api.ts';
 import { checklistFlows, slackServices, startHarness } from './harness.ts';
 import { sato as satoIds, startChecklist } from './helpers.ts';
-import { elementsOf } from './slack-user.ts';
+import { buttonLabels, elementsOf } from './slack-user.ts';
 
 function storedAnswers(dbPath: string, assessmentId: string): string[] {
   const db = new Database(dbPath, { readonly: true });
@@ -120,4 +120,51 @@ test('in Socket Mode, the answer is in SQLite when Slack receives the ack', asyn
   await acked;
   expect(atAck).toContain('organizational.1');
   await kakunin.idle();
+});
+
+test("while one answer is being synced to disk, its ack waits for the sync and another person's click is answered meanwhile", async () => {
+  // The next sync is held until the test lets it go; every other one returns at once.
+  let holdNext = false;
+  let releaseHeld: (() => void) | undefined;
+  let held: (() => void) | undefined;
+  const heldStarted = new Promise<void>((r) => (held = r));
+  const h = await startHarness({
+    syncFile: async () => {
+      if (!holdNext) return;
+      holdNext = false;
+      held!();
+      await new Promise<void>((r) => (releaseHeld = r));
+    },
+  });
+  const sato = h.user('U0SATO', 'sato');
+  const suzuki = h.user('U0SUZUKI', 'suzuki');
+  await startChecklist(sato);
+  await startChecklist(suzuki);
+  const id = satoIds(h).assessmentId();
+
+  holdNext = true;
+  let satoAcked = false;
+  const satoClick = sato.unsettled().click('実施済').then((r) => ((satoAcked = true), r));
+  await heldStarted;
+  // Sato's answer is committed; Slack has not been told, and nothing is posted to Sato yet.
+  expect(storedAnswers(h.dbPath, id)).toContain('organizational.1');
+  const satoMessages = sato.dm().length;
+
+  // Meanwhile Suzuki's click goes all the way through: ack, record, next question.
+  const suzukiAsked = new Promise<void>((resolve) =>
+    h.fake.onCall((call) => {
+      if (call.method === 'chat.postMessage' && call.args.channel === suzuki.dmChannel) resolve();
+    }),
+  );
+  const suzukiClick = await suzuki.unsettled().click('実施済');
+  expect(suzukiClick.status).toBe(200);
+  await suzukiAsked;
+  expect(buttonLabels(suzuki.last().blocks)).toContain('実施済');
+  expect(satoAcked).toBe(false);
+  expect(sato.dm()).toHaveLength(satoMessages);
+
+  releaseHeld!();
+  expect((await satoClick).status).toBe(200);
+  await h.kakunin.idle();
+  expect(sato.dm().length).toBeGreaterThan(satoMessages);
 });

@@ -18,6 +18,7 @@ import type { RenderReport } from '../../src/slack/context.ts';
 import { createBackups, type Backups } from '../../src/service/backups.ts';
 import { createSlackApp, type KakuninSlackApp } from '../../src/slack/start.ts';
 import { createStore, type Store } from '../../src/store/store.ts';
+import type { SyncFile } from '../../src/store/deferred-sync.ts';
 import { manualClock, type ManualClock } from '../store/helpers/manual-clock.ts';
 import { startFakeSlackApi, type FakeSlackApi, type FakeSlackApiOptions } from './fake-slack-api.ts';
 import { SlackUser, type SlackEndpoint } from './slack-user.ts';
@@ -61,6 +62,8 @@ export interface HarnessOptions {
   pruneEveryMs?: number;
   /** Daily backups into a backups/ dir beside the database, shown on leads' App Home (off by default). */
   backups?: boolean;
+  /** How the store syncs its WAL after an answer (a test holds it); default the real fdatasync. */
+  syncFile?: SyncFile;
 }
 
 /** What the Slack adapter gets from the service layer, over the test's store (flows: the two checklists). */
@@ -113,7 +116,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const endpoint: SlackEndpoint = { url: '', signingSecret: SIGNING_SECRET };
 
   const boot = async () => {
-    const store = createStore(dbPath, { now: clock.now });
+    const store = createStore(dbPath, { now: clock.now, syncFile: options.syncFile });
     const service = createAssessmentService({ store, flows, clock: clock.now });
     const backups = options.backups ? createBackups({ store, dir: join(dir, 'backups'), timeZone: 'Asia/Tokyo', clock: clock.now, log: logger }) : undefined;
     const kakunin = createSlackApp({

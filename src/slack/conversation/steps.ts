@@ -75,7 +75,8 @@ export async function applyStep(ctx: SlackContext, client: WebClient, req: StepR
   const member = enter(ctx, req.actor);
   let turn: Turn;
   try {
-    turn = applyInteraction(ctx, member, req);
+    // Resolved once the step is on disk; other people's clicks are served while it syncs.
+    turn = await ctx.service.durably(() => applyInteraction(ctx, member, req));
   } catch (err) {
     if (err instanceof NotRespondentError || isMissingAssessment(err)) return reject('not-respondent', () => refuse(ctx, client, req, member.person.locale));
     if (err instanceof OutdatedInteractionError) {

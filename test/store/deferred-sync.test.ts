@@ -1,0 +1,81 @@
+// An answer given through `durably` is committed at once and reported only after the WAL sync, which
+// runs off the event loop; the connection goes back to syncing every other commit itself.
+import Database from 'better-sqlite3';
+import { fstatSync, statSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { NestedDeferredSyncError, type SyncFile } from '../../src/store/deferred-sync.ts';
+import { seedClinic } from './helpers/seed.ts';
+import { openTempStore, tempDatabasePath } from './helpers/temp-store.ts';
+
+/** A sync the test releases by hand, recording which file each call was for. */
+function heldSyncs() {
+  const calls: { fd: number; release: () => void }[] = [];
+  const syncFile: SyncFile = (fd) => new Promise<void>((resolve) => calls.push({ fd, release: resolve }));
+  return { calls, syncFile };
+}
+
+const synchronousSetting = (db: Database.Database) => db.pragma('synchronous', { simple: true });
+
+describe('durably', () => {
+  it('commits the answer at once, but resolves only when the WAL sync has returned', async () => {
+    const path = tempDatabasePath();
+    const syncs = heldSyncs();
+    const store = openTempStore(path, { syncFile: syncs.syncFile });
+    const { respondent, assessment } = seedClinic(store);
+
+    let resolved = false;
+    const answered = store
+      .durably(() => store.answers.apply(assessment.id, [{ itemId: 'officer', answer: { kind: 'done' } }], { personId: respondent.id, channel: 'slack' }))
+      .then(() => (resolved = true));
+
+    // Committed: another connection (a restarted process) reads it…
+    const other = new Database(path, { readonly: true });
+    expect(other.prepare('SELECT item_id FROM answers WHERE assessment_id = ?').pluck().all(assessment.id)).toEqual(['officer']);
+    other.close();
+    // …the sync asked for is the WAL's, and until it returns nobody is told the answer is kept.
+    expect(syncs.calls).toHaveLength(1);
+    expect(fstatSync(syncs.calls[0]!.fd).ino).toBe(statSync(`${path}-wal`).ino);
+    await new Promise((r) => setImmediate(r));
+    expect(resolved).toBe(false);
+
+    syncs.calls[0]!.release();
+    await answered;
+    expect(resolved).toBe(true);
+  });
+
+  it('leaves every other commit synced inside COMMIT (synchronous=FULL), also after a use case throws', async () => {
+    let synced = 0;
+    const store = openTempStore(tempDatabasePath(), { syncFile: async () => void synced++ });
+    const { respondent, assessment } = seedClinic(store);
+    expect(synchronousSetting(store.db)).toBe(2);
+
+    await store.durably(() => store.answers.apply(assessment.id, [{ itemId: 'officer', answer: { kind: 'done' } }], { personId: respondent.id, channel: 'slack' }));
+    expect(synchronousSetting(store.db)).toBe(2);
+
+    const refused = new Error('refused after the first of two commits');
+    await expect(
+      store.durably(() => {
+        store.answers.apply(assessment.id, [{ itemId: 'devices', answer: { kind: 'done' } }], { personId: respondent.id, channel: 'slack' });
+        throw refused;
+      }),
+    ).rejects.toBe(refused);
+    // What it committed before throwing was synced before the error came out.
+    expect(synced).toBe(2);
+    expect(synchronousSetting(store.db)).toBe(2);
+    expect(store.answers.current(assessment.id)).toEqual({ officer: { kind: 'done' }, devices: { kind: 'done' } });
+  });
+
+  it('refuses to run inside a transaction, whose commit it could not wait for', async () => {
+    const store = openTempStore(tempDatabasePath(), { syncFile: async () => undefined });
+    store.db.exec('BEGIN IMMEDIATE');
+    await expect(store.durably(() => 1)).rejects.toBeInstanceOf(NestedDeferredSyncError);
+    store.db.exec('ROLLBACK');
+  });
+
+  it('syncs for real with fdatasync by default', async () => {
+    const store = openTempStore();
+    const { respondent, assessment } = seedClinic(store);
+    await store.durably(() => store.answers.apply(assessment.id, [{ itemId: 'officer', answer: { kind: 'done' } }], { personId: respondent.id, channel: 'slack' }));
+    expect(store.answers.current(assessment.id)).toEqual({ officer: { kind: 'done' } });
+  });
+});
