@@ -13,10 +13,20 @@ export function evaluateCondition(condition: Condition, answers: Answers): boole
   return Array.isArray(value) && value.includes(condition.includes);
 }
 
-/** Every item id a condition reads, for load-time checks that gates come before what they gate. */
-export function conditionItems(condition: Condition): string[] {
-  if ('all' in condition) return condition.all.flatMap(conditionItems);
-  if ('any' in condition) return condition.any.flatMap(conditionItems);
-  if ('not' in condition) return conditionItems(condition.not);
-  return [condition.item];
+const itemsRead = new WeakMap<Condition, readonly string[]>();
+
+/**
+ * Every item id a condition reads: for load-time checks that gates come before what they gate, and
+ * for the skip logic on every answer (remembered per condition: a loaded flow never changes).
+ */
+export function conditionItems(condition: Condition): readonly string[] {
+  let items = itemsRead.get(condition);
+  if (!items) {
+    if ('all' in condition) items = condition.all.flatMap(conditionItems);
+    else if ('any' in condition) items = condition.any.flatMap(conditionItems);
+    else if ('not' in condition) items = conditionItems(condition.not);
+    else items = [condition.item];
+    itemsRead.set(condition, items);
+  }
+  return items;
 }

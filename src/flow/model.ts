@@ -70,12 +70,17 @@ export function itemNotes(section: SectionDef, item: ItemDef): Note[] {
  */
 export type Applicability = { applicable: true } | { applicable: false; gate: Gate };
 
+const APPLICABLE: Applicability = Object.freeze({ applicable: true });
+
 export function applicability(ref: Pick<ItemRef, 'section' | 'item'>, answers: Answers): Applicability {
-  for (const gate of [ref.section.when, ref.item.when]) {
-    if (!gate) continue;
-    const inputs = conditionItems(gate.condition);
-    if (inputs.some((id) => answers[id] === undefined)) continue;
-    if (!evaluateCondition(gate.condition, answers)) return { applicable: false, gate };
-  }
-  return { applicable: true };
+  // Asked for every item on every answer (skip logic, progress): written without per-call allocations.
+  const left = gateVerdict(ref.section.when, answers) ?? gateVerdict(ref.item.when, answers);
+  return left ? { applicable: false, gate: left } : APPLICABLE;
+}
+
+/** The gate, when it leaves the item out: all its inputs answered and its condition false. */
+function gateVerdict(gate: Gate | undefined, answers: Answers): Gate | undefined {
+  if (!gate) return undefined;
+  for (const id of conditionItems(gate.condition)) if (answers[id] === undefined) return undefined;
+  return evaluateCondition(gate.condition, answers) ? undefined : gate;
 }
