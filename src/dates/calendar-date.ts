@@ -6,8 +6,18 @@ export type IsoDate = string;
 
 /** Today's date in `timeZone` (IANA), as YYYY-MM-DD. */
 export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
-  return dayFormatter(timeZone).format(now);
+  // Asked several times per answer. Every zone's offset, and every DST change, falls on a quarter hour,
+  // so within one UTC quarter hour the date in a zone cannot change: format once per quarter hour.
+  const slot = Math.floor(now.getTime() / QUARTER_HOUR_MS);
+  const last = lastDay.get(timeZone);
+  if (last?.slot === slot) return last.date;
+  const date = dayFormatter(timeZone).format(now);
+  lastDay.set(timeZone, { slot, date });
+  return date;
 }
+
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+const lastDay = new Map<string, { slot: number; date: IsoDate }>();
 
 /** One formatter per zone: building an Intl.DateTimeFormat costs far more than formatting with it. */
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
