@@ -37,14 +37,29 @@ export class NestedDeferredSyncError extends Error {
   }
 }
 
+/** The disk did not confirm the sync: what was committed may not survive a power cut. */
+export class DiskSyncError extends Error {
+  readonly path: string;
+  constructor(path: string, cause: unknown) {
+    super(
+      `Syncing ${path} to disk failed (${cause instanceof Error ? cause.message : String(cause)}): the last answers are written but the disk did not confirm them. Check the disk, then restart kakunin.`,
+      { cause },
+    );
+    this.name = 'DiskSyncError';
+    this.path = path;
+  }
+}
+
 const fdatasyncAsync: SyncFile = promisify(fdatasync);
 
 export function createDeferredSync(db: Database.Database, options: DeferredSyncOptions = {}): DeferredSync {
   const syncFile = options.syncFile ?? fdatasyncAsync;
   // An in-memory database has nothing to sync.
   if (db.memory) return { durably: async (fn) => fn(), close: () => undefined };
-  const normal = db.prepare('PRAGMA synchronous = NORMAL');
-  const full = db.prepare('PRAGMA synchronous = FULL');
+  // Not prepared once: SQLite applies PRAGMA synchronous while it compiles the statement, so a prepared
+  // one changes nothing when run again later.
+  const normal = () => db.exec('PRAGMA synchronous = NORMAL');
+  const full = () => db.exec('PRAGMA synchronous = FULL');
   const walPath = `${db.name}-wal`;
   // Opened once, on first use (the WAL exists by then), and kept open. It stays the file SQLite writes:
   // SQLite deletes the WAL only when the last connection to the database closes, and this one is open
@@ -53,19 +68,23 @@ export function createDeferredSync(db: Database.Database, options: DeferredSyncO
   let wal: number | undefined;
   const syncWal = async (): Promise<void> => {
     // Read-only is enough: fdatasync flushes the file, whichever descriptor asks.
-    wal ??= openSync(walPath, 'r');
-    await syncFile(wal);
+    try {
+      wal ??= openSync(walPath, 'r');
+      await syncFile(wal);
+    } catch (err) {
+      throw new DiskSyncError(walPath, err);
+    }
   };
 
   return {
     async durably<T>(fn: () => T): Promise<T> {
       if (db.inTransaction) throw new NestedDeferredSyncError();
-      normal.run();
+      normal();
       try {
         return fn();
       } finally {
         // Also when fn threw: whatever it committed before throwing is on disk before anyone hears.
-        full.run();
+        full();
         await syncWal();
       }
     },

@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { fstatSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { NestedDeferredSyncError, type SyncFile } from '../../src/store/deferred-sync.ts';
+import { DiskSyncError, NestedDeferredSyncError, type SyncFile } from '../../src/store/deferred-sync.ts';
 import { seedClinic } from './helpers/seed.ts';
 import { openTempStore, tempDatabasePath } from './helpers/temp-store.ts';
 
@@ -24,9 +24,15 @@ describe('durably', () => {
     const { respondent, assessment } = seedClinic(store);
 
     let resolved = false;
+    let setting: unknown;
     const answered = store
-      .durably(() => store.answers.apply(assessment.id, [{ itemId: 'officer', answer: { kind: 'done' } }], { personId: respondent.id, channel: 'slack' }))
+      .durably(() => {
+        setting = synchronousSetting(store.db);
+        return store.answers.apply(assessment.id, [{ itemId: 'officer', answer: { kind: 'done' } }], { personId: respondent.id, channel: 'slack' });
+      })
       .then(() => (resolved = true));
+    // The commit itself did not sync (NORMAL)…
+    expect(setting).toBe(1);
 
     // Committed: another connection (a restarted process) reads it…
     const other = new Database(path, { readonly: true });
@@ -70,6 +76,19 @@ describe('durably', () => {
     store.db.exec('BEGIN IMMEDIATE');
     await expect(store.durably(() => 1)).rejects.toBeInstanceOf(NestedDeferredSyncError);
     store.db.exec('ROLLBACK');
+  });
+
+  it('says so, in a typed error, when the disk does not confirm the sync', async () => {
+    const path = tempDatabasePath();
+    const store = openTempStore(path, {
+      syncFile: async () => {
+        throw Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' });
+      },
+    });
+    const { respondent, assessment } = seedClinic(store);
+    const failed = store.durably(() => store.answers.apply(assessment.id, [{ itemId: 'officer', answer: { kind: 'done' } }], { personId: respondent.id, channel: 'slack' }));
+    await expect(failed).rejects.toBeInstanceOf(DiskSyncError);
+    await expect(failed).rejects.toThrow(`Syncing ${path}-wal to disk failed (EIO: i/o error, fdatasync)`);
   });
 
   it('syncs for real with fdatasync by default', async () => {
