@@ -170,8 +170,11 @@ function createProfiler() {
 const profiler = process.env.BENCH_CPU_PROF ? createProfiler() : undefined;
 
 const stop = await main();
+/** CPU time (user + system, all threads) since the measured phase began: steadier than rates on a shared machine. */
+let cpuAtReset = process.cpuUsage();
 process.on('message', (msg) => {
   if (msg === 'reset') {
+    cpuAtReset = process.cpuUsage();
     serverAcks.length = 0;
     loopDelay.reset();
     void profiler?.start();
@@ -195,8 +198,10 @@ process.on('message', (msg) => {
   }
   if (msg === 'rss') {
     // Live heap after a full collection, next to peak RSS: tells retained memory from lazy GC.
+    const cpu = process.cpuUsage(cpuAtReset);
     (globalThis as { gc?: () => void }).gc?.();
     process.send!({
+      cpuMs: (cpu.user + cpu.system) / 1000,
       maxRssKb: process.resourceUsage().maxRSS,
       rssKb: process.memoryUsage().rss / 1024,
       heapAfterGcMb: process.memoryUsage().heapUsed / 1e6,
