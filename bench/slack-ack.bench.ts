@@ -377,7 +377,7 @@ for (const users of userCounts) {
         floor: b((x) => x.cpuPerAnswer),
         unit: 'ms',
         better: 'lower',
-        note: `${note}; context: what the rate depends on, steadier than the rate on a shared machine (user + system time of the app process)`,
+        note: `${note}; context: the app process's own CPU time (user + system, all threads) over the burst, divided by its answers`,
       },
       { name: `peak RSS during the load, ${users} users (${who})`, kakunin: m((x) => x.rss), floor: b((x) => x.rss), unit: 'MB', better: 'lower', note },
       {

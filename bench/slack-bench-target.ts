@@ -170,7 +170,7 @@ function createProfiler() {
 const profiler = process.env.BENCH_CPU_PROF ? createProfiler() : undefined;
 
 const stop = await main();
-/** CPU time (user + system, all threads) since the measured phase began: steadier than rates on a shared machine. */
+/** CPU time (user + system, all threads) since the measured phase began. */
 let cpuAtReset = process.cpuUsage();
 process.on('message', (msg) => {
   if (msg === 'reset') {
