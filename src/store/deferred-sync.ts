@@ -66,13 +66,25 @@ export function createDeferredSync(db: Database.Database, options: DeferredSyncO
   // for as long as the descriptor is. SQLite holds no locks on the WAL itself (WAL locks live in the
   // -shm file), so closing this descriptor cannot release any of SQLite's POSIX locks.
   let wal: number | undefined;
+  // A sync still running when the store closes keeps the descriptor until it returns: closed under it,
+  // the number could be reused by another file before the thread pool gets to it.
+  let syncing = 0;
+  let closing = false;
+  const release = () => {
+    if (wal !== undefined) closeSync(wal);
+    wal = undefined;
+  };
   const syncWal = async (): Promise<void> => {
-    // Read-only is enough: fdatasync flushes the file, whichever descriptor asks.
+    syncing++;
     try {
+      // Read-only is enough: fdatasync flushes the file, whichever descriptor asks.
       wal ??= openSync(walPath, 'r');
       await syncFile(wal);
     } catch (err) {
       throw new DiskSyncError(walPath, err);
+    } finally {
+      syncing--;
+      if (closing && syncing === 0) release();
     }
   };
 
@@ -89,8 +101,8 @@ export function createDeferredSync(db: Database.Database, options: DeferredSyncO
       }
     },
     close() {
-      if (wal !== undefined) closeSync(wal);
-      wal = undefined;
+      closing = true;
+      if (syncing === 0) release();
     },
   };
 }

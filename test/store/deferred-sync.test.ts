@@ -98,3 +98,21 @@ describe('durably', () => {
     expect(store.answers.current(assessment.id)).toEqual({ officer: { kind: 'done' } });
   });
 });
+
+describe('closing the store', () => {
+  it('keeps the WAL descriptor open for a sync still running, and closes it when the sync returns', async () => {
+    const path = tempDatabasePath();
+    const syncs = heldSyncs();
+    const store = openTempStore(path, { syncFile: syncs.syncFile });
+    const { respondent, assessment } = seedClinic(store);
+    const answered = store.durably(() => store.answers.apply(assessment.id, [{ itemId: 'officer', answer: { kind: 'done' } }], { personId: respondent.id, channel: 'slack' }));
+    const fd = syncs.calls[0]!.fd;
+
+    store.close();
+    // Still open (closing the database may have removed the WAL's name, not the open file).
+    expect(() => fstatSync(fd)).not.toThrow();
+    syncs.calls[0]!.release();
+    await answered;
+    expect(() => fstatSync(fd)).toThrow(/EBADF/);
+  });
+});
