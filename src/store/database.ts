@@ -25,7 +25,8 @@ export function configureConnection(db: Database.Database): void {
   db.pragma(`busy_timeout = ${busyTimeoutMs}`);
   // better-sqlite3 builds SQLite to behave as NORMAL in WAL mode unless told otherwise (while
   // `PRAGMA synchronous` still reads 2), and a power cut can then lose the last commits; an acknowledged
-  // answer must survive one, so every commit is synced (cost: README).
+  // answer must survive one, so every commit is synced (cost: README). A Slack answer syncs right after
+  // its COMMIT instead, off the event loop, before it is acknowledged (deferred-sync.ts).
   db.pragma('synchronous = FULL');
 }
 
