@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { fstatSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DiskSyncError, NestedDeferredSyncError, type SyncFile } from '../../src/store/deferred-sync.ts';
+import type { Store } from '../../src/store/store.ts';
 import { seedClinic } from './helpers/seed.ts';
 import { openTempStore, tempDatabasePath } from './helpers/temp-store.ts';
 
@@ -14,6 +15,11 @@ function heldSyncs() {
   return { calls, syncFile };
 }
 
+/** The clinic's respondent marks one item 実施済: one committed write. */
+function answerDone(store: Store, { respondent, assessment }: ReturnType<typeof seedClinic>, itemId: string) {
+  return store.answers.apply(assessment.id, [{ itemId, answer: { kind: 'done' } }], { personId: respondent.id, channel: 'slack' });
+}
+
 const synchronousSetting = (db: Database.Database) => db.pragma('synchronous', { simple: true });
 
 describe('durably', () => {
@@ -21,14 +27,14 @@ describe('durably', () => {
     const path = tempDatabasePath();
     const syncs = heldSyncs();
     const store = openTempStore(path, { syncFile: syncs.syncFile });
-    const { respondent, assessment } = seedClinic(store);
+    const clinic = seedClinic(store);
 
     let resolved = false;
     let setting: unknown;
     const answered = store
       .durably(() => {
         setting = synchronousSetting(store.db);
-        return store.answers.apply(assessment.id, [{ itemId: 'officer', answer: { kind: 'done' } }], { personId: respondent.id, channel: 'slack' });
+        return answerDone(store, clinic, 'officer');
       })
       .then(() => (resolved = true));
     // The commit itself did not sync (NORMAL)…
@@ -36,7 +42,7 @@ describe('durably', () => {
 
     // Committed: another connection (a restarted process) reads it…
     const other = new Database(path, { readonly: true });
-    expect(other.prepare('SELECT item_id FROM answers WHERE assessment_id = ?').pluck().all(assessment.id)).toEqual(['officer']);
+    expect(other.prepare('SELECT item_id FROM answers WHERE assessment_id = ?').pluck().all(clinic.assessment.id)).toEqual(['officer']);
     other.close();
     // …the sync asked for is the WAL's, and until it returns nobody is told the answer is kept.
     expect(syncs.calls).toHaveLength(1);
@@ -52,23 +58,23 @@ describe('durably', () => {
   it('leaves every other commit synced inside COMMIT (synchronous=FULL), also after a use case throws', async () => {
     let synced = 0;
     const store = openTempStore(tempDatabasePath(), { syncFile: async () => void synced++ });
-    const { respondent, assessment } = seedClinic(store);
+    const clinic = seedClinic(store);
     expect(synchronousSetting(store.db)).toBe(2);
 
-    await store.durably(() => store.answers.apply(assessment.id, [{ itemId: 'officer', answer: { kind: 'done' } }], { personId: respondent.id, channel: 'slack' }));
+    await store.durably(() => answerDone(store, clinic, 'officer'));
     expect(synchronousSetting(store.db)).toBe(2);
 
     const refused = new Error('refused after the first of two commits');
     await expect(
       store.durably(() => {
-        store.answers.apply(assessment.id, [{ itemId: 'devices', answer: { kind: 'done' } }], { personId: respondent.id, channel: 'slack' });
+        answerDone(store, clinic, 'devices');
         throw refused;
       }),
     ).rejects.toBe(refused);
     // What it committed before throwing was synced before the error came out.
     expect(synced).toBe(2);
     expect(synchronousSetting(store.db)).toBe(2);
-    expect(store.answers.current(assessment.id)).toEqual({ officer: { kind: 'done' }, devices: { kind: 'done' } });
+    expect(store.answers.current(clinic.assessment.id)).toEqual({ officer: { kind: 'done' }, devices: { kind: 'done' } });
   });
 
   it('refuses to run inside a transaction, whose commit it could not wait for', async () => {
@@ -85,17 +91,17 @@ describe('durably', () => {
         throw Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' });
       },
     });
-    const { respondent, assessment } = seedClinic(store);
-    const failed = store.durably(() => store.answers.apply(assessment.id, [{ itemId: 'officer', answer: { kind: 'done' } }], { personId: respondent.id, channel: 'slack' }));
+    const clinic = seedClinic(store);
+    const failed = store.durably(() => answerDone(store, clinic, 'officer'));
     await expect(failed).rejects.toBeInstanceOf(DiskSyncError);
     await expect(failed).rejects.toThrow(`Syncing ${path}-wal to disk failed (EIO: i/o error, fdatasync)`);
   });
 
   it('syncs for real with fdatasync by default', async () => {
     const store = openTempStore();
-    const { respondent, assessment } = seedClinic(store);
-    await store.durably(() => store.answers.apply(assessment.id, [{ itemId: 'officer', answer: { kind: 'done' } }], { personId: respondent.id, channel: 'slack' }));
-    expect(store.answers.current(assessment.id)).toEqual({ officer: { kind: 'done' } });
+    const clinic = seedClinic(store);
+    await store.durably(() => answerDone(store, clinic, 'officer'));
+    expect(store.answers.current(clinic.assessment.id)).toEqual({ officer: { kind: 'done' } });
   });
 });
 
@@ -104,8 +110,8 @@ describe('closing the store', () => {
     const path = tempDatabasePath();
     const syncs = heldSyncs();
     const store = openTempStore(path, { syncFile: syncs.syncFile });
-    const { respondent, assessment } = seedClinic(store);
-    const answered = store.durably(() => store.answers.apply(assessment.id, [{ itemId: 'officer', answer: { kind: 'done' } }], { personId: respondent.id, channel: 'slack' }));
+    const clinic = seedClinic(store);
+    const answered = store.durably(() => answerDone(store, clinic, 'officer'));
     const fd = syncs.calls[0]!.fd;
 
     store.close();
