@@ -79,6 +79,7 @@ async function startTarget(mode: 'kakunin' | 'bare' | 'bare-durable', apiUrl: st
   const child = fork(fileURLToPath(new URL('./slack-bench-target.ts', import.meta.url)), [], {
     // BENCH_CPU_PROF=<dir>: the app process writes a CPU profile of the measured burst (slack-bench-target.ts).
     execArgv: [...startFlags(), ...(loader === 'tsx' ? ['--import', 'tsx'] : []), '--expose-gc'],
+    // process.env carries GLIBC_TUNABLES when this benchmark was started by bin/run.js: every app gets it.
     env: { ...process.env, BENCH_MODE: mode, BENCH_API_URL: apiUrl, BENCH_SIGNING_SECRET: SIGNING_SECRET, BENCH_REPORT_RENDERER: renderer },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
@@ -394,7 +395,7 @@ for (const users of userCounts) {
 worker.postMessage('close');
 if (process.env.BENCH_DEBUG) console.error('slow kakunin requests:', slow.length, 'reused:', slow.filter((x) => x.reused).length, slow.slice(0, 10));
 
-console.log(`\nSlack end to end — ${answersPerUser} answers per user, ${runs} run(s) each, apps run with ${loader === 'tsx' ? 'tsx' : 'Node type stripping'} ${startFlags().join(' ')}, Node ${process.version}, ${new Date().toISOString()}\n`);
+console.log(`\nSlack end to end — ${answersPerUser} answers per user, ${runs} run(s) each, apps run with ${loader === 'tsx' ? 'tsx' : 'Node type stripping'} ${startFlags().join(' ')}${process.env.GLIBC_TUNABLES ? ` GLIBC_TUNABLES=${process.env.GLIBC_TUNABLES}` : ''}, Node ${process.version}, ${new Date().toISOString()}\n`);
 console.log('| users | app | requests | answers/s | ack p50 ms | ack p99 ms | ack max ms | in-app ack p50 ms | in-app ack p99 ms | app loop delay p99 ms | generator loop delay p99 ms | idle RSS MB | RSS with N in progress MB | peak RSS MB | heap after GC MB | app CPU ms per answer | Web API calls per click |');
 console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
 for (const row of rows) console.log(row);

@@ -7,6 +7,13 @@
 import { resolve } from 'node:path';
 import process from 'node:process';
 import { pathToFileURL } from 'node:url';
+import { needsMallocTunables, withMallocTunables } from './allocator-settings.js';
+
+// glibc reads its allocator settings only when a process starts: start once more, as the same process
+// (same pid, flags, arguments and standard streams), with them set. allocator-settings.js says why.
+if (needsMallocTunables(process)) {
+  process.execve(process.execPath, [process.execPath, ...process.execArgv, ...process.argv.slice(1)], withMallocTunables(process.env));
+}
 
 const [entry] = process.argv.splice(2, 1);
 if (!entry) {

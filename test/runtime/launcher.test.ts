@@ -1,0 +1,63 @@
+// `npm start` runs bin/run.js, which starts the app once more as the same process with glibc's allocator
+// settings (bin/allocator-settings.js): the app must see everything it was started with, unchanged.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { text } from 'node:stream/consumers';
+import { describe, expect, it } from 'vitest';
+import { MALLOC_TUNABLES, needsMallocTunables, withMallocTunables } from '../../bin/allocator-settings.js';
+import { repoRoot } from '../helpers/run-cli.ts';
+
+interface Probe {
+  pid: number;
+  tunables: string | null;
+  argv: string[];
+  execArgv: string[];
+  input: string;
+}
+
+async function launch(env: NodeJS.ProcessEnv): Promise<{ childPid: number; probe: Probe; stderr: string }> {
+  const child = spawn(process.execPath, ['--expose-gc', join(repoRoot, 'bin', 'run.js'), join('test', 'runtime', 'launcher-probe.ts'), 'start', 'mhlw minimum'], {
+    cwd: repoRoot,
+    env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  child.stdin.end('佐藤です\n');
+  const [out, stderr] = await Promise.all([text(child.stdout), text(child.stderr)]);
+  return { childPid: child.pid!, probe: JSON.parse(out) as Probe, stderr };
+}
+
+const canReexec = process.platform === 'linux' && typeof (process as { execve?: unknown }).execve === 'function';
+
+describe('the launcher’s allocator settings', () => {
+  it('are wanted on Linux with process.execve, unless already set or started with an IPC channel', () => {
+    const linux = { platform: 'linux', execve: () => undefined, env: {} };
+    expect(needsMallocTunables(linux)).toBe(true);
+    expect(needsMallocTunables({ ...linux, platform: 'darwin' })).toBe(false);
+    expect(needsMallocTunables({ ...linux, platform: 'win32' })).toBe(false);
+    expect(needsMallocTunables({ ...linux, execve: undefined })).toBe(false);
+    expect(needsMallocTunables({ ...linux, env: { GLIBC_TUNABLES: '' } })).toBe(false);
+    expect(needsMallocTunables({ ...linux, channel: {} })).toBe(false);
+  });
+
+  it('keep tunables the operator set, and add kakunin’s otherwise', () => {
+    expect(withMallocTunables({ PATH: '/bin' })).toEqual({ PATH: '/bin', GLIBC_TUNABLES: MALLOC_TUNABLES });
+    expect(withMallocTunables({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=4' }).GLIBC_TUNABLES).toBe('glibc.malloc.arena_max=4');
+  });
+
+  it.skipIf(!canReexec)('reach the app as the same process, with its flags, arguments and standard input unchanged', async () => {
+    const { GLIBC_TUNABLES: _ignored, ...env } = process.env;
+    const { childPid, probe, stderr } = await launch(env);
+    // The same pid: a process manager's signals (and a SIGKILL in the crash tests) reach the app itself.
+    expect(probe.pid).toBe(childPid);
+    expect(probe.tunables).toBe(MALLOC_TUNABLES);
+    expect(probe.argv).toEqual(['start', 'mhlw minimum']);
+    expect(probe.execArgv).toEqual(['--expose-gc']);
+    expect(probe.input).toBe('佐藤です\n');
+    expect(stderr).toBe('');
+  });
+
+  it.skipIf(!canReexec)('leave an operator’s own GLIBC_TUNABLES alone', async () => {
+    const { probe } = await launch({ ...process.env, GLIBC_TUNABLES: 'glibc.malloc.arena_max=4' });
+    expect(probe.tunables).toBe('glibc.malloc.arena_max=4');
+  });
+});
