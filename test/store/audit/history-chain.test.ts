@@ -213,3 +213,47 @@ describe('the lifecycle history is chained too', () => {
     expect(audit.breaks).toEqual([expect.objectContaining({ table: 'assessment_events', chainKey: assessment.id, kind: 'content-changed', rowId: returned.id, position: 2 })]);
   });
 });
+
+describe('the leads’ review decisions are chained too', () => {
+  /** Round 1 差し戻し with a flagged item, round 2 承認: what an inspector would later ask about. */
+  function reviewed() {
+    const { store, path, assessment, respondent, organization } = answered();
+    const decide = (round: number, decision: 'approved' | 'returned') =>
+      store.reviews.record({
+        organizationId: organization.id,
+        assessmentId: assessment.id,
+        round,
+        decision,
+        ...(decision === 'returned' ? { comment: '責任者の記載がありません', flags: [{ itemId: 'officer', comment: '氏名を' }] } : {}),
+        reviewerId: respondent.id,
+        ownSubmission: true,
+        channel: 'slack',
+      })!;
+    const returned = decide(1, 'returned');
+    const approved = decide(2, 'approved');
+    return { store, path, assessment, returned, approved };
+  }
+
+  it('a 差し戻し rewritten afterwards as a 承認 is found at that decision', () => {
+    const { store, path, assessment, returned } = reviewed();
+    expect(auditHistory(store.db)).toMatchObject({ ok: true });
+    store.close();
+    const raw = new Database(path);
+    raw.exec(`DROP TRIGGER review_decisions_no_update; UPDATE review_decisions SET decision = 'approved', comment = NULL, flags_json = '[]' WHERE id = ${returned.id}`);
+    raw.close();
+    const audit = auditHistory(openTempStore(path).db);
+    expect(audit.ok).toBe(false);
+    expect(audit.breaks).toEqual([expect.objectContaining({ table: 'review_decisions', chainKey: assessment.id, kind: 'content-changed', rowId: returned.id, position: 1 })]);
+  });
+
+  it('the 差し戻し deleted, leaving only the 承認, is found at the decision after it', () => {
+    const { store, path, assessment, approved } = reviewed();
+    store.close();
+    const raw = new Database(path);
+    raw.exec(`DROP TRIGGER review_decisions_no_delete; DELETE FROM review_decisions WHERE round = 1`);
+    raw.close();
+    const audit = auditHistory(openTempStore(path).db);
+    expect(audit.ok).toBe(false);
+    expect(audit.breaks).toEqual([expect.objectContaining({ table: 'review_decisions', chainKey: assessment.id, rowId: approved.id })]);
+  });
+});
