@@ -1,9 +1,10 @@
-// `kakunin export-all --format xlsx|csv --out file [--team T…]`: every facility's state as the leads'
-// workbook (or one CSV table), for an inspector or the board, straight from the database file.
+// `kakunin export-all --format xlsx|csv [--table items|reviews] --out file [--team T…]`: every facility's
+// state as the leads' workbook (or one of its tables as CSV), for an inspector or the board, straight from
+// the database file.
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { bootstrap } from '../app/bootstrap.ts';
-import { renderStatusCsv } from '../report/status-csv.ts';
+import { renderStatusCsv, type StatusCsvTable } from '../report/status-csv.ts';
 import { renderStatusXlsx } from '../report/status-xlsx.ts';
 import { createRoles } from '../service/roles.ts';
 import { createStatusBoard } from '../service/status-board.ts';
@@ -11,7 +12,7 @@ import { CliInputError } from './errors.ts';
 import { organizationForOperator } from './organization-choice.ts';
 
 export async function runExportAllCommand(
-  args: { format: 'xlsx' | 'csv'; out: string; team?: string | undefined; force?: boolean },
+  args: { format: 'xlsx' | 'csv'; table?: StatusCsvTable | undefined; out: string; team?: string | undefined; force?: boolean },
   log: (l: string) => void,
 ): Promise<number> {
   const app = bootstrap();
@@ -29,7 +30,7 @@ export async function runExportAllCommand(
       app.env.KAKUNIN_LOCALE,
       app.env.KAKUNIN_TIME_ZONE,
     );
-    const content = args.format === 'xlsx' ? await renderStatusXlsx(board) : renderStatusCsv(board);
+    const content = args.format === 'xlsx' ? await renderStatusXlsx(board) : renderStatusCsv(board, args.table);
     try {
       writeFileSync(path, content, { flag: args.force ? 'w' : 'wx' });
     } catch (err) {

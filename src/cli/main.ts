@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadDotEnv } from '../config/dotenv.ts';
 import { defaultFlowsDir } from '../flow/loader.ts';
+import { STATUS_CSV_TABLES } from '../report/status-csv.ts';
 import { validateFlows } from './flows-validate.ts';
 
 const USAGE = `使い方 / usage:
@@ -12,7 +13,7 @@ const USAGE = `使い方 / usage:
   npm run kakunin -- flows validate [file…]                      flows/（KAKUNIN_FLOWS_DIR）の定義を検査する
   npm run kakunin -- report <assessment-id> --out file.pdf       点検をPDFにする（未提出は「下書き」）
   npm run kakunin -- export <assessment-id> --format csv|json [--out file]
-  npm run kakunin -- export-all --format xlsx|csv --out file [--team T…]   全拠点の状況を書き出す
+  npm run kakunin -- export-all --format xlsx|csv [--table items|reviews] --out file [--team T…]   全拠点の状況を書き出す（CSVの reviews は確認履歴）
   npm run kakunin -- review list|show <id>|approve <id>|return <id> --as <リード> [--comment "…"] [--item technical.7 "…"]… [--team T…]
   npm run kakunin -- leads [add|remove <Slackユーザーid または名前>] [--team T…]
   npm run kakunin -- schedule preview [--from 2027-04-01] [--to 2027-04-30] [--facility 拠点]
@@ -38,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       out: { type: 'string', short: 'o' },
       format: { type: 'string', short: 'f' },
+      table: { type: 'string' },
       force: { type: 'boolean' },
       team: { type: 'string' },
       as: { type: 'string' },
@@ -90,11 +92,14 @@ async function main(argv: string[]): Promise<number> {
       const args = z
         .object({
           format: z.enum(['xlsx', 'csv'], { error: 'xlsx or csv' }).default('xlsx'),
+          // The workbook has every table as a sheet; a CSV file holds one.
+          table: z.enum(STATUS_CSV_TABLES, { error: 'items or reviews' }).optional(),
           out: z.string({ error: 'an output file is required (--out file.xlsx)' }).min(1),
           team: z.string().optional(),
           force: z.boolean().default(false),
         })
-        .safeParse({ format: values.format, out: values.out, team: values.team, force: values.force });
+        .refine((a) => a.table === undefined || a.format === 'csv', { path: ['table'], error: 'only with --format csv (the workbook has every table as a sheet)' })
+        .safeParse({ format: values.format, table: values.table, out: values.out, team: values.team, force: values.force });
       if (!args.success) throw new UsageError(args.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
       return runExportAllCommand(args.data, log);
     }

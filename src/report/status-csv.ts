@@ -1,8 +1,10 @@
-// The leads' export as one CSV table (UTF-8 with BOM, CRLF, as Excel wants): a row per facility, flow and
-// item with the facility's state — everything the XLSX holds, in a shape a pivot table can take apart.
+// The leads' export as CSV tables (UTF-8 with BOM, CRLF, as Excel wants), in shapes a pivot table can take
+// apart: `items`, a row per facility, flow and item with the facility's state (the workbook's per-flow and
+// plan sheets); `reviews`, a row per review decision (the workbook's 「確認履歴」).
 import { stringify } from 'csv-stringify/sync';
 import type { Localized } from '../flow/schema.ts';
 import { localize } from './localize.ts';
+import { REVIEW_HISTORY_COLUMNS, reviewHistoryCells } from './review-history-table.ts';
 import { flowStateLabel, type StatusBoard } from './status-board.ts';
 
 const COLUMNS: Localized[] = [
@@ -21,7 +23,11 @@ const COLUMNS: Localized[] = [
   { ja: '期限超過', en: 'Overdue' },
 ];
 
-export function renderStatusCsv(board: StatusBoard): string {
+export const STATUS_CSV_TABLES = ['items', 'reviews'] as const;
+export type StatusCsvTable = (typeof STATUS_CSV_TABLES)[number];
+
+export function renderStatusCsv(board: StatusBoard, table: StatusCsvTable = 'items'): string {
+  if (table === 'reviews') return csv(REVIEW_HISTORY_COLUMNS.map((c) => localize(c, board.locale)), board.reviews.map((r) => reviewHistoryCells(r, board.locale)));
   const { locale } = board;
   const records = board.rows.flatMap((row) =>
     row.items.map((item) => [
@@ -40,5 +46,9 @@ export function renderStatusCsv(board: StatusBoard): string {
       item.overdue ? localize({ ja: '期限超過', en: 'overdue' }, locale) : '',
     ]),
   );
-  return stringify([COLUMNS.map((c) => localize(c, locale)), ...records], { bom: true, record_delimiter: 'windows' });
+  return csv(COLUMNS.map((c) => localize(c, locale)), records);
+}
+
+function csv(header: string[], records: (string | number)[][]): string {
+  return stringify([header, ...records], { bom: true, record_delimiter: 'windows' });
 }

@@ -7,6 +7,7 @@ import type { Localized } from '../flow/schema.ts';
 import { localize } from './localize.ts';
 import { flowStateLabel, type BoardRow, type StatusBoard } from './status-board.ts';
 import { COMPARISON_COLUMNS } from './comparison-columns.ts';
+import { REVIEW_HISTORY_COLUMNS, REVIEW_HISTORY_DATE_COLUMN, REVIEW_HISTORY_TITLE, reviewHistoryCells } from './review-history-table.ts';
 
 const HEAD: Record<string, Localized> = {
   facility: { ja: '拠点', en: 'Facility' },
@@ -27,21 +28,10 @@ const HEAD: Record<string, Localized> = {
   item: { ja: 'チェック項目', en: 'Item' },
   date: { ja: '実施時期', en: 'Planned date' },
   planSheet: { ja: '実施計画', en: 'Action plan' },
-  reviewSheet: { ja: '確認履歴', en: 'Review history' },
   comparisonSheet: { ja: '前回との比較', en: 'Since last cycle' },
   previousAnswer: COMPARISON_COLUMNS.previousAnswer,
   currentAnswer: { ja: '今回の回答', en: 'This answer' },
   change: COMPARISON_COLUMNS.change,
-  round: { ja: '回', en: 'Round' },
-  decision: { ja: '判断', en: 'Decision' },
-  comment: { ja: 'コメント', en: 'Comment' },
-  flags: { ja: '指摘項目', en: 'Flagged items' },
-  reviewer: { ja: '判断者', en: 'Reviewer' },
-  decidedOn: { ja: '日付', en: 'Date' },
-  channel: { ja: '経路', en: 'Channel' },
-  approvedDecision: { ja: '承認', en: 'Approved' },
-  returnedDecision: { ja: '差し戻し', en: 'Returned' },
-  ownSubmission: { ja: '（自分の提出：リードが1人のため）', en: ' (own submission: the only lead)' },
 };
 
 const HEADER_FILL = 'FFD9D9D9';
@@ -124,22 +114,15 @@ export async function renderStatusXlsx(board: StatusBoard): Promise<Uint8Array> 
     finish(sheet, header.length, []);
   }
 
-  const reviews = workbook.addWorksheet(sheetName(h('reviewSheet'), names), { views: [{ state: 'frozen', ySplit: 1 }] });
-  const reviewHeader = ['facility', 'flow', 'round', 'decision', 'comment', 'flags', 'reviewer', 'decidedOn', 'channel'].map(h);
+  const reviews = workbook.addWorksheet(sheetName(localize(REVIEW_HISTORY_TITLE, locale), names), { views: [{ state: 'frozen', ySplit: 1 }] });
+  const reviewHeader = REVIEW_HISTORY_COLUMNS.map((c) => localize(c, locale));
   reviews.addRow(reviewHeader);
-  for (const r of board.reviews)
-    reviews.addRow([
-      r.facilityName,
-      r.flowTitle,
-      r.round,
-      `${h(r.decision === 'approved' ? 'approvedDecision' : 'returnedDecision')}${r.ownSubmission ? h('ownSubmission') : ''}`,
-      r.comment,
-      r.flags.join('\n'),
-      r.reviewerName,
-      excelDate(r.on),
-      r.channel,
-    ]);
-  finish(reviews, reviewHeader.length, [8]);
+  for (const r of board.reviews) {
+    const cells: (string | number | Date | undefined)[] = reviewHistoryCells(r, locale);
+    cells[REVIEW_HISTORY_DATE_COLUMN - 1] = excelDate(r.on);
+    reviews.addRow(cells);
+  }
+  finish(reviews, reviewHeader.length, [REVIEW_HISTORY_DATE_COLUMN]);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 

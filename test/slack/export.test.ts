@@ -110,6 +110,18 @@ test('npm run kakunin -- export-all writes the same workbook, or one CSV table, 
   expect(planned.map((r) => [r[2], r[8], r[10], r[11]])).toContainEqual(['提出済・確認待ち', 'external.7', '実施予定(2026-12-31)', '2026-12-31']);
   expect(planned).toHaveLength(6);
 
+  // A CSV file holds one table; the workbook has them all, so --table goes only with CSV.
+  const reviewsOut = join(dbPath, '..', 'reviews.csv');
+  const reviews = await runEntry('src/cli/main.ts', ['export-all', '--format', 'csv', '--table', 'reviews', '--out', reviewsOut], '', env);
+  expect(reviews.code).toBe(0);
+  expect(parse(readFileSync(reviewsOut, 'utf8'), { bom: true, record_delimiter: '\r\n' })).toEqual([['拠点', 'チェックリスト', '回', '判断', 'コメント', '指摘項目', '判断者', '日付', '経路']]);
+  const wrongTable = await runEntry('src/cli/main.ts', ['export-all', '--format', 'csv', '--table', 'answers', '--out', join(dbPath, '..', 'x.csv')], '', env);
+  expect(wrongTable.code).toBe(2);
+  expect(wrongTable.stderr).toContain('table: items or reviews');
+  const tableOfWorkbook = await runEntry('src/cli/main.ts', ['export-all', '--format', 'xlsx', '--table', 'reviews', '--out', join(dbPath, '..', 'x.xlsx')], '', env);
+  expect(tableOfWorkbook.code).toBe(2);
+  expect(tableOfWorkbook.stderr).toContain('only with --format csv');
+
   const again = await runEntry('src/cli/main.ts', ['export-all', '--format', 'xlsx', '--out', out], '', env);
   expect(again.code).toBe(2);
   expect(again.stderr).toContain('既にあるファイルは上書きしません');

@@ -2,6 +2,9 @@
 // with two flagged items; the manager revises only those and resubmits; lead B sees what changed and
 // approves; the PDF carries the approval box. Forwarded buttons, another workspace and double clicks change
 // nothing.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { expect, test } from 'vitest';
 import type { Answers } from '../../src/flow/answer.ts';
@@ -9,6 +12,7 @@ import type { Interaction } from '../../src/engine/events.ts';
 import type { AssessmentService } from '../../src/service/assessment-service.ts';
 import type { Participant } from '../../src/service/interaction.ts';
 import { renderReport } from '../../src/report/render-report.ts';
+import { runEntry } from '../helpers/run-cli.ts';
 import { mixedAnswers } from '../report/fixtures/mixed-answers.ts';
 import { readPdfText, squash } from '../report/helpers/pdf-text.ts';
 import type { FakeMessage } from './fake-slack-api.ts';
@@ -164,6 +168,23 @@ test('two clinics submit; lead A returns one with two flagged items; it is revis
   expect(row(1)).toEqual(['拠点', 'チェックリスト', '回', '判断', 'コメント', '指摘項目', '判断者', '日付', '経路']);
   expect(row(2).slice(0, 7)).toEqual(['本院', expect.stringContaining('最低限のガイドライン'), 1, '差し戻し', '実施予定の2項目は、今年度中に実施できるはずです。確認してください。', '物理的安全管理対策 5.: 入退室記録の状況を教えてください\n技術的安全管理対策 15.: 二要素認証は導入済みでは？', '田中 院長']);
   expect(row(3).slice(2, 7)).toEqual([2, '承認', '確認しました。ありがとうございます。', '', '山本 事務長']);
+
+  // …and as a CSV table from the database file, for whoever keeps the records in a spreadsheet.
+  const csvOut = join(h.store.db.name, '..', 'reviews.csv');
+  const exported = await runEntry('src/cli/main.ts', ['export-all', '--format', 'csv', '--table', 'reviews', '--out', csvOut], '', { KAKUNIN_DB: h.store.db.name });
+  expect(exported.stderr).toBe('');
+  expect(exported.code).toBe(0);
+  const csv: string[][] = parse(readFileSync(csvOut, 'utf8'), { bom: true, record_delimiter: '\r\n' });
+  expect(csv[0]).toEqual(['拠点', 'チェックリスト', '回', '判断', 'コメント', '指摘項目', '判断者', '日付', '経路']);
+  const honinRows = csv.filter((r) => r[0] === '本院');
+  expect(honinRows.map((r) => r.slice(2, 7))).toEqual([
+    ['1', '差し戻し', '実施予定の2項目は、今年度中に実施できるはずです。確認してください。', '物理的安全管理対策 5.: 入退室記録の状況を教えてください\n技術的安全管理対策 15.: 二要素認証は導入済みでは？', '田中 院長'],
+    ['2', '承認', '確認しました。ありがとうございます。', '', '山本 事務長'],
+  ]);
+  expect(honinRows.map((r) => [r[7], r[8]])).toEqual([
+    [(row(2)[7] as Date).toISOString().slice(0, 10), 'slack'],
+    [(row(3)[7] as Date).toISOString().slice(0, 10), 'slack'],
+  ]);
   expect(h.fake.invalidBlocks).toEqual([]);
 }, 120_000);
 
