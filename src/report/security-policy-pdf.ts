@@ -1,11 +1,12 @@
-// The filled security policy as a PDF: title, the facility, the ten articles and 別表 (with the measures'
-// status when the facility has submitted that self-assessment), "n / N" on every page. The text and its
+// The filled security policy as a PDF: title, the facility, the approval box, the ten articles and 別表
+// (with the measures' status when the facility has submitted that self-assessment), "n / N" on every page. The text and its
 // placeholders come from the template (templates/security-policy.yaml); this file only lays it out.
 import { z } from 'zod';
 import { answersSchema } from '../flow/answer.ts';
 import { ReportInputError } from './errors.ts';
 import { createReportDocument } from './font.ts';
 import { localize, reportLocaleSchema } from './localize.ts';
+import { approvalRows } from './pdf/approval-rows.ts';
 import { flowTextBlock } from './pdf/flow-text.ts';
 import { drawDraftMarks } from './pdf/draft-mark.ts';
 import { historyFooterText, stampHistoryHead } from './history-head.ts';
@@ -49,6 +50,7 @@ export async function renderSecurityPolicyPdf(input: PolicyPdfInput, template?: 
   flowTextBlock(flow, layoutText(policy.title, style('title', { bold: true, align: 'center' }), flow.width));
   flow.moveDown(layout.spacing.afterTitle);
   flowTextBlock(flow, layoutText(policy.subtitle, style('facility', { align: 'right' }), flow.width));
+  drawApprovalBox();
   flow.moveDown(layout.spacing.afterFacility);
 
   for (const article of policy.articles) {
@@ -71,6 +73,28 @@ export async function renderSecurityPolicyPdf(input: PolicyPdfInput, template?: 
   );
   if (input.draft) drawDraftMarks(doc, locale, templateFooterStyle(layout, fonts));
   return doc.save();
+
+  /** Who approved this policy and when, as the checklist's header box has it (a lead's 承認 of this assessment). */
+  function drawApprovalBox(): void {
+    if (!layout.approval) return;
+    const cell = (text: string, span = 1, fill?: 'label'): TableCell => ({
+      content: [{ text, style: style('table') }],
+      span,
+      fill: fill ? layout.colors.labelFill : undefined,
+      valign: 'middle',
+    });
+    const rows = approvalRows({
+      texts: layout.approval.texts,
+      approval: input.approval,
+      locale,
+      text: (l) => localize(l, locale),
+      labelCell: (text, span) => cell(text, span, 'label'),
+      valueCell: (text) => cell(text),
+    });
+    if (rows.length === 0) return;
+    flow.moveDown(layout.spacing.aroundTable);
+    drawTable(flow, layoutTable({ style: tableStyle(scaleWidths(layout.approval.widths, flow.width)), rows }));
+  }
 
   function paragraphBlock(text: string) {
     return layoutText(layout.texts.clausePrefix + text, style('body'), flow.width - layout.indent.clause);

@@ -6,6 +6,7 @@ import { loadFlowFile } from '../../src/flow/loader.ts';
 import type { Flow } from '../../src/flow/model.ts';
 import { renderReport } from '../../src/report/render-report.ts';
 import type { RelatedAssessments } from '../../src/report/related-assessment.ts';
+import type { ReportApproval } from '../../src/report/report-input.ts';
 import { fillThroughEngine } from '../helpers/fill-through-engine.ts';
 import { readPdfText, squash, type PdfPage } from './helpers/pdf-text.ts';
 
@@ -36,7 +37,7 @@ const clinic: Answers = {
   'policy.effective-date': { kind: 'date', value: '2027-04-01' },
 };
 
-async function render(answers: Answers, related: RelatedAssessments = {}): Promise<{ pages: PdfPage[]; text: string }> {
+async function render(answers: Answers, related: RelatedAssessments = {}, approval?: ReportApproval | null): Promise<{ pages: PdfPage[]; text: string }> {
   const filled = fillThroughEngine(flow, answers);
   const pdf = await renderReport({
     flow,
@@ -46,6 +47,7 @@ async function render(answers: Answers, related: RelatedAssessments = {}): Promi
     updatedOn: '2026-11-22',
     assessmentId: 'as_policy',
     related,
+    ...(approval !== undefined ? { approval } : {}),
   });
   const pages = await readPdfText(pdf);
   return { pages, text: squash(pages.flatMap((p) => p.pieces.map((piece) => piece.str)).join('')) };
@@ -105,5 +107,19 @@ describe('a clinic’s policy', () => {
     expect(text).toContain(squash('No 対策 実施状況 1 本システムへのアクセスについては、利用者の識別と認証を行うこと。 実施済'));
     expect(text).toContain(squash('医療機関間の通信を制限する仕組みを導入していることを確認すること。 実施予定（2027年3月31日）'));
     expect(text).toContain('回答IDas_measures');
+  });
+});
+
+describe('the approval box under the policy’s name', () => {
+  test('says who approved the policy and when, once a lead has', async () => {
+    const { text, pages } = await render(clinic, {}, { approverName: '田中 院長', approvedOn: '2026-11-25' });
+    expect(text).toContain(squash('医療法人社団 さくら会 さくら内科医院 承認 承認者 田中 院長 承認日 2026年11月25日 １目的'));
+    expect(pages[0]!.pieces.map((p) => p.str).join('')).toContain('田中 院長');
+  });
+
+  test('says 未承認 while the policy waits for a lead, and is left out where the report has no approval to show', async () => {
+    expect((await render(clinic, {}, null)).text).toContain(squash('さくら内科医院 承認 未承認 １目的'));
+    expect((await render(clinic)).text).not.toContain('承認者');
+    expect((await render(clinic)).text).not.toContain('未承認');
   });
 });

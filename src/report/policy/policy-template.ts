@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { findItem, type Flow } from '../../flow/model.ts';
 import { conditionSchema, localizedSchema } from '../../flow/schema.ts';
 import { ReportTemplateError } from '../errors.ts';
+import { approvalTextsSchema } from '../pdf/approval-rows.ts';
 import { cachedTemplateLoader } from '../template-file.ts';
 import {
   cellPaddingSchema,
@@ -86,6 +87,8 @@ export const policyTemplateSchema = z
       .strict(),
     indent: z.object({ clause: pointsOrZeroSchema, list: pointsOrZeroSchema }).strict(),
     texts: z.object({ pageNumber: localizedSchema, clausePrefix: z.string() }).strict(),
+    /** The approval box under the facility line (承認 | 承認者 | name, 承認日 | date, or 未承認); none without it. */
+    approval: z.object({ texts: approvalTextsSchema, widths: z.tuple([pointsSchema, pointsSchema, pointsSchema]) }).strict().optional(),
     placeholders: z.record(z.string(), placeholderSchema),
     title: localizedSchema,
     subtitle: localizedSchema,
