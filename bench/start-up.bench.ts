@@ -20,6 +20,9 @@ const built = precompile();
 const bin = join(repoRoot, 'node_modules', '.bin');
 const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${bin}${delimiter}${process.env.PATH ?? ''}` };
 for (const key of Object.keys(env)) if (key.startsWith('SLACK_') || key.startsWith('KAKUNIN_')) delete env[key];
+// `npm start` from a shell has no GLIBC_TUNABLES, so the launcher re-executes itself with them (bin/allocator-settings.js):
+// this benchmark was itself started through the launcher, so drop them and every way pays that as it would.
+delete env.GLIBC_TUNABLES;
 
 /** Milliseconds from spawn to the first prompt ("…> ") on stdout; the process is then stopped. */
 function toFirstPrompt(command: string, args: string[]): Promise<number> {

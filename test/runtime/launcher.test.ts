@@ -1,7 +1,10 @@
 // `npm start` runs bin/run.js, which starts the app once more as the same process with glibc's allocator
-// settings (bin/allocator-settings.js): the app must see everything it was started with, unchanged.
+// settings (bin/allocator-settings.js): the app must see everything it was started with, unchanged. It
+// also turns on Node's compile cache, so a start after the first skips stripping the types again.
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { text } from 'node:stream/consumers';
 import { describe, expect, it } from 'vitest';
 import { MALLOC_TUNABLES, needsMallocTunables, withMallocTunables } from '../../bin/allocator-settings.js';
@@ -13,6 +16,7 @@ interface Probe {
   argv: string[];
   execArgv: string[];
   input: string;
+  compileCache: string | null;
 }
 
 async function launch(env: NodeJS.ProcessEnv): Promise<{ childPid: number; probe: Probe; stderr: string }> {
@@ -59,5 +63,18 @@ describe('the launcher’s allocator settings', () => {
   it.skipIf(!canReexec)('leave an operator’s own GLIBC_TUNABLES alone', async () => {
     const { probe } = await launch({ ...process.env, GLIBC_TUNABLES: 'glibc.malloc.arena_max=4' });
     expect(probe.tunables).toBe('glibc.malloc.arena_max=4');
+  });
+});
+
+describe('the launcher’s compile cache', () => {
+  it('keeps compiled modules in node_modules/.cache, or where NODE_COMPILE_CACHE says, and not when told not to', async () => {
+    const { NODE_COMPILE_CACHE: _a, NODE_DISABLE_COMPILE_CACHE: _b, ...env } = process.env;
+    // Node keeps one subdirectory per Node version and build inside it.
+    const dirOf = async (e: NodeJS.ProcessEnv) => dirname((await launch(e)).probe.compileCache ?? '(none)');
+    expect(await dirOf(env)).toBe(join(repoRoot, 'node_modules', '.cache', 'node-compile-cache'));
+    const elsewhere = join(tmpdir(), `kakunin-compile-cache-${process.pid}`);
+    expect(await dirOf({ ...env, NODE_COMPILE_CACHE: elsewhere })).toBe(elsewhere);
+    rmSync(elsewhere, { recursive: true, force: true });
+    expect((await launch({ ...env, NODE_DISABLE_COMPILE_CACHE: '1' })).probe.compileCache).toBeNull();
   });
 });
