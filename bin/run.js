@@ -13,7 +13,12 @@ import { needsMallocTunables, withMallocTunables } from './allocator-settings.js
 // glibc reads its allocator settings only when a process starts: start once more, as the same process
 // (same pid, flags, arguments and standard streams), with them set. allocator-settings.js says why.
 if (needsMallocTunables(process)) {
-  process.execve(process.execPath, [process.execPath, ...process.execArgv, ...process.argv.slice(1)], withMallocTunables(process.env));
+  try {
+    process.execve(process.execPath, [process.execPath, ...process.execArgv, ...process.argv.slice(1)], withMallocTunables(process.env));
+  } catch (err) {
+    // Only memory is at stake: say so once and start as we are.
+    console.error(`kakunin: starting without the allocator settings (re-executing failed: ${err instanceof Error ? err.message : String(err)})`);
+  }
 }
 
 // Node keeps what it compiled (the type-stripped source and V8's code) on disk, keyed by content, so a

@@ -1,6 +1,7 @@
 // The filled security policy as a PDF: title, the facility, the approval box, the ten articles and 別表
-// (with the measures' status when the facility has submitted that self-assessment), "n / N" on every page. The text and its
-// placeholders come from the template (templates/security-policy.yaml); this file only lays it out.
+// (with the measures' status when the facility has submitted that self-assessment), "n / N" on every page.
+// The text and its placeholders come from the template (templates/security-policy.yaml); this file only
+// lays it out.
 import { z } from 'zod';
 import { answersSchema } from '../flow/answer.ts';
 import { ReportInputError } from './errors.ts';
