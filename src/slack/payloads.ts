@@ -17,6 +17,8 @@ export const blockActionBodySchema = z.object({
     .object({ type: z.string().max(50), message_ts: slackId.optional(), channel_id: slackId.optional(), is_ephemeral: z.boolean().optional() })
     .nullish(),
   trigger_id: slackId,
+  /** A click inside a modal: the view to update (its hash makes a second, stale update fail rather than win). */
+  view: z.object({ id: slackId, hash: z.string().max(255).optional(), private_metadata: z.string().max(3000).optional() }).nullish(),
   actions: z
     .array(
       z.object({

@@ -89,7 +89,8 @@ export interface FakeSlackApi {
   message(channel: string, ts: string): FakeMessage | undefined;
   ephemerals(userId: string): FakeEphemeral[];
   homeViews(userId: string): Record<string, unknown>[];
-  openedViews: { triggerId: string; view: Record<string, unknown> }[];
+  /** Every modal opened, and every version a views.update made of one (newest last; same id, new hash). */
+  openedViews: { triggerId: string; view: Record<string, unknown>; id?: string; hash?: string }[];
   uploads: FakeUpload[];
   /** Block Kit refusals so far: a test asserts there are none. */
   invalidBlocks: { method: string; problems: string[] }[];
@@ -119,7 +120,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
   const messages = new Map<string, FakeMessage[]>();
   const ephemerals: FakeEphemeral[] = [];
   const homes = new Map<string, Record<string, unknown>[]>();
-  const openedViews: { triggerId: string; view: Record<string, unknown> }[] = [];
+  const openedViews: FakeSlackApi['openedViews'] = [];
   const uploads: FakeUpload[] = [];
   const invalidBlocks: { method: string; problems: string[] }[] = [];
   const failures = new Map<string, { failure: Failure; times: number; when?: ((args: Record<string, unknown>) => boolean) | undefined }>();
@@ -223,8 +224,21 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
       const view = args.view as Record<string, unknown>;
       const problems = validate ? [...blockKitProblems('view', view?.blocks), ...modalProblems(view)] : [];
       if (problems.length) return invalid('views.open', problems);
-      openedViews.push({ triggerId: String(args.trigger_id ?? ''), view });
-      return { ok: true, view: { id: `V${++seq}`, ...view } };
+      const id = `V${++seq}`;
+      openedViews.push({ triggerId: String(args.trigger_id ?? ''), view, id, hash: `${id}-1` });
+      return { ok: true, view: { id, hash: `${id}-1`, ...view } };
+    },
+    // As Slack: the view must exist, and a hash that is not the current one fails (someone updated it first).
+    'views.update': (args) => {
+      const current = openedViews.findLast((v) => v.id === args.view_id);
+      if (!current) return { ok: false, error: 'not_found' };
+      if (args.hash !== undefined && args.hash !== current.hash) return { ok: false, error: 'hash_conflict' };
+      const view = args.view as Record<string, unknown>;
+      const problems = validate ? [...blockKitProblems('view', view?.blocks), ...modalProblems(view)] : [];
+      if (problems.length) return invalid('views.update', problems);
+      const hash = `${current.id}-${Number(current.hash!.split('-')[1]) + 1}`;
+      openedViews.push({ triggerId: current.triggerId, view, id: current.id!, hash });
+      return { ok: true, view: { id: current.id, hash, ...view } };
     },
     'files.getUploadURLExternal': (args) => {
       const fileId = `F${String(++seq).padStart(8, '0')}`;

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { expect, test } from 'vitest';
 import type { Answers } from '../../src/flow/answer.ts';
 import type { Interaction } from '../../src/engine/events.ts';
+import { itemRefs } from '../../src/flow/model.ts';
 import type { AssessmentService } from '../../src/service/assessment-service.ts';
 import type { Participant } from '../../src/service/interaction.ts';
 import { renderReport } from '../../src/report/render-report.ts';
@@ -187,6 +188,69 @@ test('two clinics submit; lead A returns one with two flagged items; it is revis
   ]);
   expect(h.fake.invalidBlocks).toEqual([]);
 }, 120_000);
+
+test('a lead flags seven items: 「＋ 指摘する項目を追加」 adds a slot at a time, a double click adds one, and all seven are sent back', async () => {
+  const h = await startHarness({ fake: { users: leadStoryUsers } });
+  const c = await setUpTwoClinics(h);
+  const kita = await submitInSlack(h, c, c.suzuki);
+  await c.boss.click('差し戻し', requestsIn(c.boss.dm(), '北分院')[0]!);
+  const modal = () => h.fake.openedViews.at(-1)!;
+  const slots = () => ((modal().view.blocks as { block_id?: string }[]) ?? []).filter((b) => b.block_id?.startsWith('flag.')).length;
+  expect(slots()).toBe(5);
+  expect(buttonLabels(modal().view.blocks as never)).toEqual(['＋ 指摘する項目を追加']);
+
+  await c.boss.clickInModal('＋ 指摘する項目を追加');
+  expect(slots()).toBe(6);
+  // The same modal, replaced: the slots already there keep their block ids, so Slack keeps what was typed.
+  expect(h.fake.openedViews.at(-2)!.id).toBe(modal().id);
+  expect((modal().view.blocks as { block_id?: string }[]).slice(0, 12).map((b) => b.block_id)).toEqual(
+    (h.fake.openedViews.at(-2)!.view.blocks as { block_id?: string }[]).slice(0, 12).map((b) => b.block_id),
+  );
+  // The second click of a double click carries the hash the first one replaced: it changes nothing.
+  const versions = h.fake.openedViews.length;
+  await c.boss.sendPayload(c.boss.lastPayload);
+  expect(h.fake.openedViews).toHaveLength(versions);
+  await c.boss.clickInModal('＋ 指摘する項目を追加');
+  expect(slots()).toBe(7);
+
+  const items = ['organizational.1', 'organizational.2', 'organizational.3', 'physical.1', 'physical.2', 'physical.3', 'physical.4'];
+  await c.boss.submitModal({
+    comment: { value: '記載の根拠を確認させてください。' },
+    ...Object.fromEntries(items.flatMap((itemId, i) => [[`flag.${i}`, { selected_option: { value: itemId } }], [`note.${i}`, { value: `根拠 ${i + 1}` }]])),
+  });
+  expect(h.store.assessments.get(c.organizationId(), kita).status).toBe('returned');
+  expect(h.store.reviews.history(kita)[0]!.flags).toEqual(items.map((itemId, i) => ({ itemId, comment: `根拠 ${i + 1}` })));
+  expect(textOf(c.suzuki.last().blocks)).toContain('*直してほしい項目（7件）*');
+  expect(h.fake.invalidBlocks).toEqual([]);
+}, 60_000);
+
+test('the 差し戻し modal grows to 30 slots and then offers no more; thirty long comments still fit what the respondent and 詳細 show', async () => {
+  const h = await startHarness({ fake: { users: leadStoryUsers } });
+  const c = await setUpTwoClinics(h);
+  const kita = await submitInSlack(h, c, c.suzuki);
+  await c.boss.click('差し戻し', requestsIn(c.boss.dm(), '北分院')[0]!);
+  let clicks = 0;
+  while (buttonLabels(h.fake.openedViews.at(-1)!.view.blocks as never).includes('＋ 指摘する項目を追加')) {
+    await c.boss.clickInModal('＋ 指摘する項目を追加');
+    clicks++;
+  }
+  expect(clicks).toBe(25);
+  const blocks = h.fake.openedViews.at(-1)!.view.blocks as { block_id?: string }[];
+  expect(blocks.filter((b) => b.block_id?.startsWith('flag.'))).toHaveLength(30);
+  // Every slot used, each comment as long as the modal allows: what the respondent and 詳細 show still fits Slack.
+  const items = itemRefs(checklist).filter((r) => r.section.kind !== 'gates').slice(0, 30).map((r) => r.item.id);
+  const note = (i: number) => `${i + 1}: ${'確認してください。'.repeat(40)}`.slice(0, 300);
+  await c.boss.submitModal({
+    comment: { value: '全項目について根拠を確認させてください。' },
+    ...Object.fromEntries(items.flatMap((itemId, i) => [[`flag.${i}`, { selected_option: { value: itemId } }], [`note.${i}`, { value: note(i) }]])),
+  });
+  expect(h.store.reviews.history(kita)[0]!.flags).toEqual(items.map((itemId, i) => ({ itemId, comment: note(i) })));
+  expect(textOf(c.suzuki.last().blocks)).toContain('*直してほしい項目（30件）*');
+  // 詳細 on the request as it was before the decision (the decided copy has no buttons).
+  await c.boss.click('詳細', { message: requestsIn(c.boss.dm(), '北分院')[0]!, version: 0 });
+  expect(textOf(h.fake.openedViews.at(-1)!.view.blocks as never)).toContain('30: 確認してください。');
+  expect(h.fake.invalidBlocks).toEqual([]);
+}, 60_000);
 
 test('a manager clicking 承認 on a forwarded request, or a lead of another workspace, changes nothing', async () => {
   const h = await startHarness({ fake: { users: leadStoryUsers } });

@@ -280,13 +280,25 @@ export class SlackUser {
       api_app_id: 'A0FAKE',
       token: 'legacy-verification-token',
       trigger_id: `trigger-${randomUUID()}`,
-      view: { ...opened.view, id: 'V0MODAL', team_id: this.teamId, state: { values: state }, hash: 'h' },
+      view: { ...opened.view, id: opened.id ?? 'V0MODAL', team_id: this.teamId, state: { values: state }, hash: opened.hash ?? 'h' },
       response_urls: [],
       is_enterprise_install: false,
     };
     const result = await postSigned(this.endpoint, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded');
     await this.settle();
     return result;
+  }
+
+  /** Clicks a button inside the newest open modal: a block_actions payload whose container is the view. */
+  async clickInModal(label: string | RegExp): Promise<HttpResult> {
+    const opened = this.fake.openedViews[this.fake.openedViews.length - 1];
+    if (!opened) throw new Error('No modal is open');
+    const blocks = (opened.view.blocks as Block[]) ?? [];
+    const target = elementsOf(blocks).find((c) => c.element.type === 'button' && matches(String((c.element.text as { text: string }).text), label));
+    if (!target) throw new Error(`No button "${String(label)}" in the modal: ${JSON.stringify(buttonLabels(blocks))}`);
+    const id = opened.id ?? 'V0MODAL';
+    const action = { type: 'button', action_id: target.element.action_id, block_id: target.blockId, text: target.element.text, action_ts: actionTs() };
+    return this.act({ type: 'view', view_id: id }, blocks, action, { ...opened.view, id, hash: opened.hash ?? 'h', team_id: this.teamId, state: { values: {} } });
   }
 
   /** Sends an interaction payload as is (to replay a request, as a Slack retry does). */
@@ -319,7 +331,7 @@ export class SlackUser {
     return { blocks: message.blocks, container: { type: 'message', message_ts: message.ts, channel_id: message.channel, is_ephemeral: false } };
   }
 
-  private async act(container: Record<string, unknown>, blocks: Block[], action: Record<string, unknown>): Promise<HttpResult> {
+  private async act(container: Record<string, unknown>, blocks: Block[], action: Record<string, unknown>, view?: Record<string, unknown>): Promise<HttpResult> {
     const isMessage = container.type === 'message';
     const payload = {
       type: 'block_actions',
@@ -337,7 +349,7 @@ export class SlackUser {
             message: { type: 'message', ts: container.message_ts, text: '', blocks, user: 'U0BOT', bot_id: 'B0BOT' },
             response_url: 'https://hooks.slack.test/actions/x',
           }
-        : { view: { id: container.view_id, type: 'home', blocks } }),
+        : { view: view ?? { id: container.view_id, type: 'home', blocks } }),
       state: { values: {} },
       actions: [action],
     };

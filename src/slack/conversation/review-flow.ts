@@ -18,6 +18,8 @@ import {
   approveModal,
   decisionForRespondent,
   detailModal,
+  FIRST_FLAG_SLOTS,
+  MAX_FLAG_SLOTS,
   returnModal,
   returnModalStateSchema,
   returnModalValues,
@@ -184,6 +186,29 @@ export async function openReturnModal(ctx: SlackContext, client: WebClient, inpu
     await ctx.modal.views.open({ trigger_id: input.triggerId, view: returnModal({ subject, locale: member.person.locale, origin: input.origin }) });
   } catch (err) {
     ctx.logger.error({ err, assessmentId: input.ref.a }, 'views.open of the return modal failed');
+  }
+}
+
+/**
+ * 「＋ 指摘する項目を追加」 in the 差し戻し modal: the same modal with one more slot. Slack keeps what was
+ * entered (same block ids); the view's hash makes a double click's second update fail instead of racing.
+ * Nothing is stored, so a review decided meanwhile is left to the submission, which says so.
+ */
+export async function addReturnFlagSlot(ctx: SlackContext, input: { actor: SlackActor; view: { id: string; hash?: string | undefined; private_metadata?: string | undefined } }): Promise<void> {
+  const member = enter(ctx, input.actor);
+  const meta = decodeValue(reviewModalMetadataSchema, input.view.private_metadata ?? '', 'return modal metadata');
+  const slots = (meta.s ?? FIRST_FLAG_SLOTS) + 1;
+  if (slots > MAX_FLAG_SLOTS) return;
+  const subject = ctx.leads.review.subject(member.organization.id, meta.a);
+  const origin = meta.c && meta.t ? { channelId: meta.c, messageTs: meta.t } : undefined;
+  try {
+    await ctx.modal.views.update({
+      view_id: input.view.id,
+      ...(input.view.hash ? { hash: input.view.hash } : {}),
+      view: returnModal({ subject: { ...subject, round: meta.n }, locale: member.person.locale, origin, slots }),
+    });
+  } catch (err) {
+    ctx.logger.warn({ err, assessmentId: meta.a }, 'views.update of the return modal failed (a second click on the same view, or the modal was closed)');
   }
 }
 

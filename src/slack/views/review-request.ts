@@ -18,18 +18,28 @@ export const REVIEW_ACTION = {
   return: 'kakunin.review.return',
   detail: 'kakunin.review.detail',
   revise: 'kakunin.review.revise',
+  /** In the 差し戻し modal: one more (item, comment) slot. */
+  addFlag: 'kakunin.review.addFlag',
 } as const;
 export const REVIEW_MODAL = 'kakunin.review.returnModal';
 export const APPROVE_MODAL = 'kakunin.review.approveModal';
-/** Items a lead can flag in one 差し戻し, each with its own comment (the modal has a slot per item). */
-export const FLAG_SLOTS = 5;
+/**
+ * Items a lead can flag in one 差し戻し, each with its own comment: the modal opens with a slot per item for
+ * FIRST_FLAG_SLOTS, and 「＋ 指摘する項目を追加」 adds one at a time up to MAX_FLAG_SLOTS (2 blocks each,
+ * well inside a modal's 100).
+ */
+export const FIRST_FLAG_SLOTS = 5;
+export const MAX_FLAG_SLOTS = 30;
 const MAX_PLANNED_LINES = 15;
 const MAX_CHANGE_LINES = 20;
 
 /** A review button: the assessment and the round (第n回提出) the lead saw. */
 export const reviewRefSchema = z.object({ a: z.string().min(1).max(100), n: z.number().int().min(1) }).strict();
 export type ReviewRef = z.output<typeof reviewRefSchema>;
-export const reviewModalMetadataSchema = reviewRefSchema.extend({ c: z.string().max(50).optional(), t: z.string().max(50).optional() }).strict();
+/** The modal's private_metadata: the review, the request message it came from (c, t), and how many slots it shows (s). */
+export const reviewModalMetadataSchema = reviewRefSchema
+  .extend({ c: z.string().max(50).optional(), t: z.string().max(50).optional(), s: z.number().int().min(1).max(MAX_FLAG_SLOTS).optional() })
+  .strict();
 
 const who = (name: string, slackId: string | null) => (slackId ? `<@${slackId}>` : escapeMrkdwn(name));
 
@@ -92,9 +102,19 @@ function changeBlocks(subject: ReviewSubject, locale: Locale): Block[] {
   return sections([heading, ...lines].join('\n'));
 }
 
-/** The 差し戻し modal: the comment for the whole, then FLAG_SLOTS × (item, its comment), all optional but the first. */
-export function returnModal(input: { subject: ReviewSubject; locale: Locale; origin?: { channelId: string; messageTs: string } | undefined }): types.ModalView {
+/**
+ * The 差し戻し modal: the comment for the whole, then `slots` × (item, its comment), all optional but the
+ * comment, and while there is room a button that adds a slot (the same block ids, so Slack keeps what was
+ * already entered when the view is replaced).
+ */
+export function returnModal(input: {
+  subject: ReviewSubject;
+  locale: Locale;
+  origin?: { channelId: string; messageTs: string } | undefined;
+  slots?: number | undefined;
+}): types.ModalView {
   const { subject, locale } = input;
+  const slots = Math.min(Math.max(input.slots ?? FIRST_FLAG_SLOTS, 1), MAX_FLAG_SLOTS);
   const { flow } = subject;
   const groups = new Map<string, { label: string; options: { text: types.PlainTextElement; value: string }[] }>();
   for (const ref of itemRefs(flow)) {
@@ -119,7 +139,7 @@ export function returnModal(input: { subject: ReviewSubject; locale: Locale; ori
       element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: 1000 },
     },
   ];
-  for (let i = 0; i < FLAG_SLOTS; i++)
+  for (let i = 0; i < slots; i++)
     blocks.push(
       {
         type: 'input',
@@ -136,7 +156,9 @@ export function returnModal(input: { subject: ReviewSubject; locale: Locale; ori
         element: { type: 'plain_text_input', action_id: 'value', max_length: 300 },
       },
     );
-  const meta = { a: subject.assessment.id, n: subject.round, ...(input.origin ? { c: input.origin.channelId, t: input.origin.messageTs } : {}) };
+  if (slots < MAX_FLAG_SLOTS)
+    blocks.push(actions('flags.more', [button({ text: t(locale, 'review.modal.addItem'), actionId: REVIEW_ACTION.addFlag })]) as types.KnownBlock);
+  const meta = { a: subject.assessment.id, n: subject.round, ...(input.origin ? { c: input.origin.channelId, t: input.origin.messageTs } : {}), s: slots };
   return {
     type: 'modal',
     callback_id: REVIEW_MODAL,
@@ -157,7 +179,7 @@ export function returnModalValues(state: z.output<typeof returnModalStateSchema>
   const textOf = (block: string) => String((state[block]?.value as { value?: string | null } | undefined)?.value ?? '').trim();
   const flags: { itemId: string; comment: string }[] = [];
   const orphanNotes: number[] = [];
-  for (let i = 0; i < FLAG_SLOTS; i++) {
+  for (let i = 0; i < MAX_FLAG_SLOTS; i++) {
     const itemId = (state[`flag.${i}`]?.value as { selected_option?: { value: string } | null } | undefined)?.selected_option?.value;
     const note = textOf(`note.${i}`);
     if (itemId) flags.push({ itemId, comment: note });

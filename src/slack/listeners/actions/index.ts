@@ -5,7 +5,7 @@ import { DASHBOARD_ACTION } from '../../views/dashboard-view.ts';
 import { createActionRouter } from './action-router.ts';
 import { blockAction, type ActionHandler } from './block-action.ts';
 import { addFacility, editFacility, exportWorkbook, page, rowChoice, scheduleCadence } from './dashboard-actions.ts';
-import { approve, detail, returnForRevision, startRevision } from './review-actions.ts';
+import { addFlagSlot, approve, detail, returnForRevision, startRevision } from './review-actions.ts';
 import { REVIEW_ACTION } from '../../views/review-request.ts';
 import { report, resume, start, startFromCarryOffer, startFromOffer } from './entry-actions.ts';
 import { reminderCycleStart, reminderDetails, reminderDone, reminderDoneOn, reminderMove, reminderResume, reminderStop, reminderStopCycle } from './reminder-actions.ts';
@@ -54,6 +54,7 @@ const register = (app: App, ctx: SlackContext) => {
   on(REVIEW_ACTION.return, returnForRevision);
   on(REVIEW_ACTION.detail, detail);
   on(REVIEW_ACTION.revise, startRevision);
+  on(REVIEW_ACTION.addFlag, addFlagSlot);
   on(REMINDER_ACTION.done, reminderDone);
   on(REMINDER_ACTION.doneOn, reminderDoneOn);
   on(REMINDER_ACTION.move, reminderMove);
