@@ -221,6 +221,11 @@ test('a lead flags seven items: 「＋ 指摘する項目を追加」 adds a slo
   expect(h.store.assessments.get(c.organizationId(), kita).status).toBe('returned');
   expect(h.store.reviews.history(kita)[0]!.flags).toEqual(items.map((itemId, i) => ({ itemId, comment: `根拠 ${i + 1}` })));
   expect(textOf(c.suzuki.last().blocks)).toContain('*直してほしい項目（7件）*');
+  // The modal's button, clicked after the decision (a second window left open), adds nothing.
+  const after = h.fake.openedViews.length;
+  await c.boss.clickInModal('＋ 指摘する項目を追加');
+  expect(h.fake.openedViews).toHaveLength(after);
+  expect(h.logs.at(-1)).toMatchObject({ refusal: 'AlreadyDecidedError', msg: 'no slot added to a return modal that can no longer be used' });
   expect(h.fake.invalidBlocks).toEqual([]);
 }, 60_000);
 

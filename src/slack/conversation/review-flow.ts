@@ -199,7 +199,18 @@ export async function addReturnFlagSlot(ctx: SlackContext, input: { actor: Slack
   const meta = decodeValue(reviewModalMetadataSchema, input.view.private_metadata ?? '', 'return modal metadata');
   const slots = (meta.s ?? FIRST_FLAG_SLOTS) + 1;
   if (slots > MAX_FLAG_SLOTS) return;
-  const subject = ctx.leads.review.subject(member.organization.id, meta.a);
+  let subject: ReviewSubject;
+  try {
+    // As for opening it: only a lead, only while that round waits. Otherwise the modal stays as it is and
+    // its submission says why.
+    ctx.leads.review.checkReturnable(member.participant, meta.a, meta.n);
+    subject = ctx.leads.review.subject(member.organization.id, meta.a);
+  } catch (err) {
+    // A refusal the submission would give too; anything else is a fault and goes up.
+    if (!(err instanceof AlreadyDecidedError) && reviewRefusalText(member.person.locale, err) === undefined) throw err;
+    ctx.logger.info({ assessmentId: meta.a, refusal: (err as Error).name }, 'no slot added to a return modal that can no longer be used');
+    return;
+  }
   const origin = meta.c && meta.t ? { channelId: meta.c, messageTs: meta.t } : undefined;
   try {
     await ctx.modal.views.update({
