@@ -38,3 +38,9 @@ export class ReportDeliveryError extends Error {
     this.stage = stage;
   }
 }
+
+/** The error code a Web API call failed with (`channel_not_found`, `hash_conflict`…), when Slack gave one. */
+export function slackErrorCode(err: unknown): string | undefined {
+  const code = (err as { data?: { error?: unknown } } | null)?.data?.error;
+  return typeof code === 'string' ? code : undefined;
+}

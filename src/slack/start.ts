@@ -24,7 +24,7 @@ import { createBoltApp } from './app.ts';
 import { createBackground } from './background.ts';
 import { createConversationLanes, realWait, type Wait } from './conversation-lanes.ts';
 import { createDmChannels, createProfiles, createRecentSteps, type RenderReport, type SlackContext } from './context.ts';
-import { SlackStartError } from './errors.ts';
+import { SlackStartError, slackErrorCode } from './errors.ts';
 import { slackLogger } from './logger.ts';
 import { createReminderClient, slackReminderSender } from './reminder-sender.ts';
 import { DEFAULT_SLACK_API_URL, slackSettings } from './settings.ts';
@@ -295,7 +295,6 @@ async function whoAmI(botToken: string, apiUrl: string, logger: Logger): Promise
     const auth = await client.auth.test();
     return { botId: auth.bot_id, botUserId: auth.user_id, team: auth.team };
   } catch (err) {
-    const code = (err as { data?: { error?: string } }).data?.error;
-    throw new SlackStartError(apiUrl, `auth.test failed (${code ?? (err instanceof Error ? err.message : String(err))})`);
+    throw new SlackStartError(apiUrl, `auth.test failed (${slackErrorCode(err) ?? (err instanceof Error ? err.message : String(err))})`);
   }
 }

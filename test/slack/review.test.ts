@@ -210,6 +210,8 @@ test('a lead flags seven items: 「＋ 指摘する項目を追加」 adds a slo
   const versions = h.fake.openedViews.length;
   await c.boss.sendPayload(c.boss.lastPayload);
   expect(h.fake.openedViews).toHaveLength(versions);
+  expect(h.logs.some((l) => l.msg === 'a second click on the same return modal: the first one added the slot')).toBe(true);
+  expect(h.logs.filter((l) => l.level === 50)).toEqual([]);
   await c.boss.clickInModal('＋ 指摘する項目を追加');
   expect(slots()).toBe(7);
 

@@ -15,6 +15,7 @@ import {
 import type { WorkspaceMember } from '../../service/workspace-directory.ts';
 import { readCommandWords, type CommandWords } from '../command-text.ts';
 import type { SlackContext, WebClient } from '../context.ts';
+import { slackErrorCode } from '../errors.ts';
 import type { SlackActor } from '../payloads.ts';
 import { yieldToEventLoop } from '../background.ts';
 import { escapeMrkdwn, type SlackMessage } from '../views/block-kit.ts';
@@ -208,8 +209,7 @@ async function reviewChannelCommand(
     const info = await client.conversations.info({ channel: channel.id });
     isMember = info.channel?.is_member === true;
   } catch (err) {
-    const code = (err as { data?: { error?: string } }).data?.error;
-    if (code === 'channel_not_found') return text(t(locale, 'reviewChannel.notFound', { channel: channel.name ?? channel.id }));
+    if (slackErrorCode(err) === 'channel_not_found') return text(t(locale, 'reviewChannel.notFound', { channel: channel.name ?? channel.id }));
     throw err;
   }
   if (!isMember) return text(t(locale, 'reviewChannel.notMember', { channel: channel.id }));

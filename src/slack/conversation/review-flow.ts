@@ -11,6 +11,7 @@ import { AlreadyDecidedError, NotALeadError, NotFoundError, OwnSubmissionError }
 import type { ReviewSubject } from '../../service/review.ts';
 import type { WorkspaceMember } from '../../service/workspace-directory.ts';
 import type { SlackContext, WebClient } from '../context.ts';
+import { slackErrorCode } from '../errors.ts';
 import type { Origin, SlackActor, ViewSubmissionBody } from '../payloads.ts';
 import { decodeValue } from '../action-values.ts';
 import { text as leadText } from '../views/lead-replies.ts';
@@ -192,7 +193,7 @@ export async function openReturnModal(ctx: SlackContext, client: WebClient, inpu
 /**
  * 「＋ 指摘する項目を追加」 in the 差し戻し modal: the same modal with one more slot. Slack keeps what was
  * entered (same block ids); the view's hash makes a double click's second update fail instead of racing.
- * Nothing is stored, so a review decided meanwhile is left to the submission, which says so.
+ * Nothing is stored; a review that can no longer be returned keeps its modal as it is.
  */
 export async function addReturnFlagSlot(ctx: SlackContext, input: { actor: SlackActor; view: { id: string; hash?: string | undefined; private_metadata?: string | undefined } }): Promise<void> {
   const member = enter(ctx, input.actor);
@@ -219,7 +220,8 @@ export async function addReturnFlagSlot(ctx: SlackContext, input: { actor: Slack
       view: returnModal({ subject: { ...subject, round: meta.n }, locale: member.person.locale, origin, slots }),
     });
   } catch (err) {
-    ctx.logger.warn({ err, assessmentId: meta.a }, 'views.update of the return modal failed (a second click on the same view, or the modal was closed)');
+    if (slackErrorCode(err) === 'hash_conflict') ctx.logger.info({ assessmentId: meta.a }, 'a second click on the same return modal: the first one added the slot');
+    else ctx.logger.error({ err, assessmentId: meta.a }, 'views.update of the return modal failed');
   }
 }
 
