@@ -217,7 +217,7 @@ export async function addReturnFlagSlot(ctx: SlackContext, input: { actor: Slack
     await ctx.modal.views.update({
       view_id: input.view.id,
       ...(input.view.hash ? { hash: input.view.hash } : {}),
-      view: returnModal({ subject: { ...subject, round: meta.n }, locale: member.person.locale, origin, slots }),
+      view: returnModal({ subject, locale: member.person.locale, origin, slots }),
     });
   } catch (err) {
     if (slackErrorCode(err) === 'hash_conflict') ctx.logger.info({ assessmentId: meta.a }, 'a second click on the same return modal: the first one added the slot');
