@@ -189,13 +189,19 @@ test('two clinics submit; lead A returns one with two flagged items; it is revis
   expect(h.fake.invalidBlocks).toEqual([]);
 }, 120_000);
 
-test('a lead flags seven items: 「＋ 指摘する項目を追加」 adds a slot at a time, a double click adds one, and all seven are sent back', async () => {
+/** 北分院 has submitted and lead 田中 has opened its 差し戻し modal; `modal` is its newest version. */
+async function returnModalOpenOnKita() {
   const h = await startHarness({ fake: { users: leadStoryUsers } });
   const c = await setUpTwoClinics(h);
   const kita = await submitInSlack(h, c, c.suzuki);
   await c.boss.click('差し戻し', requestsIn(c.boss.dm(), '北分院')[0]!);
   const modal = () => h.fake.openedViews.at(-1)!;
   const slots = () => ((modal().view.blocks as { block_id?: string }[]) ?? []).filter((b) => b.block_id?.startsWith('flag.')).length;
+  return { h, c, kita, modal, slots };
+}
+
+test('a lead flags seven items: 「＋ 指摘する項目を追加」 adds a slot at a time, a double click adds one, and all seven are sent back', async () => {
+  const { h, c, kita, modal, slots } = await returnModalOpenOnKita();
   expect(slots()).toBe(5);
   expect(buttonLabels(modal().view.blocks as never)).toEqual(['＋ 指摘する項目を追加']);
 
@@ -232,18 +238,14 @@ test('a lead flags seven items: 「＋ 指摘する項目を追加」 adds a slo
 }, 60_000);
 
 test('the 差し戻し modal grows to 30 slots and then offers no more; thirty long comments still fit what the respondent and 詳細 show', async () => {
-  const h = await startHarness({ fake: { users: leadStoryUsers } });
-  const c = await setUpTwoClinics(h);
-  const kita = await submitInSlack(h, c, c.suzuki);
-  await c.boss.click('差し戻し', requestsIn(c.boss.dm(), '北分院')[0]!);
+  const { h, c, kita, modal, slots } = await returnModalOpenOnKita();
   let clicks = 0;
-  while (buttonLabels(h.fake.openedViews.at(-1)!.view.blocks as never).includes('＋ 指摘する項目を追加')) {
+  while (buttonLabels(modal().view.blocks as never).includes('＋ 指摘する項目を追加')) {
     await c.boss.clickInModal('＋ 指摘する項目を追加');
     clicks++;
   }
   expect(clicks).toBe(25);
-  const blocks = h.fake.openedViews.at(-1)!.view.blocks as { block_id?: string }[];
-  expect(blocks.filter((b) => b.block_id?.startsWith('flag.'))).toHaveLength(30);
+  expect(slots()).toBe(30);
   // Every slot used, each comment as long as the modal allows: what the respondent and 詳細 show still fits Slack.
   const items = itemRefs(checklist).filter((r) => r.section.kind !== 'gates').slice(0, 30).map((r) => r.item.id);
   const note = (i: number) => `${i + 1}: ${'確認してください。'.repeat(40)}`.slice(0, 300);
