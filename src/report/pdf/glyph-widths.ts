@@ -1,5 +1,6 @@
 // Text widths summed from per-character advances, cached per font for the whole process. Measuring a
-// string through pdf-lib runs full glyph layout each time; wrapping measures thousands of fragments.
+// string through pdf-lib maps every character to its glyph again each time; wrapping measures thousands
+// of fragments. Per-character widths are also what gets drawn: one glyph per character (fontkit-adapter.ts).
 const cachesByFont = new Map<string, Map<string, number>>();
 
 export interface GlyphWidths {
