@@ -77,7 +77,7 @@ process.once('exit', () => {
 
 async function startTarget(mode: 'kakunin' | 'bare' | 'bare-durable', apiUrl: string, renderer: Renderer = 'preload'): Promise<Target> {
   // Through bin/run.js, as `npm start` runs the app: with its compile cache, a start that finds every
-  // module compiled never loads Node's TypeScript stripper (~8 MB resident once loaded).
+  // module compiled never loads Node's TypeScript stripper (~8–12 MB resident once loaded).
   const child = fork(fileURLToPath(new URL('../bin/run.js', import.meta.url)), [fileURLToPath(new URL('./slack-bench-target.ts', import.meta.url))], {
     // BENCH_CPU_PROF=<dir>: the app process writes a CPU profile of the measured burst (slack-bench-target.ts).
     execArgv: [...startFlags(), ...(loader === 'tsx' ? ['--import', 'tsx'] : []), '--expose-gc'],
