@@ -30,12 +30,12 @@ export const upstreamFontkit: PdfLibFontkit = {
 
 /**
  * pdf-lib picks the glyphs of every string it draws or measures with `font.layout`, fontkit's full
- * OpenType shaping. Japanese text needs none of it (no joining or reordering; kana come precomposed), and
- * what it did apply here was wrong for a report: Latin ligatures (ffi) drawn where every width is measured per
- * character (glyph-widths.ts), so a line's drawn width was not the width it was wrapped to. One glyph per
- * character from the character map draws exactly what was measured, and skips decoding the font's large
- * GSUB/GPOS tables: a warm render takes about a third less time and the parsed fonts hold ~2 MB less.
- * pdf-lib reads only `glyphs` from the result.
+ * OpenType shaping. Japanese text needs none of it (no joining or reordering; kana come precomposed),
+ * and what it did apply here was wrong for a report: Latin ligatures (ffi) drawn where every width is
+ * measured per character (glyph-widths.ts), so a line's drawn width was not the width it was wrapped
+ * to. One glyph per character from the character map draws exactly what was measured, and skips
+ * decoding the font's large GSUB/GPOS tables: a warm render takes about a third less time and the
+ * parsed fonts hold ~2 MB less. pdf-lib reads only `glyphs` from the result.
  */
 function withCharacterMapGlyphs(font: fontkit.Font): fontkit.Font {
   font.layout = ((text: string) => ({ glyphs: font.glyphsForString(text) })) as unknown as fontkit.Font['layout'];
