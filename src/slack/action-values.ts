@@ -94,6 +94,16 @@ export const modalMetadataSchema = itemStepSchema
   .strict();
 export type ModalMetadata = z.output<typeof modalMetadataSchema>;
 
+/** The message a modal was opened from, as its private_metadata carries it: `c` the channel, `t` the ts. */
+export function originMetadata(origin: { channelId: string; messageTs: string } | undefined): { c?: string; t?: string } {
+  return origin ? { c: origin.channelId, t: origin.messageTs } : {};
+}
+
+/** The message back from a modal's metadata, when it named one. */
+export function originFromMetadata(meta: { c?: string | undefined; t?: string | undefined }): { channelId: string; messageTs: string } | undefined {
+  return meta.c && meta.t ? { channelId: meta.c, messageTs: meta.t } : undefined;
+}
+
 export function encodeValue(value: object): string {
   return JSON.stringify(value);
 }

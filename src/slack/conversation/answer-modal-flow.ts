@@ -4,7 +4,7 @@ import { findItem } from '../../flow/model.ts';
 import { engineErrorText } from '../../i18n/engine-error-text.ts';
 import { t } from '../../i18n/messages.ts';
 import type { Turn } from '../../service/assessment-service.ts';
-import { decodeValue, modalMetadataSchema, type ItemStep } from '../action-values.ts';
+import { decodeValue, modalMetadataSchema, originFromMetadata, originMetadata, type ItemStep } from '../action-values.ts';
 import type { SlackContext, WebClient } from '../context.ts';
 import type { Origin, SlackActor, ViewSubmissionBody } from '../payloads.ts';
 import { answerFromModal, answerModal, errorBlockId } from '../views/answer-modal.ts';
@@ -34,7 +34,7 @@ export async function openAnswerModal(
   if (!turn || turn.assessment.respondentId !== member.person.id) return say('slack.refusal.notRespondent');
   const { prompt } = turn;
   if (prompt.kind !== 'question' || prompt.item.id !== step.i) return say('slack.stale.outdated');
-  const meta = { a: step.a, r: turn.assessment.revision, i: step.i, ...(input.origin ? { c: input.origin.channelId, t: input.origin.messageTs } : {}) };
+  const meta = { a: step.a, r: turn.assessment.revision, i: step.i, ...originMetadata(input.origin) };
   try {
     // Its own client: never queued behind other calls, never retried (the trigger would be stale).
     await ctx.modal.views.open({ trigger_id: input.triggerId, view: answerModal({ flow: turn.flow, prompt, meta, locale }) });
@@ -66,7 +66,7 @@ export async function submitAnswerModal(ctx: SlackContext, client: WebClient, bo
   if (!parsed.ok) return fail(parsed.blockId, parsed.message);
 
   const interaction = { type: 'ANSWER' as const, itemId: meta.i, answer: parsed.answer };
-  const origin = meta.c && meta.t ? { channelId: meta.c, messageTs: meta.t } : undefined;
+  const origin = originFromMetadata(meta);
   await applyStep(
     ctx,
     client,

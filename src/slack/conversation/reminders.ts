@@ -12,7 +12,7 @@ import { FollowUpRefusedError } from '../../service/lifecycle-errors.ts';
 import type { WorkspaceMember } from '../../service/workspace-directory.ts';
 import type { SlackContext, WebClient } from '../context.ts';
 import type { Origin, SlackActor, ViewSubmissionBody } from '../payloads.ts';
-import { decodeValue } from '../action-values.ts';
+import { decodeValue, originFromMetadata, originMetadata } from '../action-values.ts';
 import { moveMetadataSchema, type CycleStopRef, type ReminderItemRef, type StopRef } from '../reminder-values.ts';
 import { fiscalYearOfKey } from '../../scheduler/cycle-plan.ts';
 import { cycleName } from '../../scheduler/digest-text.ts';
@@ -81,7 +81,7 @@ export async function openMoveModal(ctx: SlackContext, client: WebClient, click:
     label = scheduleOf(ctx).itemDetails(member.participant, click.ref.a, click.ref.i, member.person.locale).itemLabel;
   });
   if (!ok) return;
-  const meta = { ...click.ref, ...(click.origin ? { c: click.origin.channelId, t: click.origin.messageTs } : {}) };
+  const meta = { ...click.ref, ...originMetadata(click.origin) };
   try {
     await client.views.open({ trigger_id: click.triggerId, view: moveModal({ meta, itemLabel: label, locale: member.person.locale }) });
   } catch (err) {
@@ -108,7 +108,7 @@ export async function submitMoveModal(ctx: SlackContext, client: WebClient, subm
     return ack({ response_action: 'errors', errors: { [aboutReason ? MOVE_BLOCK.reason : MOVE_BLOCK.date]: text } });
   }
   await ack();
-  const origin = meta.c && meta.t ? { channelId: meta.c, messageTs: meta.t } : undefined;
+  const origin = originFromMetadata(meta);
   const key = itemKey(meta.a, meta.i);
   await redraw(ctx, client, member, origin, (labelOf) =>
     new Map([

@@ -13,7 +13,7 @@ import type { WorkspaceMember } from '../../service/workspace-directory.ts';
 import type { SlackContext, WebClient } from '../context.ts';
 import { slackErrorCode } from '../errors.ts';
 import type { Origin, SlackActor, ViewSubmissionBody } from '../payloads.ts';
-import { decodeValue } from '../action-values.ts';
+import { decodeValue, originFromMetadata } from '../action-values.ts';
 import { text as leadText } from '../views/lead-replies.ts';
 import {
   approveModal,
@@ -212,7 +212,7 @@ export async function addReturnFlagSlot(ctx: SlackContext, input: { actor: Slack
     ctx.logger.info({ assessmentId: meta.a, refusal: (err as Error).name }, 'no slot added to a return modal that can no longer be used');
     return;
   }
-  const origin = meta.c && meta.t ? { channelId: meta.c, messageTs: meta.t } : undefined;
+  const origin = originFromMetadata(meta);
   try {
     await ctx.modal.views.update({
       view_id: input.view.id,

@@ -8,7 +8,7 @@ import { localize, type Locale } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
 import { checklistRows } from '../../report/checklist-rows.ts';
 import type { ReviewSubject } from '../../service/review.ts';
-import { encodeValue } from '../action-values.ts';
+import { encodeValue, originMetadata } from '../action-values.ts';
 import { answerText, describeItem, firstLine, formatDate, slackTime } from './answer-text.ts';
 import { LIMITS, actions, button, clip, contexts, escapeMrkdwn, fallback, header, plain, sections, type Block, type SlackMessage } from './block-kit.ts';
 import { comparisonBlocks } from './carry-over-blocks.ts';
@@ -158,7 +158,7 @@ export function returnModal(input: {
     );
   if (slots < MAX_FLAG_SLOTS)
     blocks.push(actions('flags.more', [button({ text: t(locale, 'review.modal.addItem'), actionId: REVIEW_ACTION.addFlag })]) as types.KnownBlock);
-  const meta = { a: subject.assessment.id, n: subject.round, ...(input.origin ? { c: input.origin.channelId, t: input.origin.messageTs } : {}), s: slots };
+  const meta = { a: subject.assessment.id, n: subject.round, ...originMetadata(input.origin), s: slots };
   return {
     type: 'modal',
     callback_id: REVIEW_MODAL,
@@ -191,7 +191,7 @@ export function returnModalValues(state: z.output<typeof returnModalStateSchema>
 /** 承認: what is approved, and an optional comment for the respondent and the history. */
 export function approveModal(input: { subject: ReviewSubject; locale: Locale; origin?: { channelId: string; messageTs: string } | undefined }): types.ModalView {
   const { subject, locale } = input;
-  const meta = { a: subject.assessment.id, n: subject.round, ...(input.origin ? { c: input.origin.channelId, t: input.origin.messageTs } : {}) };
+  const meta = { a: subject.assessment.id, n: subject.round, ...originMetadata(input.origin) };
   return {
     type: 'modal',
     callback_id: APPROVE_MODAL,
