@@ -263,8 +263,7 @@ export class SlackUser {
 
   /** Submits the newest modal with these input states (input block id → element state, as Slack sends it). */
   async submitModal(values: Record<string, Record<string, unknown>>): Promise<HttpResult> {
-    const opened = this.fake.openedViews[this.fake.openedViews.length - 1];
-    if (!opened) throw new Error('No modal is open');
+    const opened = this.newestModal();
     const inputs = ((opened.view.blocks as Block[]) ?? []).filter((b) => b.type === 'input');
     const state: Record<string, Record<string, unknown>> = {};
     for (const [blockId, element] of Object.entries(values)) {
@@ -280,7 +279,7 @@ export class SlackUser {
       api_app_id: 'A0FAKE',
       token: 'legacy-verification-token',
       trigger_id: `trigger-${randomUUID()}`,
-      view: { ...opened.view, id: opened.id ?? 'V0MODAL', team_id: this.teamId, state: { values: state }, hash: opened.hash ?? 'h' },
+      view: this.viewAsSent(opened, state),
       response_urls: [],
       is_enterprise_install: false,
     };
@@ -291,14 +290,24 @@ export class SlackUser {
 
   /** Clicks a button inside the newest open modal: a block_actions payload whose container is the view. */
   async clickInModal(label: string | RegExp): Promise<HttpResult> {
-    const opened = this.fake.openedViews[this.fake.openedViews.length - 1];
-    if (!opened) throw new Error('No modal is open');
+    const opened = this.newestModal();
     const blocks = (opened.view.blocks as Block[]) ?? [];
     const target = elementsOf(blocks).find((c) => c.element.type === 'button' && matches(String((c.element.text as { text: string }).text), label));
     if (!target) throw new Error(`No button "${String(label)}" in the modal: ${JSON.stringify(buttonLabels(blocks))}`);
-    const id = opened.id ?? 'V0MODAL';
+    const view = this.viewAsSent(opened, {});
     const action = { type: 'button', action_id: target.element.action_id, block_id: target.blockId, text: target.element.text, action_ts: actionTs() };
-    return this.act({ type: 'view', view_id: id }, blocks, action, { ...opened.view, id, hash: opened.hash ?? 'h', team_id: this.teamId, state: { values: {} } });
+    return this.act({ type: 'view', view_id: view.id }, blocks, action, view);
+  }
+
+  private newestModal(): FakeSlackApi['openedViews'][number] {
+    const opened = this.fake.openedViews[this.fake.openedViews.length - 1];
+    if (!opened) throw new Error('No modal is open');
+    return opened;
+  }
+
+  /** A modal as Slack sends it back with an interaction: its id and current hash, and what was typed. */
+  private viewAsSent(opened: FakeSlackApi['openedViews'][number], values: Record<string, Record<string, unknown>>) {
+    return { ...opened.view, id: opened.id ?? 'V0MODAL', team_id: this.teamId, state: { values }, hash: opened.hash ?? 'h' };
   }
 
   /** Sends an interaction payload as is (to replay a request, as a Slack retry does). */
