@@ -1,13 +1,14 @@
-// The report typeface: Noto Sans JP (static-weight TrueType), read from node_modules once per process and
-// embedded as a subset into every PDF, so a report looks the same on any machine that opens it.
+// The report typeface: Noto Sans JP (static-weight TrueType), opened from node_modules once per process
+// (outlines read as glyphs are first used) and embedded as a subset into every PDF, so a report looks the
+// same on any machine that opens it.
 import { createHash, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { PDFDocument, type PDFFont } from 'pdf-lib';
 import { ReportFontError } from './errors.ts';
 import { upstreamFontkit } from './pdf/fontkit-adapter.ts';
+import { openPagedFontFile } from './pdf/paged-font-file.ts';
 import { glyphWidths } from './pdf/glyph-widths.ts';
 
 export type FontWeight = 'regular' | 'bold';
@@ -25,13 +26,16 @@ export function reportFontFile(weight: FontWeight): string {
 
 const fontBytes = new Map<FontWeight, Uint8Array>();
 
-/** The TTF bytes; the same array every call, which also lets the fontkit adapter reuse the parsed font. */
+/**
+ * The TTF's bytes, with glyph outlines read from disk as glyphs are used (pdf/paged-font-file.ts). The
+ * same array every call, which also lets the fontkit adapter reuse the parsed font.
+ */
 export function reportFontBytes(weight: FontWeight): Uint8Array {
   let bytes = fontBytes.get(weight);
   if (!bytes) {
     const file = reportFontFile(weight);
     try {
-      bytes = new Uint8Array(readFileSync(file));
+      bytes = openPagedFontFile(file).bytes;
     } catch (err) {
       throw new ReportFontError(file, err);
     }

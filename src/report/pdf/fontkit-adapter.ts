@@ -5,6 +5,7 @@
 import { Readable } from 'node:stream';
 import * as fontkit from 'fontkit';
 import type { PDFDocument } from 'pdf-lib';
+import { pagedFontFileOf, type PagedFontFile } from './paged-font-file.ts';
 
 type PdfLibFontkit = Parameters<PDFDocument['registerFontkit']>[0];
 type PdfLibFont = ReturnType<PdfLibFontkit['create']>;
@@ -21,7 +22,8 @@ export const upstreamFontkit: PdfLibFontkit = {
     if (!font) {
       const created = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
       if ('fonts' in created) throw new Error('Font collections (.ttc) are not supported for reports; use a single .ttf');
-      font = withCharacterMapGlyphs(withStreamingSubsets(created));
+      const paged = pagedFontFileOf(bytes);
+      font = withCharacterMapGlyphs(withStreamingSubsets(paged ? withOutlinesOnDemand(created, paged) : created));
       parsedFonts.set(bytes, font);
     }
     return font as unknown as PdfLibFont;
@@ -39,6 +41,21 @@ export const upstreamFontkit: PdfLibFontkit = {
  */
 function withCharacterMapGlyphs(font: fontkit.Font): fontkit.Font {
   font.layout = ((text: string) => ({ glyphs: font.glyphsForString(text) })) as unknown as fontkit.Font['layout'];
+  return font;
+}
+
+/**
+ * Every glyph fontkit decodes, measures or copies into a subset is first fetched by id through
+ * `getGlyph` (composite glyphs fetch their components the same way), so reading an outline there
+ * makes it present before anything reads the glyph table at that glyph's offset.
+ */
+function withOutlinesOnDemand(font: fontkit.Font, paged: PagedFontFile): fontkit.Font {
+  const getGlyph = font.getGlyph.bind(font);
+  const { loca } = font as unknown as { loca: { offsets: ArrayLike<number> } };
+  font.getGlyph = ((id: number, characters?: number[]) => {
+    paged.readGlyph(id, loca.offsets);
+    return getGlyph(id, characters);
+  }) as fontkit.Font['getGlyph'];
   return font;
 }
 
