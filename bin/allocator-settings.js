@@ -5,12 +5,16 @@
 // that nothing was using. Node has no way to call malloc_trim, but glibc reads the same limits from
 // GLIBC_TUNABLES when a process starts:
 // - trim_threshold 128 KiB: free memory at the top of an arena goes back once it exceeds this;
-// - mmap_threshold 128 KiB, fixed: larger blocks are mapped on their own and unmapped when freed
-//   (glibc otherwise raises this threshold as the app runs and such blocks end up inside the arenas);
+// - mmap_threshold 32 KiB, fixed: blocks this size or larger are mapped on their own and unmapped when
+//   freed (glibc otherwise raises this threshold as the app runs and such blocks end up inside the
+//   arenas). At 128 KiB the blocks between 32 and 128 KiB (V8's compiler zones are 32 KiB pieces; the
+//   report warm-up compiles much of pdf-lib) stayed behind as free holes in the arenas: 32 KiB took
+//   5–8 MB off idle and 1,000-in-progress RSS. Its cost is about one map/unmap pair per outgoing Web API
+//   call (a socket read's 64 KiB buffer), a few microseconds;
 // - arena_max 2: all threads (V8's and libuv's workers) share two arenas rather than one each.
 // Measured with `npm run bench -- slack` (README, Benchmarks). Other C libraries ignore the variable.
 
-export const MALLOC_TUNABLES = 'glibc.malloc.trim_threshold=131072:glibc.malloc.mmap_threshold=131072:glibc.malloc.arena_max=2';
+export const MALLOC_TUNABLES = 'glibc.malloc.trim_threshold=131072:glibc.malloc.mmap_threshold=32768:glibc.malloc.arena_max=2';
 
 /**
  * The environment a kakunin process should start with: the tunables above, unless the operator has set
