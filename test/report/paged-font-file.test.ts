@@ -31,7 +31,19 @@ function fontCopy(): string {
   return file;
 }
 
-const glyfLength = (file: string) => (fontkit.create(readFileSync(file)) as fontkit.Font & { directory: { tables: { glyf: { length: number } } } }).directory.tables.glyf.length;
+type FontWithTables = fontkit.Font & { directory: { tables: { glyf: { length: number } } } };
+const glyfLength = (file: string) => (fontkit.create(readFileSync(file)) as FontWithTables).directory.tables.glyf.length;
+
+/** The font as it lies on disk, read whole. */
+const wholeRegular = () => fontkit.create(readFileSync(reportFontFile('regular'))) as fontkit.Font;
+
+/** Each character's outline in `font` is the one in `reference`. */
+function expectSameOutlines(font: fontkit.Font, reference: fontkit.Font, text: string): void {
+  for (const char of text) {
+    const codePoint = char.codePointAt(0)!;
+    expect(font.glyphForCodePoint(codePoint).path.toSVG(), char).toBe(reference.glyphForCodePoint(codePoint).path.toSVG());
+  }
+}
 
 /** What the PDF carries for `text`: the subset font program holding its glyphs. */
 function subsetOf(font: fontkit.Font, text: string): Buffer {
@@ -43,14 +55,21 @@ function subsetOf(font: fontkit.Font, text: string): Buffer {
 describe('a font opened with its outlines on demand', () => {
   test('writes the same subset, byte for byte, as the whole file read into memory', () => {
     const paged = upstreamFontkit.create(openPagedFontFile(fontCopy()).bytes) as unknown as fontkit.Font;
-    const whole = fontkit.create(readFileSync(reportFontFile('regular'))) as fontkit.Font;
+    const whole = wholeRegular();
     expect(subsetOf(paged, TEXT).equals(subsetOf(whole, TEXT))).toBe(true);
-    for (const char of TEXT) expect(paged.glyphForCodePoint(char.codePointAt(0)!).path.toSVG(), char).toBe(whole.glyphForCodePoint(char.codePointAt(0)!).path.toSVG());
+    expectSameOutlines(paged, whole, TEXT);
   });
 
   test('a 90-item report reads under a tenth of either weight’s outline table', async () => {
     const flow = loadFlowFile(new URL('../../flows/mhlw-minimum-5.2.yaml', import.meta.url).pathname);
-    await renderChecklistPdf({ flow, answers: mixedAnswers(flow), facilityName: 'さくら内科クリニック', respondentName: '山田 花子', updatedOn: '2026-11-22', assessmentId: 'asm-paged' });
+    await renderChecklistPdf({
+      flow,
+      answers: mixedAnswers(flow),
+      facilityName: 'さくら内科クリニック',
+      respondentName: '山田 花子',
+      updatedOn: '2026-11-22',
+      assessmentId: 'asm-paged',
+    });
     for (const weight of ['regular', 'bold'] as const) {
       const paged = pagedFontFileOf(reportFontBytes(weight))!;
       expect(paged.glyphBytesRead, weight).toBeGreaterThan(0);
@@ -65,8 +84,7 @@ describe('a font opened with its outlines on demand', () => {
     // npm writes the new version beside the old and renames it into place.
     writeFileSync(`${file}.new`, Buffer.alloc(readFileSync(file).byteLength, 0x55));
     renameSync(`${file}.new`, file);
-    const whole = fontkit.create(readFileSync(reportFontFile('regular'))) as fontkit.Font;
-    for (const char of '済予定確認') expect(font.glyphForCodePoint(char.codePointAt(0)!).path.toSVG(), char).toBe(whole.glyphForCodePoint(char.codePointAt(0)!).path.toSVG());
+    expectSameOutlines(font, wholeRegular(), '済予定確認');
   });
 
   test('a file cut short under it gives a ReportFontError naming the file, not a blank glyph', () => {

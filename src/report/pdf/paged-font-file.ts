@@ -1,11 +1,12 @@
-// A TrueType file held in memory except for its glyph outlines, which are read from disk the first time a
-// glyph is used. In Noto Sans JP the `glyf` table is 93% of the file (~5 MB of 5.3 MB per weight), and a
-// report typically draws about a thousand of its 17,000 glyphs: reading both files whole kept ~10 MB of
-// outlines resident in every process that renders PDFs. The array spans the whole file so that fontkit finds every
-// table at its own offset; the outline region starts as zeros that the allocator has not backed with memory
-// yet (a fresh zero-filled allocation), and only the pages holding used outlines become resident.
-// The file stays open for the life of the process: an upgrade that replaces node_modules under a running
-// app unlinks the old file, and its outlines must keep coming from the font whose offsets were read.
+// A TrueType file held in memory except for its glyph outlines, which are read from disk the first time
+// a glyph is used. In Noto Sans JP the `glyf` table is 93% of the file (~5 MB of 5.3 MB per weight), and
+// a report typically draws about a thousand of its 17,000 glyphs: reading both files whole kept ~10 MB of
+// outlines resident in every process that renders PDFs. The array spans the whole file so that fontkit
+// finds every table at its own offset; the outline region starts as zeros that the allocator has not
+// backed with memory yet (a fresh zero-filled allocation), and only the pages holding used outlines
+// become resident. The file stays open for the life of the process: an upgrade that replaces
+// node_modules under a running app unlinks the old file, and its outlines must keep coming from the font
+// whose offsets were read.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { ReportFontError } from '../errors.ts';
 
