@@ -2,11 +2,10 @@
 // print, file and show at an inspection. These tests read that PDF back the way a viewer does.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { loadFlowFile } from '../../src/flow/loader.ts';
 import { itemNotes, itemRefs, type Flow } from '../../src/flow/model.ts';
 import { renderChecklistPdf } from '../../src/report/checklist-pdf.ts';
 import { loadChecklistTemplate } from '../../src/report/checklist-template.ts';
-import { PLANNED, mixedAnswers } from './fixtures/mixed-answers.ts';
+import { PLANNED, mixedChecklistReport } from './fixtures/mixed-answers.ts';
 import { formRows, type FormRow } from './helpers/form-rows.ts';
 import { readPdfText, squash, type PdfPage } from './helpers/pdf-text.ts';
 
@@ -17,15 +16,9 @@ let pages: PdfPage[];
 let rows: FormRow[];
 
 beforeAll(async () => {
-  flow = loadFlowFile(new URL('../../flows/mhlw-minimum-5.2.yaml', import.meta.url).pathname);
-  pdf = await renderChecklistPdf({
-    flow,
-    answers: mixedAnswers(flow),
-    facilityName: '医療法人社団 さくら会 さくら内科クリニック',
-    respondentName: '山田 花子',
-    updatedOn: '2026-11-22',
-    assessmentId: 'asm-test-0001',
-  });
+  const input = mixedChecklistReport('asm-test-0001');
+  flow = input.flow;
+  pdf = await renderChecklistPdf(input);
   pages = await readPdfText(pdf);
   rows = formRows(pages, template);
 });

@@ -4,10 +4,9 @@
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { loadFlowFile } from '../../src/flow/loader.ts';
 import { renderChecklistPdf } from '../../src/report/checklist-pdf.ts';
 import { createReportDocument, reportFontFile, type FontWeight } from '../../src/report/font.ts';
-import { mixedAnswers } from './fixtures/mixed-answers.ts';
+import { mixedChecklistReport } from './fixtures/mixed-answers.ts';
 import { embeddedFonts, type EmbeddedFont } from './helpers/embedded-fonts.ts';
 
 async function shortPdf(): Promise<Uint8Array> {
@@ -21,15 +20,7 @@ async function shortPdf(): Promise<Uint8Array> {
 }
 
 async function longPdf(): Promise<Uint8Array> {
-  const flow = loadFlowFile(new URL('../../flows/mhlw-minimum-5.2.yaml', import.meta.url).pathname);
-  return renderChecklistPdf({
-    flow,
-    answers: mixedAnswers(flow),
-    facilityName: '医療法人社団 さくら会 さくら内科クリニック',
-    respondentName: '山田 花子',
-    updatedOn: '2026-11-22',
-    assessmentId: 'asm-font-check',
-  });
+  return renderChecklistPdf(mixedChecklistReport('asm-font-check'));
 }
 
 // The whole file as it lies on disk: what the subsets' glyphs must be copies of (the app itself reads

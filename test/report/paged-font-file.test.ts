@@ -7,13 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { afterEach, describe, expect, test } from 'vitest';
-import { loadFlowFile } from '../../src/flow/loader.ts';
 import { renderChecklistPdf } from '../../src/report/checklist-pdf.ts';
 import { ReportFontError } from '../../src/report/errors.ts';
 import { reportFontBytes, reportFontFile } from '../../src/report/font.ts';
 import { upstreamFontkit } from '../../src/report/pdf/fontkit-adapter.ts';
 import { FontFileFormatError, openPagedFontFile, pagedFontFileOf } from '../../src/report/pdf/paged-font-file.ts';
-import { mixedAnswers } from './fixtures/mixed-answers.ts';
+import { mixedChecklistReport } from './fixtures/mixed-answers.ts';
 
 const TEXT = '医療情報システムの安全管理 実施済 実施予定 2027年3月31日 該当なし ■□ Office TLS1.3 髙﨑';
 
@@ -61,15 +60,7 @@ describe('a font opened with its outlines on demand', () => {
   });
 
   test('a 90-item report reads under a tenth of either weight’s outline table', async () => {
-    const flow = loadFlowFile(new URL('../../flows/mhlw-minimum-5.2.yaml', import.meta.url).pathname);
-    await renderChecklistPdf({
-      flow,
-      answers: mixedAnswers(flow),
-      facilityName: 'さくら内科クリニック',
-      respondentName: '山田 花子',
-      updatedOn: '2026-11-22',
-      assessmentId: 'asm-paged',
-    });
+    await renderChecklistPdf(mixedChecklistReport('asm-paged'));
     for (const weight of ['regular', 'bold'] as const) {
       const paged = pagedFontFileOf(reportFontBytes(weight))!;
       expect(paged.glyphBytesRead, weight).toBeGreaterThan(0);
