@@ -1,7 +1,7 @@
 // The report font is opened without its glyph outlines; each is read from disk the first time a glyph is
-// used. What that must not change: the subsets embedded in PDFs. What it must give: a report reads a small
-// part of the outline table, and a running app keeps drawing from the file it opened even when an upgrade
-// replaces that file.
+// decoded. What that must not change: the subsets embedded in PDFs. What it must give: a report reads a
+// small part of the outline table and keeps it out of the font-sized array, and a running app keeps
+// drawing from the file it opened even when an upgrade replaces that file.
 import { copyFileSync, mkdtempSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +30,7 @@ function fontCopy(): string {
   return file;
 }
 
-type FontWithTables = fontkit.Font & { directory: { tables: { glyf: { length: number } } } };
+type FontWithTables = fontkit.Font & { directory: { tables: { glyf: { offset: number; length: number } } } };
 const glyfLength = (file: string) => (fontkit.create(readFileSync(file)) as FontWithTables).directory.tables.glyf.length;
 
 /** The font as it lies on disk, read whole. */
@@ -68,6 +68,15 @@ describe('a font opened with its outlines on demand', () => {
     }
   });
 
+  test('leaves the outline region of the font’s array untouched, so it never becomes resident', async () => {
+    await renderChecklistPdf(mixedChecklistReport('asm-untouched'));
+    for (const weight of ['regular', 'bold'] as const) {
+      const { tables } = (fontkit.create(readFileSync(reportFontFile(weight))) as FontWithTables).directory;
+      const outlineRegion = reportFontBytes(weight).subarray(tables.glyf.offset, tables.glyf.offset + tables.glyf.length);
+      expect(outlineRegion.some((byte) => byte !== 0), weight).toBe(false);
+    }
+  });
+
   test('keeps drawing from the file it opened after an upgrade replaces that file', () => {
     const file = fontCopy();
     const font = upstreamFontkit.create(openPagedFontFile(file).bytes) as unknown as fontkit.Font;
@@ -84,7 +93,7 @@ describe('a font opened with its outlines on demand', () => {
     truncateSync(file, 400_000);
     let thrown: unknown;
     try {
-      font.glyphsForString('鬱');
+      void font.glyphForCodePoint('鬱'.codePointAt(0)!).path;
     } catch (err) {
       thrown = err;
     }

@@ -23,7 +23,7 @@ export const upstreamFontkit: PdfLibFontkit = {
       const created = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
       if ('fonts' in created) throw new Error('Font collections (.ttc) are not supported for reports; use a single .ttf');
       const paged = pagedFontFileOf(bytes);
-      font = withCharacterMapGlyphs(withStreamingSubsets(paged ? withOutlinesOnDemand(created, paged) : created));
+      font = withCharacterMapGlyphs(withStreamingSubsets(paged ? withOutlinesFromFile(created, paged) : created));
       parsedFonts.set(bytes, font);
     }
     return font as unknown as PdfLibFont;
@@ -44,18 +44,44 @@ function withCharacterMapGlyphs(font: fontkit.Font): fontkit.Font {
   return font;
 }
 
+/** What fontkit's streams (restructure's DecodeStream) hold; the outline stream below is one. */
+interface DecodeStream {
+  buffer: Uint8Array;
+  view: DataView;
+  length: number;
+  pos: number;
+}
+interface FontInternals {
+  stream: DecodeStream;
+  loca: { offsets: ArrayLike<number> };
+  _getTableStream(tag: string): DecodeStream | null;
+}
+
 /**
- * Every glyph fontkit decodes, measures or copies into a subset is first fetched by id through
- * `getGlyph` (composite glyphs fetch their components the same way), so reading an outline there
- * makes it present before anything reads the glyph table at that glyph's offset.
+ * fontkit reads an outline in three places (decoding a glyph, its bounding box, copying it into a
+ * subset), each the same way: it takes the `glyf` table's stream, adds the glyph's offset from `loca`
+ * to the position once, then reads on. So the stream handed out here learns which outline is wanted from
+ * that first move, and from then on reads that outline's own bytes from position 0: positions are only
+ * ever compared relative to the first one. The outline comes from `paged`, read from disk once.
  */
-function withOutlinesOnDemand(font: fontkit.Font, paged: PagedFontFile): fontkit.Font {
-  const getGlyph = font.getGlyph.bind(font);
-  const { loca } = font as unknown as { loca: { offsets: ArrayLike<number> } };
-  font.getGlyph = ((id: number, characters?: number[]) => {
-    paged.readGlyph(id, loca.offsets);
-    return getGlyph(id, characters);
-  }) as fontkit.Font['getGlyph'];
+function withOutlinesFromFile(font: fontkit.Font, paged: PagedFontFile): fontkit.Font {
+  const internals = font as unknown as FontInternals;
+  const getTableStream = internals._getTableStream.bind(internals);
+  const DecodeStream = internals.stream.constructor as new (buffer: Uint8Array) => DecodeStream;
+  internals._getTableStream = (tag) => {
+    if (tag !== 'glyf') return getTableStream(tag);
+    const stream = new DecodeStream(new Uint8Array(0));
+    Object.defineProperty(stream, 'pos', {
+      configurable: true,
+      get: () => 0,
+      set: (start: number) => {
+        const outline = paged.outlineAt(start, internals.loca.offsets);
+        Object.assign(stream, { buffer: outline, view: new DataView(outline.buffer, outline.byteOffset, outline.byteLength), length: outline.length });
+        Object.defineProperty(stream, 'pos', { value: 0, writable: true, configurable: true, enumerable: true });
+      },
+    });
+    return stream;
+  };
   return font;
 }
 
