@@ -9,6 +9,12 @@
 //
 // What differs from FULL: for the length of that sync, other readers on this connection can already see
 // the commit. The person who made it is answered only after it is on disk.
+//
+// Syncs are shared (group commit): at most two run at a time, and a commit made while both are running
+// waits for the next one to start, together with every other commit made meanwhile. One fdatasync
+// flushes everything written to the file before it started, so that sync covers them all; when many
+// people answer at once the disk is asked for one flush per batch instead of one per answer. Two rather
+// than one, so that a sync that is slow to return does not by itself hold up the next person's.
 import type Database from 'better-sqlite3';
 import { closeSync, fdatasync, openSync } from 'node:fs';
 import { promisify } from 'node:util';
@@ -52,6 +58,9 @@ export class DiskSyncError extends Error {
 
 const fdatasyncAsync: SyncFile = promisify(fdatasync);
 
+/** Syncs of the WAL running at once; further commits share the one queued behind them. */
+const MAX_RUNNING_SYNCS = 2;
+
 export function createDeferredSync(db: Database.Database, options: DeferredSyncOptions = {}): DeferredSync {
   const syncFile = options.syncFile ?? fdatasyncAsync;
   // An in-memory database has nothing to sync.
@@ -66,15 +75,17 @@ export function createDeferredSync(db: Database.Database, options: DeferredSyncO
   // for as long as the descriptor is. SQLite holds no locks on the WAL itself (WAL locks live in the
   // -shm file), so closing this descriptor cannot release any of SQLite's POSIX locks.
   let wal: number | undefined;
-  // A sync still running when the store closes keeps the descriptor until it returns: closed under it,
-  // the number could be reused by another file before the thread pool gets to it.
+  // A sync still running (or queued) when the store closes keeps the descriptor until it returns: closed
+  // under it, the number could be reused by another file before the thread pool gets to it.
   let syncing = 0;
   let closing = false;
   const release = () => {
     if (wal !== undefined) closeSync(wal);
     wal = undefined;
   };
-  const syncWal = async (): Promise<void> => {
+  /** The sync that starts when a running one returns; every commit made since it was queued waits on it. */
+  let queued: { done: Promise<void>; start: () => void } | undefined;
+  const startSync = async (): Promise<void> => {
     syncing++;
     try {
       // Read-only is enough: fdatasync flushes the file, whichever descriptor asks.
@@ -84,8 +95,21 @@ export function createDeferredSync(db: Database.Database, options: DeferredSyncO
       throw new DiskSyncError(walPath, err);
     } finally {
       syncing--;
+      const next = queued;
+      queued = undefined;
+      next?.start();
       if (closing && syncing === 0) release();
     }
+  };
+
+  /** A sync that starts after everything committed so far: the one queued, or a new one. */
+  const syncCommitted = (): Promise<void> => {
+    if (queued) return queued.done;
+    if (syncing < MAX_RUNNING_SYNCS) return startSync();
+    let start = () => {};
+    const done = new Promise<void>((resolve, reject) => (start = () => void startSync().then(resolve, reject)));
+    queued = { done, start };
+    return done;
   };
 
   return {
@@ -97,7 +121,7 @@ export function createDeferredSync(db: Database.Database, options: DeferredSyncO
       } finally {
         // Also when fn threw: whatever it committed before throwing is on disk before anyone hears.
         full();
-        await syncWal();
+        await syncCommitted();
       }
     },
     close() {

@@ -1,5 +1,6 @@
 // An answer given through `durably` is committed at once and reported only after the WAL sync, which
-// runs off the event loop; the connection goes back to syncing every other commit itself.
+// runs off the event loop; the connection goes back to syncing every other commit itself. When many
+// answer at once, commits share syncs: each is reported after a sync that started once it was written.
 import Database from 'better-sqlite3';
 import { fstatSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -97,6 +98,53 @@ describe('durably', () => {
     await expect(failed).rejects.toThrow(`Syncing ${path}-wal to disk failed (EIO: i/o error, fdatasync)`);
   });
 
+  it('when four answer at once, the two made while two syncs run share the next sync, which starts only then', async () => {
+    const syncs = heldSyncs();
+    const store = openTempStore(tempDatabasePath(), { syncFile: syncs.syncFile });
+    const clinic = seedClinic(store);
+    const reported: string[] = [];
+    const answer = (itemId: string) => store.durably(() => answerDone(store, clinic, itemId)).then(() => void reported.push(itemId));
+    const settle = () => new Promise((r) => setImmediate(r));
+
+    const answered = ['officer', 'devices', 'backup', 'training'].map(answer);
+    // The first two each start a sync; the last two were written while both ran, and wait together.
+    expect(syncs.calls).toHaveLength(2);
+    expect(store.answers.current(clinic.assessment.id)).toEqual(
+      Object.fromEntries(['officer', 'devices', 'backup', 'training'].map((id) => [id, { kind: 'done' }])),
+    );
+
+    syncs.calls[0]!.release();
+    await settle();
+    // The first sync flushed the first answer only: the shared sync starts now, after all of them.
+    expect(reported).toEqual(['officer']);
+    expect(syncs.calls).toHaveLength(3);
+
+    syncs.calls[2]!.release();
+    await settle();
+    expect(reported).toEqual(['officer', 'backup', 'training']);
+
+    syncs.calls[1]!.release();
+    await Promise.all(answered);
+    expect(reported).toEqual(['officer', 'backup', 'training', 'devices']);
+    expect(syncs.calls).toHaveLength(3);
+  });
+
+  it('tells everyone who shared a sync the disk did not confirm it', async () => {
+    // The third sync, the one the last two answers share, fails.
+    let calls = 0;
+    const store = openTempStore(tempDatabasePath(), {
+      syncFile: async () => {
+        const call = ++calls;
+        await new Promise((r) => setImmediate(r));
+        if (call === 3) throw Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' });
+      },
+    });
+    const clinic = seedClinic(store);
+    const results = await Promise.allSettled(['officer', 'devices', 'backup', 'training'].map((id) => store.durably(() => answerDone(store, clinic, id))));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'rejected']);
+    for (const r of results.slice(2)) expect((r as PromiseRejectedResult).reason).toBeInstanceOf(DiskSyncError);
+  });
+
   it('syncs for real with fdatasync by default', async () => {
     const store = openTempStore();
     const clinic = seedClinic(store);
@@ -119,6 +167,26 @@ describe('closing the store', () => {
     expect(() => fstatSync(fd)).not.toThrow();
     syncs.calls[0]!.release();
     await answered;
+    expect(() => fstatSync(fd)).toThrow(/EBADF/);
+  });
+
+  it('keeps it open for a sync still queued behind running ones, and closes it after the last returns', async () => {
+    const syncs = heldSyncs();
+    const store = openTempStore(tempDatabasePath(), { syncFile: syncs.syncFile });
+    const clinic = seedClinic(store);
+    const answered = ['officer', 'devices', 'backup'].map((id) => store.durably(() => answerDone(store, clinic, id)));
+    const fd = syncs.calls[0]!.fd;
+
+    store.close();
+    syncs.calls[0]!.release();
+    syncs.calls[1]!.release();
+    await new Promise((r) => setImmediate(r));
+    // The queued sync ran on the same descriptor, still open.
+    expect(syncs.calls).toHaveLength(3);
+    expect(syncs.calls[2]!.fd).toBe(fd);
+    expect(() => fstatSync(fd)).not.toThrow();
+    syncs.calls[2]!.release();
+    await Promise.all(answered);
     expect(() => fstatSync(fd)).toThrow(/EBADF/);
   });
 });
