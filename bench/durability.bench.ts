@@ -5,7 +5,7 @@
 // whose commits share WAL syncs (group commit), beside the same answers and the bare insert each
 // followed by its own fdatasync on the thread pool, as `durably` did before.
 //   node bin/run.js bench/durability.bench.ts [--commits 400] [--people 300] [--each 5]
-import { fdatasync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { closeSync, fdatasync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
@@ -63,11 +63,11 @@ function bare(sync: Sync) {
   return stats(ms);
 }
 
-/** PEOPLE at once, each committing EACH times, every commit reported only once it is on disk. */
 let files = 0;
 /** A fresh file for each run of each case. */
 const freshFile = (name: string) => join(dir, `${name}-${++files}.sqlite`);
 
+/** PEOPLE at once, each committing EACH times, every commit reported only once it is on disk. */
 async function atOnce(commitDurably: (person: number, i: number) => Promise<unknown>): Promise<number> {
   const start = performance.now();
   await Promise.all(
@@ -96,6 +96,7 @@ async function kakuninAtOnce(grouped: boolean): Promise<number> {
     wal ??= openSync(`${store.db.name}-wal`, 'r');
     return syncFile(wal);
   });
+  if (wal !== undefined) closeSync(wal);
   store.close();
   return perSecond;
 }
@@ -114,6 +115,7 @@ async function bareAtOnce(): Promise<number> {
     one.immediate(`{"kind":"number","value":${person * EACH + i}}`);
     return syncFile(wal);
   });
+  closeSync(wal);
   db.close();
   return perSecond;
 }
