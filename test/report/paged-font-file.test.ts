@@ -31,7 +31,8 @@ function fontCopy(): string {
 }
 
 type FontWithTables = fontkit.Font & { directory: { tables: { glyf: { offset: number; length: number } } } };
-const glyfLength = (file: string) => (fontkit.create(readFileSync(file)) as FontWithTables).directory.tables.glyf.length;
+/** Where the glyph outline table lies in `file`, read from its table directory. */
+const glyfTable = (file: string) => (fontkit.create(readFileSync(file)) as FontWithTables).directory.tables.glyf;
 
 /** The font as it lies on disk, read whole. */
 const wholeRegular = () => fontkit.create(readFileSync(reportFontFile('regular'))) as fontkit.Font;
@@ -64,15 +65,15 @@ describe('a font opened with its outlines on demand', () => {
     for (const weight of ['regular', 'bold'] as const) {
       const paged = pagedFontFileOf(reportFontBytes(weight))!;
       expect(paged.glyphBytesRead, weight).toBeGreaterThan(0);
-      expect(paged.glyphBytesRead, weight).toBeLessThan(glyfLength(reportFontFile(weight)) / 10);
+      expect(paged.glyphBytesRead, weight).toBeLessThan(glyfTable(reportFontFile(weight)).length / 10);
     }
   });
 
   test('leaves the outline region of the font’s array untouched, so it never becomes resident', async () => {
     await renderChecklistPdf(mixedChecklistReport('asm-untouched'));
     for (const weight of ['regular', 'bold'] as const) {
-      const { tables } = (fontkit.create(readFileSync(reportFontFile(weight))) as FontWithTables).directory;
-      const outlineRegion = reportFontBytes(weight).subarray(tables.glyf.offset, tables.glyf.offset + tables.glyf.length);
+      const glyf = glyfTable(reportFontFile(weight));
+      const outlineRegion = reportFontBytes(weight).subarray(glyf.offset, glyf.offset + glyf.length);
       expect(outlineRegion.some((byte) => byte !== 0), weight).toBe(false);
     }
   });

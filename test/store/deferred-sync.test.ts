@@ -106,12 +106,11 @@ describe('durably', () => {
     const answer = (itemId: string) => store.durably(() => answerDone(store, clinic, itemId)).then(() => void reported.push(itemId));
     const settle = () => new Promise((r) => setImmediate(r));
 
-    const answered = ['officer', 'devices', 'backup', 'training'].map(answer);
+    const items = ['officer', 'devices', 'backup', 'training'];
+    const answered = items.map(answer);
     // The first two each start a sync; the last two were written while both ran, and wait together.
     expect(syncs.calls).toHaveLength(2);
-    expect(store.answers.current(clinic.assessment.id)).toEqual(
-      Object.fromEntries(['officer', 'devices', 'backup', 'training'].map((id) => [id, { kind: 'done' }])),
-    );
+    expect(store.answers.current(clinic.assessment.id)).toEqual(Object.fromEntries(items.map((id) => [id, { kind: 'done' }])));
 
     syncs.calls[0]!.release();
     await settle();
