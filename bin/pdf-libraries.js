@@ -1,0 +1,158 @@
+// The report's PDF libraries, pdf-lib and fontkit, loaded as one minified file each instead of as the
+// ~190 modules they come in (bin/run.js points `import 'pdf-lib'` and `import 'fontkit'` at them).
+//
+// Why: under KAKUNIN_REPORT_RENDERER=preload (the default) both are loaded and warmed up at start, and V8
+// keeps every module's source for as long as the process lives, two bytes a character where a file holds
+// one character beyond Latin-1 (fontkit's 0.55 MB file is held as 1.1 MB), plus one module record and one
+// compile-cache entry each. Bundled, minified and written in ASCII they load ~4 MB lighter (idle RSS,
+// README Benchmarks). fontkit's WOFF2 support, brotli with its 740 KB dictionary source, is left out:
+// reports embed TTF files only (src/report/font.ts), and a WOFF2 file gets a clear error instead.
+//
+// The bundles are built with esbuild (a dependency of tsx) on the first start and kept in
+// node_modules/.cache/kakunin-pdf-libraries with a manifest of every file that went into them; a start
+// that finds one of those files changed (an `npm install` that moved a version) builds them again.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** The packages that are bundled: what `import` names them. */
+export const PDF_LIBRARIES = ['pdf-lib', 'fontkit'];
+
+/** Bumped whenever the build below changes, so older bundles are rebuilt rather than trusted. */
+export const BUNDLE_FORMAT = 1;
+
+const WOFF2_STUB = join(import.meta.dirname, 'woff2-unsupported.js');
+
+export class PdfLibrariesError extends Error {
+  constructor(message, options) {
+    super(message, options);
+    this.name = 'PdfLibrariesError';
+  }
+}
+
+/** Where the bundles of the checkout at `root` are kept. */
+export function pdfLibrariesDir(root) {
+  return join(root, 'node_modules', '.cache', 'kakunin-pdf-libraries');
+}
+
+/** The manifest in `dir`, or undefined when there is none or it cannot be read as one. */
+export function readManifest(dir) {
+  let text;
+  try {
+    text = readFileSync(join(dir, 'manifest.json'), 'utf8');
+  } catch (err) {
+    if (err.code === 'ENOENT') return undefined;
+    throw err;
+  }
+  try {
+    const manifest = JSON.parse(text);
+    return manifest && typeof manifest === 'object' && manifest.bundles && manifest.inputs ? manifest : undefined;
+  } catch {
+    // A manifest cut short by a crash mid-write (it is renamed into place, so only a disk fault): rebuild.
+    return undefined;
+  }
+}
+
+/**
+ * True when the bundles the manifest names were built by this format from exactly the files on disk now
+ * (same size and modification time, paths relative to `root`) and are still there.
+ */
+export function isCurrent(manifest, root, dir, stat = statSync) {
+  if (manifest?.format !== BUNDLE_FORMAT) return false;
+  if (PDF_LIBRARIES.some((name) => typeof manifest.bundles[name] !== 'string')) return false;
+  const same = (path, [size, mtimeMs]) => {
+    try {
+      const s = stat(path);
+      return s.size === size && s.mtimeMs === mtimeMs;
+    } catch {
+      return false; // gone: rebuild
+    }
+  };
+  return (
+    Object.entries(manifest.inputs).every(([path, expected]) => same(join(root, path), expected)) &&
+    PDF_LIBRARIES.every((name) => {
+      try {
+        stat(join(dir, manifest.bundles[name]));
+        return true;
+      } catch {
+        return false;
+      }
+    })
+  );
+}
+
+/** Builds both bundles into `dir` and writes their manifest last, each file renamed into place whole. */
+export async function buildPdfLibraries(root, dir, esbuild) {
+  const bundles = {};
+  const inputs = {};
+  mkdirSync(dir, { recursive: true });
+  for (const name of PDF_LIBRARIES) {
+    const entry = `${name}.entry.js`;
+    const result = await esbuild.build({
+      stdin: { contents: `export * from '${name}';`, resolveDir: root, sourcefile: entry },
+      absWorkingDir: root,
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node22',
+      // pdf-lib's ES build (its `main` is CommonJS, which would bundle to a default export only).
+      mainFields: ['module', 'main'],
+      minify: true,
+      charset: 'ascii',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+      plugins: [
+        {
+          name: 'woff2-unsupported',
+          setup(build) {
+            build.onResolve({ filter: /^brotli(\/|$)/ }, () => ({ path: WOFF2_STUB }));
+          },
+        },
+      ],
+    });
+    const code = result.outputFiles[0].contents;
+    const file = `${name}.${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`;
+    writeWhole(join(dir, file), code);
+    bundles[name] = file;
+    for (const path of Object.keys(result.metafile.inputs)) {
+      if (path === entry) continue; // the two-line entry above, not a file
+      const s = statSync(join(root, path));
+      inputs[path] = [s.size, s.mtimeMs];
+    }
+  }
+  const manifest = { format: BUNDLE_FORMAT, esbuild: esbuild.version, bundles, inputs };
+  writeWhole(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return manifest;
+}
+
+/**
+ * The file URL each PDF library should be loaded from: the bundles in `dir`, built first when missing or
+ * out of date. Throws PdfLibrariesError when they can be neither found nor built.
+ */
+export async function pdfLibraryUrls(root, dir = pdfLibrariesDir(root), loadEsbuild = () => import('esbuild')) {
+  let manifest = readManifest(dir);
+  if (!isCurrent(manifest, root, dir)) {
+    let esbuild;
+    try {
+      esbuild = await loadEsbuild();
+    } catch (err) {
+      throw new PdfLibrariesError('esbuild is not installed (run `npm install`)', { cause: err });
+    }
+    try {
+      manifest = await buildPdfLibraries(root, dir, esbuild);
+    } catch (err) {
+      throw new PdfLibrariesError(`building them in ${dir} failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
+  }
+  return Object.fromEntries(PDF_LIBRARIES.map((name) => [name, pathToFileURL(join(dir, manifest.bundles[name])).href]));
+}
+
+// Concurrent first starts (the test suite spawns many) each write their own temporary file; the rename
+// is atomic, so a reader sees a whole file from one of them, and they are byte-identical anyway.
+function writeWhole(path, data) {
+  const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}
