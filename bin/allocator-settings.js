@@ -2,8 +2,9 @@
 //
 // glibc keeps what a burst of requests freed inside its arenas instead of giving it back: after 1,000
 // people started a checklist, a `malloc_trim(0)` run into the idle app (through gdb) returned ~14 MB
-// that nothing was using. Node has no way to call malloc_trim, but glibc reads the same limits from
-// GLIBC_TUNABLES when a process starts:
+// that nothing was using. The idle compaction now calls malloc_trim itself where the small addon could be
+// built (src/runtime/native-heap.ts), but only when the app goes quiet; these limits, which glibc reads
+// from GLIBC_TUNABLES when a process starts, work all the time and without the addon:
 // - trim_threshold 128 KiB: free memory at the top of an arena goes back once it exceeds this;
 // - mmap_threshold 32 KiB, fixed: blocks this size or larger are mapped on their own and unmapped when
 //   freed (glibc otherwise raises this threshold as the app runs and such blocks end up inside the

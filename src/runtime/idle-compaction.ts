@@ -1,9 +1,11 @@
 // Gives memory back to the system when the app goes quiet. After a burst of requests V8 keeps the heap it
 // grew (several hundred MB after 1,000 people at once, against ~50 MB still in use) and returns it only
-// under memory pressure; a full, compacting collection while nobody is waiting returns it at once. Once
-// after start-up work (flows, the report warm-up) and once per quiet spell after requests, never while
-// requests keep coming. Needs `gc` (node --expose-gc, as `npm start` runs); without it this does nothing.
+// under memory pressure; a full, compacting collection while nobody is waiting returns it at once, and
+// then malloc is asked to return what it holds free (native-heap.ts). Once after start-up work (flows,
+// the report warm-up) and once per quiet spell after requests, never while requests keep coming. Needs
+// `gc` (node --expose-gc, as `npm start` runs); without it this does nothing.
 import type { Logger } from 'pino';
+import { loadNativeHeapTrim, type TrimNativeHeap } from './native-heap.ts';
 
 /** A compacting full collection: V8's `gc` with the flavour that also releases free pages. */
 export type Collect = () => void;
@@ -23,6 +25,8 @@ export interface IdleCompactionOptions {
   quietMs?: number;
   /** Defaults to V8's `gc` when the process was started with --expose-gc. */
   collect?: Collect | undefined;
+  /** Run after each collection; defaults to glibc's malloc_trim where the addon was built. */
+  trimNative?: TrimNativeHeap | undefined;
   timers?: IdleTimers;
   logger?: Logger | undefined;
 }
@@ -39,6 +43,7 @@ export const DEFAULT_QUIET_MS = 10_000;
 
 export function createIdleCompaction(options: IdleCompactionOptions = {}): IdleCompaction {
   const collect = 'collect' in options ? options.collect : runtimeCollect();
+  const trimNative = 'trimNative' in options ? options.trimNative : defaultTrim(options.logger);
   const quietMs = options.quietMs ?? DEFAULT_QUIET_MS;
   const timers = options.timers ?? realTimers;
   let timer: unknown;
@@ -50,7 +55,9 @@ export function createIdleCompaction(options: IdleCompactionOptions = {}): IdleC
     if (!collect || stopped) return;
     const started = performance.now();
     collect();
-    options.logger?.debug({ reason, ms: Math.round(performance.now() - started), rssMb: Math.round(process.memoryUsage().rss / 1048576) }, 'compacted memory');
+    // Right after the collection: V8 has just freed the buffers it held, in between blocks still in use.
+    const trimmed = trimNative?.();
+    options.logger?.debug({ reason, ms: Math.round(performance.now() - started), trimmed, rssMb: Math.round(process.memoryUsage().rss / 1048576) }, 'compacted memory');
   };
 
   // One timer per quiet period rather than one re-armed per request: a request only marks the period.
@@ -83,4 +90,11 @@ function runtimeCollect(): Collect | undefined {
   const gc = (globalThis as { gc?: (options?: object) => void }).gc;
   if (typeof gc !== 'function') return undefined;
   return () => gc({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+}
+
+/** The addon's malloc_trim; where it was not built, the compaction goes on without it and says why once. */
+function defaultTrim(logger: Logger | undefined): TrimNativeHeap | undefined {
+  const loaded = loadNativeHeapTrim();
+  if (!loaded.trim) logger?.debug({ reason: loaded.missing }, 'compacting without trimming the native heap');
+  return loaded.trim;
 }

@@ -68,11 +68,25 @@ describe('memory is given back when the app goes quiet', () => {
     expect(compactions).toBe(1);
   });
 
-  it('without gc (node started without --expose-gc) it arms no timer at all', () => {
+  it('after each collection, and only then, malloc gives back what it holds free', () => {
+    const { timers, advance } = simulatedTimers();
+    const steps: string[] = [];
+    const idle = createIdleCompaction({ quietMs: 10_000, collect: () => steps.push('collect'), trimNative: () => steps.push('trim') > 0, timers });
+    idle.compactNow('start-up work done');
+    idle.touch();
+    advance(5_000);
+    expect(steps).toEqual(['collect', 'trim']);
+    advance(5_000);
+    expect(steps).toEqual(['collect', 'trim', 'collect', 'trim']);
+  });
+
+  it('without gc (node started without --expose-gc) it arms no timer at all, and trims nothing', () => {
     const { timers, pendingCount } = simulatedTimers();
-    const idle = createIdleCompaction({ collect: undefined, timers });
+    let trims = 0;
+    const idle = createIdleCompaction({ collect: undefined, trimNative: () => ++trims > 0, timers });
     idle.touch();
     idle.compactNow('start-up work done');
     expect(pendingCount()).toBe(0);
+    expect(trims).toBe(0);
   });
 });
