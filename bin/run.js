@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import process from 'node:process';
 import { pathToFileURL } from 'node:url';
 import { needsMallocTunables, withMallocTunables } from './allocator-settings.js';
-import { pdfLibraryUrls } from './pdf-libraries.js';
+import { bundledLibraryUrls } from './bundled-libraries.js';
 
 // glibc reads its allocator settings only when a process starts: start once more, as the same process
 // (same pid, flags, arguments and standard streams), with them set. allocator-settings.js says why.
@@ -27,20 +27,27 @@ if (needsMallocTunables(process)) {
 // the directory and NODE_DISABLE_COMPILE_CACHE turns it off; a directory it cannot write only costs speed.
 module.enableCompileCache?.(process.env.NODE_COMPILE_CACHE ?? join(import.meta.dirname, '..', 'node_modules', '.cache', 'node-compile-cache'));
 
-// pdf-lib and fontkit come from one minified file each (pdf-libraries.js says why); KAKUNIN_PDF_LIBRARIES=
-// packages loads them as installed, with their own file names and lines in stack traces.
-const pdfLibraries = process.env.KAKUNIN_PDF_LIBRARIES ?? 'bundled';
-if (pdfLibraries !== 'bundled' && pdfLibraries !== 'packages') {
-  console.error(`KAKUNIN_PDF_LIBRARIES: bundled or packages (got "${pdfLibraries}")`);
+// pdf-lib and fontkit come from one file each (bundled-libraries.js says why); KAKUNIN_LIBRARIES=packages
+// loads them as installed, with their own file names and lines in stack traces.
+const libraries = process.env.KAKUNIN_LIBRARIES ?? 'bundled';
+if (libraries !== 'bundled' && libraries !== 'packages') {
+  console.error(`KAKUNIN_LIBRARIES: bundled or packages (got "${libraries}")`);
   process.exit(2);
 }
-if (pdfLibraries === 'bundled' && typeof module.registerHooks === 'function') {
+if (libraries === 'bundled' && typeof module.registerHooks === 'function') {
   try {
-    const urls = await pdfLibraryUrls(resolve(import.meta.dirname, '..'));
-    module.registerHooks({ resolve: (specifier, context, next) => (Object.hasOwn(urls, specifier) ? { url: urls[specifier], shortCircuit: true } : next(specifier, context)) });
+    const root = resolve(import.meta.dirname, '..');
+    const urls = await bundledLibraryUrls(root);
+    // Only kakunin's own imports: a dependency that brought its own copy of one of them keeps it. (The
+    // checkout itself may sit in a node_modules, as a global install does.)
+    const rootUrl = `${pathToFileURL(root).href}/`;
+    const ownCode = (parentURL) => parentURL !== undefined && !(parentURL.startsWith(rootUrl) ? parentURL.slice(rootUrl.length - 1) : parentURL).includes('/node_modules/');
+    module.registerHooks({
+      resolve: (specifier, context, next) => (Object.hasOwn(urls, specifier) && ownCode(context.parentURL) ? { url: urls[specifier], shortCircuit: true } : next(specifier, context)),
+    });
   } catch (err) {
-    // Only memory is at stake (~4 MB): say why once and load the packages as installed.
-    console.error(`kakunin: loading pdf-lib and fontkit unbundled (${err instanceof Error ? err.message : String(err)})`);
+    // Only memory is at stake (several MB): say why once and load the packages as installed.
+    console.error(`kakunin: loading its libraries unbundled (${err instanceof Error ? err.message : String(err)})`);
   }
 }
 

@@ -23,8 +23,8 @@ export const envSchema = z.object({
   KAKUNIN_OUT_DIR: z.string().min(1).default('out'),
   /**
    * preload: the PDF renderer and fonts are loaded and warmed at start, so the first report is as fast as
-   * the next (~30 MB more resident memory). on-demand: loaded by the first report, which then takes about
-   * 0.4 s longer (loading the modules and fonts, a cold render).
+   * the next (~12 MB more resident memory). on-demand: loaded by the first report, which then takes about
+   * 0.35 s longer (loading the modules and fonts, a cold render).
    */
   KAKUNIN_REPORT_RENDERER: z.enum(['preload', 'on-demand']).default('preload'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

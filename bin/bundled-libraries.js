@@ -1,39 +1,41 @@
-// The report's PDF libraries, pdf-lib and fontkit, loaded as one minified file each instead of as the
-// ~190 modules they come in (bin/run.js points `import 'pdf-lib'` and `import 'fontkit'` at them).
+// The report's libraries, pdf-lib and fontkit, loaded as one file each instead of as the ~190 modules
+// they come in (bin/run.js points kakunin's `import 'pdf-lib'` and `import 'fontkit'` at these files).
 //
 // Why: under KAKUNIN_REPORT_RENDERER=preload (the default) both are loaded and warmed up at start, and V8
 // keeps every module's source for as long as the process lives, two bytes a character where a file holds
 // one character beyond Latin-1 (fontkit's 0.55 MB file is held as 1.1 MB), plus one module record and one
-// compile-cache entry each. Bundled, minified and written in ASCII they load ~4 MB lighter (idle RSS,
-// README Benchmarks). fontkit's WOFF2 support, brotli with its 740 KB dictionary source, is left out:
-// reports embed TTF files only (src/report/font.ts), and a WOFF2 file gets a clear error instead.
+// compile-cache entry each. One minified file per library, written in ASCII, loads ~5 MB lighter (idle
+// RSS, README Benchmarks). Names are kept, so the class names pdf-lib's error messages print read as they
+// do from the package. fontkit's WOFF2 support, brotli with its 740 KB dictionary source, is left out:
+// reports embed TTF files only (src/report/font.ts), and a WOFF2 file gets a clear error instead. (zod
+// and XState, which every request runs through, were measured too: ~1 MB, not worth their stack traces.)
 //
-// The bundles are built with esbuild (a dependency of tsx) on the first start and kept in
-// node_modules/.cache/kakunin-pdf-libraries with a manifest of every file that went into them; a start
-// that finds one of those files changed (an `npm install` that moved a version) builds them again.
+// The files are built with esbuild on the first start and kept in node_modules/.cache/kakunin-libraries
+// with a manifest of every installed file that went into them; a start that finds one of those files
+// changed (an `npm install` that moved a version) builds them again.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-/** The packages that are bundled: what `import` names them. */
-export const PDF_LIBRARIES = ['pdf-lib', 'fontkit'];
+/** The packages that are bundled, as `import` names them. */
+export const BUNDLED_LIBRARIES = ['pdf-lib', 'fontkit'];
 
 /** Bumped whenever the build below changes, so older bundles are rebuilt rather than trusted. */
-export const BUNDLE_FORMAT = 1;
+export const BUNDLE_FORMAT = 5;
 
 const WOFF2_STUB = join(import.meta.dirname, 'woff2-unsupported.js');
 
-export class PdfLibrariesError extends Error {
+export class BundledLibrariesError extends Error {
   constructor(message, options) {
     super(message, options);
-    this.name = 'PdfLibrariesError';
+    this.name = 'BundledLibrariesError';
   }
 }
 
 /** Where the bundles of the checkout at `root` are kept. */
-export function pdfLibrariesDir(root) {
-  return join(root, 'node_modules', '.cache', 'kakunin-pdf-libraries');
+export function bundledLibrariesDir(root) {
+  return join(root, 'node_modules', '.cache', 'kakunin-libraries');
 }
 
 /** The manifest in `dir`, or undefined when there is none or it cannot be read as one. */
@@ -60,7 +62,7 @@ export function readManifest(dir) {
  */
 export function isCurrent(manifest, root, dir, stat = statSync) {
   if (manifest?.format !== BUNDLE_FORMAT) return false;
-  if (PDF_LIBRARIES.some((name) => typeof manifest.bundles[name] !== 'string')) return false;
+  if (BUNDLED_LIBRARIES.some((name) => typeof manifest.bundles[name] !== 'string')) return false;
   const same = (path, [size, mtimeMs]) => {
     try {
       const s = stat(path);
@@ -71,7 +73,7 @@ export function isCurrent(manifest, root, dir, stat = statSync) {
   };
   return (
     Object.entries(manifest.inputs).every(([path, expected]) => same(join(root, path), expected)) &&
-    PDF_LIBRARIES.every((name) => {
+    BUNDLED_LIBRARIES.every((name) => {
       try {
         stat(join(dir, manifest.bundles[name]));
         return true;
@@ -83,11 +85,11 @@ export function isCurrent(manifest, root, dir, stat = statSync) {
 }
 
 /** Builds both bundles into `dir` and writes their manifest last, each file renamed into place whole. */
-export async function buildPdfLibraries(root, dir, esbuild) {
+export async function buildLibraries(root, dir, esbuild) {
   const bundles = {};
   const inputs = {};
   mkdirSync(dir, { recursive: true });
-  for (const name of PDF_LIBRARIES) {
+  for (const name of BUNDLED_LIBRARIES) {
     const entry = `${name}.entry.js`;
     const result = await esbuild.build({
       stdin: { contents: `export * from '${name}';`, resolveDir: root, sourcefile: entry },
@@ -99,6 +101,9 @@ export async function buildPdfLibraries(root, dir, esbuild) {
       // pdf-lib's ES build (its `main` is CommonJS, which would bundle to a default export only).
       mainFields: ['module', 'main'],
       minify: true,
+      // Minifying and bundling rename functions and classes (PDFDict → PDFDict2); this keeps each one's
+      // `name` as written, which pdf-lib's error messages print.
+      keepNames: true,
       charset: 'ascii',
       write: false,
       metafile: true,
@@ -124,29 +129,39 @@ export async function buildPdfLibraries(root, dir, esbuild) {
   }
   const manifest = { format: BUNDLE_FORMAT, esbuild: esbuild.version, bundles, inputs };
   writeWhole(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  // Bundles of earlier versions: a process already running has read its own, so they can go.
+  const current = new Set(Object.values(bundles));
+  for (const file of readdirSync(dir)) {
+    if (!file.endsWith('.mjs') || current.has(file)) continue;
+    try {
+      unlinkSync(join(dir, file));
+    } catch (err) {
+      if (err.code !== 'ENOENT') throw err; // another first start removed it already
+    }
+  }
   return manifest;
 }
 
 /**
- * The file URL each PDF library should be loaded from: the bundles in `dir`, built first when missing or
- * out of date. Throws PdfLibrariesError when they can be neither found nor built.
+ * The file URL each library should be loaded from: the bundles in `dir`, built first when missing or out
+ * of date. Throws BundledLibrariesError when they can be neither found nor built.
  */
-export async function pdfLibraryUrls(root, dir = pdfLibrariesDir(root), loadEsbuild = () => import('esbuild')) {
+export async function bundledLibraryUrls(root, dir = bundledLibrariesDir(root), loadEsbuild = () => import('esbuild')) {
   let manifest = readManifest(dir);
   if (!isCurrent(manifest, root, dir)) {
     let esbuild;
     try {
       esbuild = await loadEsbuild();
     } catch (err) {
-      throw new PdfLibrariesError('esbuild is not installed (run `npm install`)', { cause: err });
+      throw new BundledLibrariesError('esbuild is not installed (run `npm install`)', { cause: err });
     }
     try {
-      manifest = await buildPdfLibraries(root, dir, esbuild);
+      manifest = await buildLibraries(root, dir, esbuild);
     } catch (err) {
-      throw new PdfLibrariesError(`building them in ${dir} failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      throw new BundledLibrariesError(`building them in ${dir} failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     }
   }
-  return Object.fromEntries(PDF_LIBRARIES.map((name) => [name, pathToFileURL(join(dir, manifest.bundles[name])).href]));
+  return Object.fromEntries(BUNDLED_LIBRARIES.map((name) => [name, pathToFileURL(join(dir, manifest.bundles[name])).href]));
 }
 
 // Concurrent first starts (the test suite spawns many) each write their own temporary file; the rename
