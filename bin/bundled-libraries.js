@@ -38,7 +38,7 @@ export function bundledLibrariesDir(root) {
   return join(root, 'node_modules', '.cache', 'kakunin-libraries');
 }
 
-/** The manifest in `dir`, or undefined when there is none or it cannot be read as one. */
+/** The manifest in `dir`, or undefined when there is none or it is not one (it is then rebuilt). */
 export function readManifest(dir) {
   let text;
   try {
@@ -49,7 +49,10 @@ export function readManifest(dir) {
   }
   try {
     const manifest = JSON.parse(text);
-    return manifest && typeof manifest === 'object' && manifest.bundles && manifest.inputs ? manifest : undefined;
+    const isObject = (value) => typeof value === 'object' && value !== null;
+    const wellFormed =
+      isObject(manifest) && isObject(manifest.bundles) && isObject(manifest.inputs) && Object.values(manifest.inputs).every((input) => Array.isArray(input) && input.length === 2);
+    return wellFormed ? manifest : undefined;
   } catch {
     // A manifest cut short by a crash mid-write (it is renamed into place, so only a disk fault): rebuild.
     return undefined;

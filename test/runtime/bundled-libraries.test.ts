@@ -77,6 +77,10 @@ describe('the bundled libraries', () => {
     };
     try {
       writeFileSync(join(other, 'manifest.json'), '{"format":1,"bund');
+      expect(readManifest(other)).toBeUndefined();
+      // Parsed, but not a manifest: rebuilt as well.
+      writeFileSync(join(other, 'manifest.json'), JSON.stringify({ format: BUNDLE_FORMAT, bundles: {}, inputs: { 'a.js': 12 } }));
+      expect(readManifest(other)).toBeUndefined();
       writeFileSync(join(other, 'fontkit.0123456789abcdef.mjs'), 'export {};\n');
       const urls = await bundledLibraryUrls(repoRoot, other, counting);
       expect(builds).toBe(1);
