@@ -211,7 +211,7 @@ export function createSlackApp(options: CreateSlackAppOptions): KakuninSlackApp 
 }
 
 /**
- * The PDF renderer (pdf-lib, fontkit, the fonts: ~30 MB resident once loaded and warmed) is imported by
+ * The PDF renderer (pdf-lib, fontkit, the fonts: ~12 MB resident once loaded and warmed) is imported by
  * the first report, unless KAKUNIN_REPORT_RENDERER=preload has already loaded and warmed it at start.
  */
 const renderReportOnFirstUse: RenderReport = async (source) => (await import('../report/render-report.ts')).renderReport(source);
