@@ -4,7 +4,7 @@
 // (macOS, Alpine's musl), kakunin runs without it and keeps a few MB more resident; this says so and the
 // install goes on.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,6 +30,7 @@ function build() {
   try {
     execFileSync(cc, ['-O2', '-Wall', '-shared', '-fPIC', '-DNAPI_VERSION=8', '-I', include, '-o', tmp, join(root, 'native', 'malloc-trim.c')], { stdio: ['ignore', 'ignore', 'pipe'] });
   } catch (err) {
+    rmSync(tmp, { force: true }); // whatever a failed compiler left behind
     const stderr = err.stderr?.toString().trim().split('\n')[0];
     return err.code === 'ENOENT' ? `no C compiler (${cc})` : `the compiler failed: ${stderr || err.message}`;
   }
