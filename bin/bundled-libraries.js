@@ -66,28 +66,24 @@ export function readManifest(dir) {
 export function isCurrent(manifest, root, dir, stat = statSync) {
   if (manifest?.format !== BUNDLE_FORMAT) return false;
   if (BUNDLED_LIBRARIES.some((name) => typeof manifest.bundles[name] !== 'string')) return false;
-  const same = (path, [size, mtimeMs]) => {
+  const statOf = (path) => {
     try {
-      const s = stat(path);
-      return s.size === size && s.mtimeMs === mtimeMs;
+      return stat(path);
     } catch {
-      return false; // gone: rebuild
+      return undefined; // gone (or unreadable): rebuild
     }
+  };
+  const same = (path, [size, mtimeMs]) => {
+    const s = statOf(path);
+    return s?.size === size && s.mtimeMs === mtimeMs;
   };
   return (
     Object.entries(manifest.inputs).every(([path, expected]) => same(join(root, path), expected)) &&
-    BUNDLED_LIBRARIES.every((name) => {
-      try {
-        stat(join(dir, manifest.bundles[name]));
-        return true;
-      } catch {
-        return false;
-      }
-    })
+    BUNDLED_LIBRARIES.every((name) => statOf(join(dir, manifest.bundles[name])) !== undefined)
   );
 }
 
-/** Builds both bundles into `dir` and writes their manifest last, each file renamed into place whole. */
+/** Builds each library's bundle into `dir` and writes their manifest last, each file renamed into place whole. */
 export async function buildLibraries(root, dir, esbuild) {
   const bundles = {};
   const inputs = {};
