@@ -43,7 +43,8 @@ export const DEFAULT_QUIET_MS = 10_000;
 
 export function createIdleCompaction(options: IdleCompactionOptions = {}): IdleCompaction {
   const collect = 'collect' in options ? options.collect : runtimeCollect();
-  const trimNative = 'trimNative' in options ? options.trimNative : defaultTrim(options.logger);
+  // Without a collection there is nothing to trim after: the addon is not even loaded.
+  const trimNative = !collect ? undefined : 'trimNative' in options ? options.trimNative : defaultTrim(options.logger);
   const quietMs = options.quietMs ?? DEFAULT_QUIET_MS;
   const timers = options.timers ?? realTimers;
   let timer: unknown;
