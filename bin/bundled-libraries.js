@@ -14,9 +14,10 @@
 // with a manifest of every installed file that went into them; a start that finds one of those files
 // changed (an `npm install` that moved a version) builds them again.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { writeWhole } from './write-whole.js';
 
 /** The packages that are bundled, as `import` names them. */
 export const BUNDLED_LIBRARIES = ['pdf-lib', 'fontkit'];
@@ -161,12 +162,4 @@ export async function bundledLibraryUrls(root, dir = bundledLibrariesDir(root), 
     }
   }
   return Object.fromEntries(BUNDLED_LIBRARIES.map((name) => [name, pathToFileURL(join(dir, manifest.bundles[name])).href]));
-}
-
-// Concurrent first starts (the test suite spawns many) each write their own temporary file; the rename
-// is atomic, so a reader sees a whole file from one of them, and they are byte-identical anyway.
-function writeWhole(path, data) {
-  const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, path);
 }

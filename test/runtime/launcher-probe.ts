@@ -11,5 +11,9 @@ console.log(
     execArgv: process.execArgv,
     input,
     compileCache: module.getCompileCacheDir() ?? null,
+    // Node's TypeScript stripper (a WebAssembly parser), loaded the first time Node strips a file itself.
+    typeStripperLoaded: (process as unknown as { moduleLoadList: string[] }).moduleLoadList.some((name) => name.includes('internal/deps/amaro')),
+    // Where this line is, as a stack trace reports it: the .ts file itself, same line and column.
+    stackLine: /file:\/\/(\S*launcher-probe\.ts:\d+:\d+)/.exec(new Error('here').stack ?? '')?.[1] ?? null,
   }),
 );

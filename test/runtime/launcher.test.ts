@@ -1,8 +1,9 @@
 // `npm start` runs bin/run.js, which starts the app once more as the same process with glibc's allocator
 // settings (bin/allocator-settings.js): the app must see everything it was started with, unchanged. It
-// also turns on Node's compile cache, so a start after the first skips stripping the types again.
+// hands Node kakunin's TypeScript with the types already stripped (bin/stripped-sources.js), or, told to
+// leave them as they are, turns on Node's compile cache so that a start after the first skips stripping.
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { text } from 'node:stream/consumers';
@@ -17,9 +18,11 @@ interface Probe {
   execArgv: string[];
   input: string;
   compileCache: string | null;
+  typeStripperLoaded: boolean;
+  stackLine: string | null;
 }
 
-async function launch(env: NodeJS.ProcessEnv): Promise<{ childPid: number; probe: Probe; stderr: string }> {
+async function launch(env: NodeJS.ProcessEnv): Promise<{ childPid: number; probe: Probe; stderr: string; code: number | null }> {
   const child = spawn(process.execPath, ['--expose-gc', join(repoRoot, 'bin', 'run.js'), join('test', 'runtime', 'launcher-probe.ts'), 'start', 'mhlw minimum'], {
     cwd: repoRoot,
     env,
@@ -27,7 +30,8 @@ async function launch(env: NodeJS.ProcessEnv): Promise<{ childPid: number; probe
   });
   child.stdin.end('佐藤です\n');
   const [out, stderr] = await Promise.all([text(child.stdout), text(child.stderr)]);
-  return { childPid: child.pid!, probe: JSON.parse(out) as Probe, stderr };
+  const code = await new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', resolve)));
+  return { childPid: child.pid!, probe: (out ? JSON.parse(out) : undefined) as Probe, stderr, code };
 }
 
 const canReexec = process.platform === 'linux' && typeof (process as { execve?: unknown }).execve === 'function';
@@ -66,15 +70,42 @@ describe('the launcher’s allocator settings', () => {
   });
 });
 
-describe('the launcher’s compile cache', () => {
-  it('keeps compiled modules in node_modules/.cache, or where NODE_COMPILE_CACHE says, and not when told not to', async () => {
-    const { NODE_COMPILE_CACHE: _a, NODE_DISABLE_COMPILE_CACHE: _b, ...env } = process.env;
+describe('the launcher’s TypeScript', () => {
+  const { NODE_COMPILE_CACHE: _a, NODE_DISABLE_COMPILE_CACHE: _b, KAKUNIN_SOURCES: _c, ...env } = process.env;
+  const probeLine = () => {
+    const lines = readFileSync(join(repoRoot, 'test', 'runtime', 'launcher-probe.ts'), 'utf8').split('\n');
+    const index = lines.findIndex((line) => line.includes("new Error('here')"));
+    return `${index + 1}:${lines[index]!.indexOf("new Error('here')") + 1}`;
+  };
+
+  it('comes with its types stripped beforehand: Node’s stripper is never loaded, nor its compile cache kept', async () => {
+    const { probe, stderr } = await launch(env);
+    expect(stderr).toBe('');
+    expect(probe.typeStripperLoaded).toBe(false);
+    expect(probe.compileCache).toBeNull();
+    // Whitespace where the types were: a stack trace names the .ts file, at the line and column in it.
+    expect(probe.stackLine).toBe(`${join(repoRoot, 'test', 'runtime', 'launcher-probe.ts')}:${probeLine()}`);
+  });
+
+  it('left as it is (KAKUNIN_SOURCES=as-is), is stripped by Node, with the compile cache in node_modules/.cache or where NODE_COMPILE_CACHE says', async () => {
+    const asIs = { ...env, KAKUNIN_SOURCES: 'as-is' };
+    const { probe } = await launch(asIs);
+    expect(probe.typeStripperLoaded || probe.compileCache !== null).toBe(true);
+    expect(probe.stackLine).toBe(`${join(repoRoot, 'test', 'runtime', 'launcher-probe.ts')}:${probeLine()}`);
     // Node keeps one subdirectory per Node version and build inside it.
     const dirOf = async (e: NodeJS.ProcessEnv) => dirname((await launch(e)).probe.compileCache ?? '(none)');
-    expect(await dirOf(env)).toBe(join(repoRoot, 'node_modules', '.cache', 'node-compile-cache'));
+    expect(await dirOf(asIs)).toBe(join(repoRoot, 'node_modules', '.cache', 'node-compile-cache'));
     const elsewhere = join(tmpdir(), `kakunin-compile-cache-${process.pid}`);
-    expect(await dirOf({ ...env, NODE_COMPILE_CACHE: elsewhere })).toBe(elsewhere);
+    expect(await dirOf({ ...asIs, NODE_COMPILE_CACHE: elsewhere })).toBe(elsewhere);
     rmSync(elsewhere, { recursive: true, force: true });
-    expect((await launch({ ...env, NODE_DISABLE_COMPILE_CACHE: '1' })).probe.compileCache).toBeNull();
+    const disabled = await launch({ ...asIs, NODE_DISABLE_COMPILE_CACHE: '1' });
+    expect(disabled.probe.compileCache).toBeNull();
+    expect(disabled.probe.typeStripperLoaded).toBe(true);
+  });
+
+  it('refuses a KAKUNIN_SOURCES it does not know, naming the setting', async () => {
+    const { code, stderr } = await launch({ ...env, KAKUNIN_SOURCES: 'compiled' });
+    expect(code).toBe(2);
+    expect(stderr.trim()).toBe('KAKUNIN_SOURCES: stripped or as-is (got "compiled")');
   });
 });
