@@ -5,8 +5,9 @@
 // first, but Node keeps every cache entry it read until the process exits (~5 MB for the Slack app's
 // ~1,100 modules), and reading them made `npm start` no faster than compiling stripped sources afresh.
 // So the types are stripped once, by Node's own stripper (`module.stripTypeScriptTypes`, which puts
-// whitespace where the types were: every line and column stays where it is in the .ts file, and stack
-// traces name the .ts file), in a short-lived child process (strip-types.js), and the results are kept in
+// whitespace where the types were: every line stays where it is in the .ts file, and stack traces name
+// the .ts file), in a short-lived child process (strip-types.js), which also writes what is beyond
+// Latin-1 as escapes where that halves what V8 holds (latin1-escaped.js), and the results are kept in
 // node_modules/.cache/kakunin-sources with a manifest of each source's size and modification time. A start
 // strips again only the files that changed.
 import { spawnSync } from 'node:child_process';
