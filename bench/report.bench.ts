@@ -57,8 +57,8 @@ async function main(): Promise<void> {
   for (let i = 0; i < coldRuns; i++) {
     for (const flags of [[COLD_CHILD_FLAG], [COLD_CHILD_FLAG, AFTER_START_FLAG]]) {
       const start = performance.now();
-      // The child starts as `npm start` starts the app, through bin/run.js (the compile cache and the bundled
-      // PDF libraries), with this process's flags (tsx, if that is how it was started).
+      // The child starts as `npm start` starts the app, through bin/run.js (the stripped sources and the
+      // bundled PDF libraries), with this process's flags (tsx, if that is how it was started).
       const out = execFileSync(process.execPath, [...process.execArgv, fileURLToPath(new URL('../bin/run.js', import.meta.url)), fileURLToPath(import.meta.url), ...flags], {
         encoding: 'utf8',
         cwd: fileURLToPath(new URL('..', import.meta.url)),

@@ -76,8 +76,8 @@ process.once('exit', () => {
 });
 
 async function startTarget(mode: 'kakunin' | 'bare' | 'bare-durable', apiUrl: string, renderer: Renderer = 'preload'): Promise<Target> {
-  // Through bin/run.js, as `npm start` runs the app: with its compile cache, a start that finds every
-  // module compiled never loads Node's TypeScript stripper (~8–12 MB resident once loaded).
+  // Through bin/run.js, as `npm start` runs the app: with the sources stripped beforehand, no app loads
+  // Node's TypeScript stripper (~8–12 MB resident once loaded), the bare ones included.
   const child = fork(fileURLToPath(new URL('../bin/run.js', import.meta.url)), [fileURLToPath(new URL('./slack-bench-target.ts', import.meta.url))], {
     // BENCH_CPU_PROF=<dir>: the app process writes a CPU profile of the measured burst (slack-bench-target.ts).
     execArgv: [...startFlags(), ...(loader === 'tsx' ? ['--import', 'tsx'] : []), '--expose-gc'],
@@ -337,9 +337,8 @@ function line(
   };
 }
 
-// Each app is started and stopped once before anything is measured, so Node's compile cache holds every
-// module it loads at start (it is written when a process exits) and no measured start pays for compiling
-// after a change to the sources, as no `npm start` after the first does.
+// Each app is started and stopped once before anything is measured, so no measured start pays for
+// stripping the sources or bundling the PDF libraries after a change, as no `npm start` after the first does.
 for (const [mode, renderer] of [['kakunin', 'preload'], ['bare', 'preload'], ['bare-durable', 'preload']] as const) await (await startTarget(mode, apiUrl, renderer)).stop();
 
 const rows: string[] = [];
