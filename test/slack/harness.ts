@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { onTestFinished } from 'vitest';
 import { loadFlowsDir } from '../../src/flow/loader.ts';
+import type { IdleCompaction } from '../../src/runtime/idle-compaction.ts';
 import type { Flow } from '../../src/flow/model.ts';
 import { createReassessmentService } from '../../src/service/reassessment-service.ts';
 import { createAssessmentService, type AssessmentService } from '../../src/service/assessment-service.ts';
@@ -64,6 +65,8 @@ export interface HarnessOptions {
   backups?: boolean;
   /** How the store syncs its WAL after an answer (a test holds it); default the real fdatasync. */
   syncFile?: SyncFile;
+  /** Stands in for the app's idle compaction (default: the real one, which does nothing without gc). */
+  idleCompaction?: IdleCompaction;
 }
 
 /** What the Slack adapter gets from the service layer, over the test's store (flows: the two checklists). */
@@ -133,6 +136,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ...(options.stopGraceMs !== undefined ? { stopGraceMs: options.stopGraceMs } : {}),
       ...(options.pruneEveryMs !== undefined ? { pruneEveryMs: options.pruneEveryMs } : {}),
       ...(options.renderReport ? { renderReport: options.renderReport } : {}),
+      ...(options.idleCompaction ? { idleCompaction: options.idleCompaction } : {}),
     });
     const { port, server } = await kakunin.start();
     endpoint.url = `http://127.0.0.1:${port}/slack/events`;
