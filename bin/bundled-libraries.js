@@ -14,10 +14,10 @@
 // with a manifest of every installed file that went into them; a start that finds one of those files
 // changed (an `npm install` that moved a version) builds them again.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { writeWhole } from './write-whole.js';
+import { readJsonFile, writeWhole } from './cache-file.js';
 
 /** The packages that are bundled, as `import` names them. */
 export const BUNDLED_LIBRARIES = ['pdf-lib', 'fontkit'];
@@ -41,23 +41,11 @@ export function bundledLibrariesDir(root) {
 
 /** The manifest in `dir`, or undefined when there is none or it is not one (it is then rebuilt). */
 export function readManifest(dir) {
-  let text;
-  try {
-    text = readFileSync(join(dir, 'manifest.json'), 'utf8');
-  } catch (err) {
-    if (err.code === 'ENOENT') return undefined;
-    throw err;
-  }
-  try {
-    const manifest = JSON.parse(text);
-    const isObject = (value) => typeof value === 'object' && value !== null;
-    const wellFormed =
-      isObject(manifest) && isObject(manifest.bundles) && isObject(manifest.inputs) && Object.values(manifest.inputs).every((input) => Array.isArray(input) && input.length === 2);
-    return wellFormed ? manifest : undefined;
-  } catch {
-    // A manifest cut short by a crash mid-write (it is renamed into place, so only a disk fault): rebuild.
-    return undefined;
-  }
+  const isObject = (value) => typeof value === 'object' && value !== null;
+  return readJsonFile(
+    join(dir, 'manifest.json'),
+    (manifest) => isObject(manifest) && isObject(manifest.bundles) && isObject(manifest.inputs) && Object.values(manifest.inputs).every((input) => Array.isArray(input) && input.length === 2),
+  );
 }
 
 /**

@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { text } from 'node:stream/consumers';
 import { latin1Escaped } from './latin1-escaped.js';
-import { writeWhole } from './write-whole.js';
+import { writeWhole } from './cache-file.js';
 
 const [root, dir] = process.argv.slice(2);
 const paths = JSON.parse(await text(process.stdin));

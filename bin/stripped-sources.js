@@ -11,9 +11,9 @@
 // node_modules/.cache/kakunin-sources with a manifest of each source's size and modification time. A start
 // strips again only the files that changed.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeWhole } from './write-whole.js';
+import { readJsonFile, writeWhole } from './cache-file.js';
 
 /** Bumped whenever what is written changes, so older copies are stripped again rather than trusted. */
 export const STRIPPED_FORMAT = 1;
@@ -70,21 +70,9 @@ export function listSources(root, dirs = SOURCE_DIRS) {
 
 /** The manifest in `dir`, or undefined when there is none or it is not one (everything is then stripped again). */
 export function readSourcesManifest(dir) {
-  let text;
-  try {
-    text = readFileSync(join(dir, 'manifest.json'), 'utf8');
-  } catch (err) {
-    if (err.code === 'ENOENT') return undefined;
-    throw err;
-  }
-  try {
-    const manifest = JSON.parse(text);
-    const isStats = (value) => Array.isArray(value) && value.length === 2 && value.every((n) => typeof n === 'number');
-    const isTable = (value) => typeof value === 'object' && value !== null && Object.values(value).every(isStats);
-    return typeof manifest === 'object' && manifest !== null && isTable(manifest.files) && isTable(manifest.failed) ? manifest : undefined;
-  } catch {
-    return undefined; // cut short by a crash mid-write (it is renamed into place, so only a disk fault)
-  }
+  const isStats = (value) => Array.isArray(value) && value.length === 2 && value.every((n) => typeof n === 'number');
+  const isTable = (value) => typeof value === 'object' && value !== null && Object.values(value).every(isStats);
+  return readJsonFile(join(dir, 'manifest.json'), (manifest) => typeof manifest === 'object' && manifest !== null && isTable(manifest.files) && isTable(manifest.failed));
 }
 
 /** Strips `paths` (relative to `root`) into `dir` in a child process; returns the ones it could not strip, with why. */
