@@ -2,7 +2,7 @@
 //
 // Why: Node strips types itself with a WebAssembly build of a TypeScript parser, loaded on the first .ts
 // file it meets and resident from then on (~11 MB). Node's compile cache spared that on starts after the
-// first, but Node keeps every cache entry it read until the process exits (~5 MB for the Slack app's
+// first, but Node keeps every cache entry it read until the process exits (5–7 MB for the Slack app's
 // ~1,100 modules), and reading them made `npm start` no faster than compiling stripped sources afresh.
 // So the types are stripped once, by Node's own stripper (`module.stripTypeScriptTypes`, which puts
 // whitespace where the types were: every line stays where it is in the .ts file, and stack traces name
