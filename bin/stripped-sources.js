@@ -101,8 +101,14 @@ export function strippedSources(root, dir = strippedSourcesDir(root), { dirs = S
   const previous = readSourcesManifest(dir);
   const trusted = previous?.format === STRIPPED_FORMAT && previous.stripper === version ? previous : { files: {}, failed: {} };
   const same = (table, [path, size, mtimeMs]) => table[path]?.[0] === size && table[path]?.[1] === mtimeMs;
-  const stale = sources.filter((source) => !same(trusted.files, source) && !same(trusted.failed, source));
   const manifest = { format: STRIPPED_FORMAT, stripper: version, files: {}, failed: {} };
+  const stale = [];
+  for (const source of sources) {
+    const [path, size, mtimeMs] = source;
+    if (same(trusted.files, source)) manifest.files[path] = [size, mtimeMs];
+    else if (same(trusted.failed, source)) manifest.failed[path] = [size, mtimeMs];
+    else stale.push(source);
+  }
   if (stale.length > 0) {
     mkdirSync(dir, { recursive: true });
     let failed;
@@ -114,11 +120,6 @@ export function strippedSources(root, dir = strippedSourcesDir(root), { dirs = S
     }
     // The sizes and times taken before stripping: a file saved meanwhile is stripped again next start.
     for (const [path, size, mtimeMs] of stale) (Object.hasOwn(failed, path) ? manifest.failed : manifest.files)[path] = [size, mtimeMs];
-  }
-  for (const source of sources) {
-    const [path, size, mtimeMs] = source;
-    if (same(trusted.files, source)) manifest.files[path] = [size, mtimeMs];
-    else if (same(trusted.failed, source)) manifest.failed[path] = [size, mtimeMs];
   }
   // Written only when something changed, files that are gone included.
   if (stale.length > 0 || Object.keys(trusted.files).length + Object.keys(trusted.failed).length !== sources.length) {
