@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { readJsonFile, writeWhole } from './cache-file.js';
+import { cacheDir, readJsonFile, writeWhole } from './cache-file.js';
 
 /** The packages that are bundled, as `import` names them. */
 export const BUNDLED_LIBRARIES = ['pdf-lib', 'fontkit'];
@@ -36,7 +36,7 @@ export class BundledLibrariesError extends Error {
 
 /** Where the bundles of the checkout at `root` are kept. */
 export function bundledLibrariesDir(root) {
-  return join(root, 'node_modules', '.cache', 'kakunin-libraries');
+  return cacheDir(root, 'kakunin-libraries');
 }
 
 /** The manifest in `dir`, or undefined when there is none or it is not one (it is then rebuilt). */

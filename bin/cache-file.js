@@ -1,6 +1,12 @@
 // Files the launcher keeps in node_modules/.cache (the bundled libraries, the stripped sources): written
 // whole, and read back only when whole and well formed.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The directory named `name` among the caches of the checkout at `root` (node_modules/.cache, where tools keep theirs). */
+export function cacheDir(root, name) {
+  return join(root, 'node_modules', '.cache', name);
+}
 
 /**
  * Writes `data` to `path` whole: to a temporary file first, then renamed into place. Concurrent first

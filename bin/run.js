@@ -7,11 +7,12 @@
 // loader error.
 import { readFileSync } from 'node:fs';
 import module from 'node:module';
-import { join, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { needsMallocTunables, withMallocTunables } from './allocator-settings.js';
 import { bundledLibraryUrls } from './bundled-libraries.js';
+import { cacheDir } from './cache-file.js';
 import { canStripSources, strippedSources } from './stripped-sources.js';
 
 // glibc reads its allocator settings only when a process starts: start once more, as the same process
@@ -76,7 +77,7 @@ if (stripped) {
   // Node stripping the types itself: its compile cache keeps what it stripped and compiled on disk, keyed by
   // content, so a start after the first skips that. NODE_COMPILE_CACHE overrides the directory and
   // NODE_DISABLE_COMPILE_CACHE turns it off; a directory it cannot write only costs speed.
-  module.enableCompileCache?.(process.env.NODE_COMPILE_CACHE ?? join(root, 'node_modules', '.cache', 'node-compile-cache'));
+  module.enableCompileCache?.(process.env.NODE_COMPILE_CACHE ?? cacheDir(root, 'node-compile-cache'));
 }
 
 const [entry] = process.argv.splice(2, 1);

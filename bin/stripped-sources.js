@@ -13,7 +13,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { readJsonFile, writeWhole } from './cache-file.js';
+import { cacheDir, readJsonFile, writeWhole } from './cache-file.js';
 
 /** Bumped whenever what is written changes, so older copies are stripped again rather than trusted. */
 export const STRIPPED_FORMAT = 1;
@@ -30,7 +30,7 @@ export class StrippedSourcesError extends Error {
 
 /** Where the stripped copies of the checkout at `root` are kept. */
 export function strippedSourcesDir(root) {
-  return join(root, 'node_modules', '.cache', 'kakunin-sources');
+  return cacheDir(root, 'kakunin-sources');
 }
 
 /** Whether this Node can do it: load hooks, type stripping as a function, and .ts files at all. */

@@ -7,9 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cacheDir } from '../bin/cache-file.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const NATIVE_TRIM = join(root, 'node_modules', '.cache', 'kakunin-native', 'malloc-trim.node');
+const NATIVE_TRIM = join(cacheDir(root, 'kakunin-native'), 'malloc-trim.node');
 
 /** Where node_api.h is: the runtime ensure-runtime.mjs provided, else the Node running this script. */
 function nodeApiIncludeDir() {
