@@ -1,5 +1,7 @@
 // The walk-through as an XState v5 machine, built from any flow:
-// intro → (section intro → questions)* → review → submitted, with pause/resume from anywhere.
+// intro → (section intro → questions)* → review → submitted, with pause/resume from anywhere. A section's
+// introduction is a step of its own only where it offers a choice (sectionIntroStep); otherwise it comes
+// with the section's first question, and the walk goes straight from one section into the next.
 // Context is JSON-only and nothing is time-based, so a persisted snapshot restores exactly.
 import { assign, setup } from 'xstate';
 import type { Answers } from '../flow/answer.ts';
@@ -9,6 +11,7 @@ import type { EngineEvent } from './events.ts';
 import {
   firstApplicableFrom,
   isApplicable,
+  isFirstOfSection,
   lastApplicableBefore,
   newlyHiddenItems,
   reconcileGates,
@@ -29,6 +32,12 @@ export interface EngineContext {
   position: number;
   /** Where RESUME returns to. */
   resumeTo: StepState;
+  /**
+   * Each section's introduction is a step of its own, left with 始める (a re-assessment carrying answers
+   * over: it lists them, with この分野はすべて変更なし). Otherwise the introduction is shown with the
+   * section's first question. Not persisted: whoever restores the engine says which.
+   */
+  sectionIntroStep: boolean;
   /** Why the last event was refused; null after an accepted one. */
   error: EngineError | null;
 }
@@ -83,18 +92,19 @@ function buildMachine(flow: Flow) {
   };
   const isCurrent = (ctx: EngineContext, e: AnswerLike) => refs[ctx.position]?.item.id === e.itemId;
 
-  /** After the question at `from`: the next question, the next section's intro, or the review. */
-  const advance = (answers: Answers, from: number) => {
-    const next = firstApplicableFrom(flow, answers, from + 1);
+  /** After the question at `from`: the next question, the next section's intro (when a step), or the review. */
+  const advance = (ctx: EngineContext, from: number) => {
+    const next = firstApplicableFrom(flow, ctx.answers, from + 1);
     if (next === -1) return { target: 'review' as const, position: from };
-    return { target: sameSection(flow, from, next) ? ('question' as const) : ('sectionIntro' as const), position: next };
+    const introduced = ctx.sectionIntroStep && !sameSection(flow, from, next);
+    return { target: introduced ? ('sectionIntro' as const) : ('question' as const), position: next };
   };
 
   return setup({
     types: {
       context: {} as EngineContext,
       events: {} as EngineEvent,
-      input: {} as { flowId: string; flowHash: string; answers?: Answers },
+      input: {} as { flowId: string; flowHash: string; answers?: Answers; sectionIntroStep?: boolean },
     },
     guards: {
       validCurrentAnswer: ({ context, event }) =>
@@ -102,19 +112,17 @@ function buildMachine(flow: Flow) {
       validAnswer: ({ context, event }) =>
         (event.type === 'ANSWER' || event.type === 'REVISE') && !answerProblem(context, event),
       notCurrentItem: ({ context, event }) => event.type === 'ANSWER' && !isCurrent(context, event),
-      nextIsQuestion: ({ context }) => advance(context.answers, context.position).target === 'question',
-      nextIsSectionIntro: ({ context }) => advance(context.answers, context.position).target === 'sectionIntro',
+      nextIsQuestion: ({ context }) => advance(context, context.position).target === 'question',
+      nextIsSectionIntro: ({ context }) => advance(context, context.position).target === 'sectionIntro',
       positionGatedOff: ({ context }) => {
         const ref = refs[context.position];
         return !ref || !isApplicable(ref, context.answers);
       },
       complete: ({ context }) => unansweredItems(flow, context.answers).length === 0,
-      firstOfSection: ({ context }) => {
-        const prev = lastApplicableBefore(flow, context.answers, context.position);
-        return prev === -1 || !sameSection(flow, prev, context.position);
-      },
+      backToSectionIntro: ({ context }) => context.sectionIntroStep && isFirstOfSection(flow, context.answers, context.position),
       nothingBefore: ({ context }) => lastApplicableBefore(flow, context.answers, context.position) === -1,
       hasQuestions: ({ context }) => firstApplicableFrom(flow, context.answers, 0) !== -1,
+      startsAtSectionIntro: ({ context }) => context.sectionIntroStep && firstApplicableFrom(flow, context.answers, 0) !== -1,
       resumeToIntro: ({ context }) => context.resumeTo === 'intro',
       resumeToSectionIntro: ({ context }) => context.resumeTo === 'sectionIntro',
       resumeToReview: ({ context }) => context.resumeTo === 'review',
@@ -132,7 +140,7 @@ function buildMachine(flow: Flow) {
         return { answers: withAnswer(context, e), error: null };
       }),
       /** Moves to the next applicable item with the answers as they are now (after storeAnswer). */
-      moveNext: assign(({ context }) => ({ position: advance(context.answers, context.position).position })),
+      moveNext: assign(({ context }) => ({ position: advance(context, context.position).position })),
       moveBack: assign(({ context }) => ({
         position: Math.max(0, lastApplicableBefore(flow, context.answers, context.position)),
         error: null,
@@ -180,6 +188,7 @@ function buildMachine(flow: Flow) {
       position: 0,
       resumeTo: 'intro',
       error: null,
+      sectionIntroStep: input.sectionIntroStep ?? false,
     }),
     initial: 'intro',
     on: {
@@ -191,7 +200,8 @@ function buildMachine(flow: Flow) {
         entry: assign({ resumeTo: 'intro' }),
         on: {
           START: [
-            { guard: 'hasQuestions', target: 'sectionIntro', actions: 'moveToFirst' },
+            { guard: 'startsAtSectionIntro', target: 'sectionIntro', actions: 'moveToFirst' },
+            { guard: 'hasQuestions', target: 'question', actions: 'moveToFirst' },
             { target: 'review', actions: 'clearError' },
           ],
           PAUSE: { target: 'paused', actions: 'clearError' },
@@ -221,7 +231,8 @@ function buildMachine(flow: Flow) {
           ],
           SKIP: { target: 'advancing', actions: 'clearError' },
           BACK: [
-            { guard: 'firstOfSection', target: 'sectionIntro', actions: 'clearError' },
+            { guard: 'backToSectionIntro', target: 'sectionIntro', actions: 'clearError' },
+            { guard: 'nothingBefore', target: 'intro', actions: 'clearError' },
             { target: 'question', reenter: true, actions: 'moveBack' },
           ],
           REVIEW: { target: 'review', actions: 'clearError' },

@@ -25,6 +25,12 @@ export function sameSection(flow: Flow, a: number, b: number): boolean {
   return refs[a]?.sectionIndex === refs[b]?.sectionIndex;
 }
 
+/** No item the skip logic leaves in comes before `index` in its section: where the section starts. */
+export function isFirstOfSection(flow: Flow, answers: Answers, index: number): boolean {
+  const prev = lastApplicableBefore(flow, answers, index);
+  return prev === -1 || !sameSection(flow, prev, index);
+}
+
 /**
  * Records 該当なし (with the gate's reason) for every item its gate leaves out, and takes such an
  * automatic 該当なし away when the gate opens again. An answer given by hand is never destroyed: the

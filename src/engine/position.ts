@@ -6,8 +6,12 @@
 import { z } from 'zod';
 import { itemRefs, type Flow } from '../flow/model.ts';
 
-/** Bump when the machine's states change meaning; positions of other versions are still read, by mode name. */
-export const MACHINE_VERSION = 2;
+/**
+ * Bump when the machine's states change meaning; positions of other versions are still read, by mode name.
+ * 3: a section's introduction is a step of its own only in a re-assessment carrying answers over; elsewhere
+ * a stored `sectionIntro` is read as its section's first question (restoreEngine).
+ */
+export const MACHINE_VERSION = 3;
 
 export const stepStateSchema = z.enum(['intro', 'sectionIntro', 'question', 'review', 'editing']);
 export type StepState = z.output<typeof stepStateSchema>;

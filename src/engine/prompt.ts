@@ -4,7 +4,7 @@ import { checklistRefs, itemNotes, itemRefs, type Flow, type ItemRef } from '../
 import type { AnswerSpec, Localized, Note } from '../flow/schema.ts';
 import type { EngineError } from './engine-error.ts';
 import type { EngineContext, StepState } from './machine.ts';
-import { isApplicable, unansweredItems } from './navigation.ts';
+import { isApplicable, isFirstOfSection, unansweredItems } from './navigation.ts';
 
 export interface Progress {
   /** 1-based position of the question within its section, and the section's applicable size. */
@@ -41,9 +41,20 @@ export interface SectionTally {
   total: number;
 }
 
+/** What opens a section: its introduction, how many questions it asks, and how the one before it ended. */
+export interface SectionStart {
+  intro?: Localized | undefined;
+  /** The section's items the skip logic leaves in. */
+  itemCount: number;
+  /** The section answered just before this one, when there is one. */
+  previous?: SectionTally | undefined;
+}
+
 export interface QuestionPrompt {
   kind: 'question';
   section: SectionBrief;
+  /** The section's first question, when its introduction is not a step of its own: shown with it. */
+  sectionStart?: SectionStart | undefined;
   item: {
     id: string;
     number?: string | undefined;
@@ -62,7 +73,7 @@ export interface QuestionPrompt {
 
 export type Prompt = (
   | { kind: 'intro'; flowTitle: Localized; description?: Localized | undefined; totalItems: number; sections: SectionBrief[] }
-  | { kind: 'section-intro'; section: SectionBrief; intro?: Localized | undefined; itemCount: number; previous?: SectionTally | undefined; progress: Progress }
+  | ({ kind: 'section-intro'; section: SectionBrief; progress: Progress } & SectionStart)
   | QuestionPrompt
   | {
       kind: 'review';
@@ -95,13 +106,10 @@ export function promptFor(flow: Flow, state: string, context: EngineContext): Pr
       };
     case 'sectionIntro': {
       const ref = refs[context.position]!;
-      const previousIndex = previousSectionIndex(flow, context.answers, ref);
       return {
         kind: 'section-intro',
         section: sectionBrief(flow, ref.sectionIndex),
-        intro: ref.section.intro,
-        itemCount: ref.section.items.filter((item) => isApplicable({ section: ref.section, item }, context.answers)).length,
-        previous: previousIndex === undefined ? undefined : tallySection(flow, previousIndex, context.answers),
+        ...sectionStartOf(flow, ref, context.answers),
         progress: progressOf(flow, ref, context.answers),
         error,
       };
@@ -109,9 +117,11 @@ export function promptFor(flow: Flow, state: string, context: EngineContext): Pr
     case 'question':
     case 'editing': {
       const ref = refs[context.position]!;
+      const opensSection = state === 'question' && !context.sectionIntroStep && isFirstOfSection(flow, context.answers, ref.index);
       return {
         kind: 'question',
         section: sectionBrief(flow, ref.sectionIndex),
+        ...(opensSection ? { sectionStart: sectionStartOf(flow, ref, context.answers) } : {}),
         item: {
           id: ref.item.id,
           number: ref.item.number,
@@ -169,6 +179,15 @@ function progressOf(flow: Flow, ref: ItemRef, answers: Answers): Progress {
     inSection: { position: inSection.findIndex((r) => r.item.id === ref.item.id) + 1, total: inSection.length },
     overall: { position: overallIndex + 1, total: checklist.length },
     answered: checklist.filter((r) => answers[r.item.id] !== undefined).length,
+  };
+}
+
+function sectionStartOf(flow: Flow, ref: ItemRef, answers: Answers): SectionStart {
+  const previousIndex = previousSectionIndex(flow, answers, ref);
+  return {
+    intro: ref.section.intro,
+    itemCount: ref.section.items.filter((item) => isApplicable({ section: ref.section, item }, answers)).length,
+    previous: previousIndex === undefined ? undefined : tallySection(flow, previousIndex, answers),
   };
 }
 

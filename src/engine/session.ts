@@ -25,8 +25,15 @@ export interface StepResult extends EngineState {
   answersBefore: Answers;
 }
 
-export function startEngine(flow: Flow, answers: Answers = {}): EngineState {
-  const actor = createActor(flowMachine(flow), { input: { flowId: flow.id, flowHash: flow.hash, answers } });
+export interface EngineOptions {
+  /** Each section's introduction is a step of its own (EngineContext.sectionIntroStep); false when not given. */
+  sectionIntroStep?: boolean | undefined;
+}
+
+export function startEngine(flow: Flow, answers: Answers = {}, options: EngineOptions = {}): EngineState {
+  const actor = createActor(flowMachine(flow), {
+    input: { flowId: flow.id, flowHash: flow.hash, answers, sectionIntroStep: options.sectionIntroStep ?? false },
+  });
   actor.start();
   const state = read(flow, actor);
   actor.stop();
@@ -38,10 +45,12 @@ export function startEngine(flow: Flow, answers: Answers = {}): EngineState {
  * a position of another machine version or the release-0.1.0 envelope is read by mode name and item id;
  * an unknown mode, an item the flow no longer has or one a gate now hides moves to the nearest question
  * that applies; nothing readable at all starts from the answers (the first unanswered question, or the
- * review when everything is answered).
+ * review when everything is answered). A section introduction that is no longer a step of its own (stored
+ * before machine version 3, or under the other option) is its first question, which shows it.
  */
-export function restoreEngine(flow: Flow, answers: Answers, positionJson: string | null | undefined): EngineState {
+export function restoreEngine(flow: Flow, answers: Answers, positionJson: string | null | undefined, options: EngineOptions = {}): EngineState {
   const refs = itemRefs(flow);
+  const sectionIntroStep = options.sectionIntroStep ?? false;
   const current = reconcileGates(flow, answers);
   const stored = readPosition(flow, positionJson) ?? {};
   const storedIndex = stored.itemId ? findItem(flow, stored.itemId)?.index : undefined;
@@ -52,8 +61,9 @@ export function restoreEngine(flow: Flow, answers: Answers, positionJson: string
     const open = unansweredItems(flow, current)[0];
     return open ? { mode: 'question', index: open.index } : { mode: 'review', index: Math.max(0, refs.length - 1) };
   };
-  /** `mode` at the stored item, or the next applicable one after it, or what the answers say. */
-  const at = (mode: StepState): { mode: StepState; index: number } => {
+  /** `wanted` at the stored item, or the next applicable one after it, or what the answers say. */
+  const at = (wanted: StepState): { mode: StepState; index: number } => {
+    const mode = wanted === 'sectionIntro' && !sectionIntroStep ? 'question' : wanted;
     if (mode === 'intro') return { mode, index: 0 };
     if (mode === 'review') return { mode, index: storedIndex ?? Math.max(0, refs.length - 1) };
     if (storedIndex === undefined) return fromAnswers();
@@ -82,6 +92,7 @@ export function restoreEngine(flow: Flow, answers: Answers, positionJson: string
     position: resolved.index,
     resumeTo: resolved.mode,
     error: null,
+    sectionIntroStep,
   };
   return { state, context, position: positionOf(flow, state, context) };
 }
@@ -94,7 +105,7 @@ export function sendEvent(flow: Flow, engine: EngineState, event: EngineEvent): 
   const machine = flowMachine(flow);
   const actor = createActor(machine, {
     snapshot: machine.resolveState({ value: engine.state, context: engine.context }),
-    input: { flowId: flow.id, flowHash: flow.hash },
+    input: { flowId: flow.id, flowHash: flow.hash, sectionIntroStep: engine.context.sectionIntroStep },
   });
   actor.start();
   const before = actor.getSnapshot();

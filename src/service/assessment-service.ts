@@ -59,7 +59,9 @@ export function createAssessmentService({ store, flows, clock = () => new Date()
    * assessment is at the end whatever its position says: only the lifecycle service changes it now.
    */
   const engineOf = (a: Assessment, flow: Flow): EngineState => {
-    const engine = restoreEngine(flow, store.answers.current(a.id), a.snapshotJson);
+    // Only a re-assessment carrying answers over stops at each section's introduction, which lists them.
+    const sectionIntroStep = store.reassessments.of(a.id)?.startMode === 'carried';
+    const engine = restoreEngine(flow, store.answers.current(a.id), a.snapshotJson, { sectionIntroStep });
     if (a.status !== 'submitted' && a.status !== 'approved') return engine;
     return { ...engine, state: 'submitted', position: { ...engine.position, mode: 'submitted' } };
   };

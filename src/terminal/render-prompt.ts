@@ -1,5 +1,5 @@
 // Turns an engine prompt into the lines the terminal prints. Pure, so it is tested by string equality.
-import type { Prompt, QuestionPrompt } from '../engine/prompt.ts';
+import type { Prompt, QuestionPrompt, SectionBrief, SectionStart } from '../engine/prompt.ts';
 import { tallyText } from '../i18n/tally-text.ts';
 import { findItem, type Flow } from '../flow/model.ts';
 import { engineErrorText } from '../i18n/engine-error-text.ts';
@@ -61,10 +61,7 @@ export function renderPrompt(flow: Flow, locale: Locale, prompt: Prompt, carryOv
       lines.push(t(locale, 'terminal.intro', { total: prompt.totalItems }), t(locale, 'terminal.pressEnterToStart'));
       break;
     case 'section-intro':
-      if (prompt.previous && !prompt.previous.section.isGates)
-        lines.push('', t(locale, 'terminal.previousSection', { title: localize(prompt.previous.section.title, locale), tally: tallyText(locale, prompt.previous) }));
-      lines.push('', t(locale, 'terminal.sectionHeader', { title: localize(prompt.section.title, locale), count: prompt.itemCount }));
-      if (prompt.intro) lines.push(localize(prompt.intro, locale));
+      lines.push(...sectionStartLines(locale, prompt.section, prompt));
       if (carryOver?.kind === 'section') lines.push(...carriedSectionLines(flow, locale, carryOver.section));
       lines.push(t(locale, 'terminal.pressEnterToContinue'));
       break;
@@ -105,8 +102,19 @@ export function renderPrompt(flow: Flow, locale: Locale, prompt: Prompt, carryOv
   return lines;
 }
 
+/** How the section before ended, then this one's title, size and introduction. */
+function sectionStartLines(locale: Locale, section: SectionBrief, start: SectionStart): string[] {
+  const lines: string[] = [];
+  if (start.previous && !start.previous.section.isGates)
+    lines.push('', t(locale, 'terminal.previousSection', { title: localize(start.previous.section.title, locale), tally: tallyText(locale, start.previous) }));
+  lines.push('', t(locale, 'terminal.sectionHeader', { title: localize(section.title, locale), count: start.itemCount }));
+  if (start.intro) lines.push(localize(start.intro, locale));
+  return lines;
+}
+
 function renderQuestion(locale: Locale, prompt: QuestionPrompt, carryOver?: CarryOver): string[] {
   const { section, item, progress } = prompt;
+  const opening = prompt.sectionStart ? sectionStartLines(locale, section, prompt.sectionStart) : [];
   const title = localize(section.title, locale);
   const header = section.isGates
     ? t(locale, 'common.progressGates', { section: title, inSection: progress.inSection.position, inSectionTotal: progress.inSection.total })
@@ -117,7 +125,7 @@ function renderQuestion(locale: Locale, prompt: QuestionPrompt, carryOver?: Carr
         overall: progress.overall.position,
         overallTotal: progress.overall.total,
       });
-  const lines = ['', `━━ ${header} ${section.isGates ? '' : progressBar(progress.overall.position, progress.overall.total)}`.trimEnd()];
+  const lines = [...opening, '', `━━ ${header} ${section.isGates ? '' : progressBar(progress.overall.position, progress.overall.total)}`.trimEnd()];
   if (prompt.editing) lines.push(t(locale, 'terminal.editingNote'));
   const text = localize(item.text, locale).split('\n');
   lines.push(`${item.number ? `${item.number} ` : ''}${text[0]}`, ...text.slice(1).map((l) => `   ${l}`));

@@ -104,7 +104,8 @@ test('in Socket Mode, the answer is in SQLite when Slack receives the ack', asyn
     trigger_id: 't',
   });
   await kakunin.idle();
-  for (const label of ['始める', '始める', '利用している', '取り扱っている', '採用している', 'ある', '始める']) {
+  // 始める on the intro, then the four 前提: the first question of 組織的安全管理対策 follows directly.
+  for (const label of ['始める', '利用している', '取り扱っている', '採用している', 'ある']) {
     await click(label);
     await kakunin.idle();
   }

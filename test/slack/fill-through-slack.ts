@@ -1,4 +1,4 @@
-// Answers a whole assessment the way a person does in Slack: 始める on each introduction, the answer
+// Answers a whole assessment the way a person does in Slack: 始める on each introduction that asks for it, the answer
 // button that carries the wanted answer, the 実施時期 picker for 実施予定, a modal (filled from the modal the
 // app actually opened) for anything typed, 提出する at the end. Which question is being asked is read
 // from the service; everything else goes through signed requests and the fake Web API.

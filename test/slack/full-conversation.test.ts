@@ -23,8 +23,8 @@ test('a clinic manager answers all 90 items in a DM and receives the filled PDF 
   expect(textOf(sato.last().blocks)).toContain('全90項目・10分野');
 
   await act(sato.click('始める')); // the introduction
+  // The first scope question comes right away, under the section's heading.
   expect(textOf(sato.last().blocks)).toContain('前提の確認（4項目）');
-  await act(sato.click('始める')); // the scope section
 
   // Scope questions are buttons too: wireless LAN and IoT are in use, no contractors, no personal devices.
   for (const label of ['利用している', '取り扱っている', '採用していない', 'ない']) {
@@ -36,6 +36,7 @@ test('a clinic manager answers all 90 items in a DM and receives the filled PDF 
   let planned = 0;
   let sawTechnical3 = false;
   let sawNote = false;
+  const sectionsOpened: string[] = [];
   for (let guard = 0; guard < 400; guard++) {
     const message = sato.last();
     const labels = buttonLabels(message.blocks);
@@ -43,6 +44,15 @@ test('a clinic manager answers all 90 items in a DM and receives the filled PDF 
     if (labels.includes('提出する')) break;
     if (labels.includes('実施済')) {
       expect(labels).toEqual(['実施済', '実施予定…', '戻る', '後で続ける']);
+      // A section's first question carries its heading; from the second section on, the summary of
+      // the one just finished comes just before it.
+      const heading = message.blocks.find((b) => b.type === 'header');
+      if (heading) {
+        sectionsOpened.push(textOf([heading]));
+        const before = textOf(sato.dm().at(-2)!.blocks);
+        if (sectionsOpened.length === 1) expect(before).not.toContain('が終わりました');
+        else expect(before).toMatch(/^:checkered_flag: 「.+」が終わりました — /);
+      } else expect(text).not.toMatch(/（\d+項目）/);
       if (text.includes('技術的安全管理対策 3/24・全体 14/90')) {
         sawTechnical3 = true;
         expect(text).toMatch(/技術的安全管理対策 3\/24・全体 14\/90\u3000[▓░]{12}/);
@@ -64,18 +74,16 @@ test('a clinic manager answers all 90 items in a DM and receives the filled PDF 
       }
       continue;
     }
-    if (labels[0] === '始める') {
-      await act(sato.click('始める'));
-      continue;
-    }
     throw new Error(`Unexpected message: ${text} ${JSON.stringify(labels)}`);
   }
   expect(sawTechnical3).toBe(true);
   expect(sawNote).toBe(true);
   // 90 checklist items, minus contractors 1–3 and take-out 10 that the scope answers rule out.
   expect(answered).toBe(86);
+  expect(sectionsOpened).toHaveLength(10);
+  expect(sectionsOpened[0]).toBe('組織的安全管理対策（5項目）');
 
-  // Sections end with their summary (shown with the next section's start).
+  // Sections end with their summary (posted just before the next section's first question).
   const summaries = sato.dm().map((m) => textOf(m.blocks)).filter((t) => t.includes('が終わりました'));
   expect(summaries[0]).toContain('「組織的安全管理対策」が終わりました — 実施済 5・実施予定 0・該当なし 0・未回答 0');
   expect(summaries.some((s) => /該当なし 3/.test(s))).toBe(true);

@@ -12,7 +12,7 @@ test('a pharmacy answers the policy questions in the DM and receives the policy 
   const sato = h.user('U0SATO', 'sato');
   await sato.command('start security-policy');
   await sato.click('始める'); // the introduction
-  await sato.click('始める'); // 施設
+  // 施設, right away: each section starts with its first question, no 始める in between.
   expect(buttonLabels(sato.last().blocks)).toEqual(['医院', '病院', '薬局', '訪問看護ステーション', '戻る', '後で続ける']);
   await sato.click('薬局');
   await sato.click('回答を入力…');
@@ -20,16 +20,16 @@ test('a pharmacy answers the policy questions in the DM and receives the policy 
   await sato.click('回答を入力…');
   await sato.submitModal({ answer: { value: '山田 一郎' } });
 
-  await sato.click('始める'); // 管理体制
+  // 管理体制
   await sato.click('施設の長が務める');
   await sato.click('回答を入力…');
   await sato.submitModal({ answer: { value: '副薬局長 鈴木 花子' } });
   await sato.click('回答を入力…');
   await sato.submitModal({ answer: { value: '事務長 高橋 次郎' } });
 
-  await sato.click('始める'); // 認証
+  // 認証
   await sato.click('採用していない');
-  await sato.click('始める'); // 適用年月日
+  // 適用年月日
   await sato.click('回答を入力…');
   await sato.submitModal({ answer: { selected_date: '2026-12-01' } });
 

@@ -10,8 +10,7 @@ test('clicking an earlier question after moving on offers an explicit change and
   const sato = h.user('U0SATO', 'sato');
   await sato.command('start mhlw-minimum-5.2');
   await sato.click('始める');
-  await sato.click('始める');
-  const wireless = sato.last();
+  const wireless = sato.last(); // the first 前提, right after the introduction
   await sato.click('利用している', wireless);
   const iot = sato.last();
   expect(textOf(iot.blocks)).toContain('IoT機器により患者情報を取り扱っていますか');
@@ -48,10 +47,8 @@ test('an old 実施予定… button says the question moved on, and changes noth
   const sato = h.user('U0SATO', 'sato');
   await sato.command('start mhlw-minimum-5.2');
   await sato.click('始める');
-  await sato.click('始める');
   for (const label of ['利用している', '取り扱っている', '採用している', 'ある']) await sato.click(label);
-  await sato.click('始める');
-  const first = sato.last();
+  const first = sato.last(); // 組織的安全管理対策's first question, right after the 前提
   await sato.click('実施済', first);
   const id = satoIds(h).assessmentId();
   const before = snapshot(h, id);

@@ -65,8 +65,8 @@ test('typed answers go through modals generated from the flow, with refusals sho
   const sato = h.user('U0SATO', 'sato');
   await sato.command('start');
   await sato.click('始める');
-  await sato.click('始める');
 
+  // The first question comes right after the introduction.
   expect(buttonLabels(sato.last().blocks)).toEqual(['実施済', '実施予定…', '該当なし', '戻る', '後で続ける']);
   await sato.click('該当なし');
   expect(buttonLabels(sato.last().blocks)).toEqual(['有', '無', '戻る', '後で続ける']);

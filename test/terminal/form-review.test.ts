@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { typedSession } from './helpers/typed-session.ts';
 
-const policyAnswers = ['', '', '1', 'さくら内科クリニック', '山田 太郎', '', '1', '副院長 鈴木 花子', '医事課長 高橋 次郎', '', '1', '', '令和8年12月1日'];
+// Enter at the introduction, then the answers: each section opens with its first question.
+const policyAnswers = ['', '1', 'さくら内科クリニック', '山田 太郎', '1', '副院長 鈴木 花子', '医事課長 高橋 次郎', '1', '令和8年12月1日'];
 
 describe('the security policy form in the terminal', () => {
   it('counts each section as fields answered, never as 実施済/実施予定/該当なし', async () => {

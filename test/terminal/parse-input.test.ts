@@ -8,10 +8,9 @@ import { smallFlow } from '../helpers/small-flow.ts';
 const flow = smallFlow();
 const today = '2026-11-22';
 const questionAt = (itemId: string): QuestionPrompt => {
-  let s = sendEvent(flow, sendEvent(flow, startEngine(flow), { type: 'START' }), { type: 'CONTINUE' });
+  let s = sendEvent(flow, startEngine(flow), { type: 'START' });
   s = sendEvent(flow, s, { type: 'ANSWER', itemId: 'scope.wlan', answer: { kind: 'yesno', value: true }, today });
-  s = sendEvent(flow, s, { type: 'CONTINUE' });
-  while (s.prompt.kind !== 'question' || s.prompt.item.id !== itemId) s = sendEvent(flow, s, s.prompt.kind === 'question' ? { type: 'SKIP' } : { type: 'CONTINUE' });
+  while (s.prompt.kind !== 'question' || s.prompt.item.id !== itemId) s = sendEvent(flow, s, { type: 'SKIP' });
   return s.prompt;
 };
 
@@ -52,8 +51,12 @@ describe('what a typed line means', () => {
 });
 
 describe('how a question is printed', () => {
-  it('shows section progress, the text, its notes, numbered choices and the commands', () => {
+  it('a section\'s first question: how the section before ended, the section\'s title, then progress, text, notes, choices and commands', () => {
     expect(renderPrompt(flow, 'ja', questionAt('tech.1'))).toEqual([
+      '',
+      '前のセクション「組織的安全管理対策」: 実施済 0・実施予定 0・該当なし 0・未回答 2',
+      '',
+      '■ 技術的安全管理対策（1項目）',
       '',
       '━━ 技術的安全管理対策 1/1・全体 3/3 [████████████████████]',
       '1. 識別と認証を行っている。',

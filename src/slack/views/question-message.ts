@@ -24,6 +24,7 @@ import {
 } from './block-kit.ts';
 import { carriedQuestionBlocks, unchangedButton } from './carry-over-blocks.ts';
 import { progressLine, progressText } from './progress.ts';
+import { sectionHeadingBlocks } from './section-intro-message.ts';
 import type { CarryOver } from '../../engine/carry-over.ts';
 
 export interface QuestionMessageInput {
@@ -42,7 +43,10 @@ export interface QuestionMessageInput {
 export function questionMessage(input: QuestionMessageInput): SlackMessage {
   const { flow, prompt, locale } = input;
   const { item } = prompt;
-  const blocks: Block[] = [...contexts(escapeMrkdwn(progressLine(locale, prompt.section, prompt.progress)))];
+  const blocks: Block[] = [
+    ...(prompt.sectionStart ? sectionHeadingBlocks(locale, prompt.section, prompt.sectionStart) : []),
+    ...contexts(escapeMrkdwn(progressLine(locale, prompt.section, prompt.progress))),
+  ];
   if (prompt.editing) blocks.push(...contexts(t(locale, 'slack.question.editing')));
 
   const text = escapeMrkdwn(localize(item.text, locale));

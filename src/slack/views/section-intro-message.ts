@@ -1,6 +1,6 @@
-// Between sections: the summary of the section just finished, then the next section's title, its
-// introduction and 始める.
-import type { Prompt } from '../../engine/prompt.ts';
+// Between sections: the summary of the section just finished, then the next section's title and its
+// introduction — with its first question, or (re-assessment carrying answers over) with 始める.
+import type { Prompt, SectionBrief, SectionStart } from '../../engine/prompt.ts';
 import { tallyText } from '../../i18n/tally-text.ts';
 import { localize, type Locale } from '../../i18n/locale.ts';
 import { t } from '../../i18n/messages.ts';
@@ -12,8 +12,27 @@ import type { CarriedSection } from '../../engine/carry-over.ts';
 import type { Flow } from '../../flow/model.ts';
 
 /**
- * The summary of the section just finished stays in the DM as its own message; the next section's
- * start message (with its buttons) follows and is closed once started.
+ * The summary of the section just finished, as its own message: it stays in the DM when the message
+ * after it (the next section's start, or its first question) is closed. None after the 前提 (gates).
+ */
+export function sectionFinishedMessages(locale: Locale, start: SectionStart): SlackMessage[] {
+  const previous = start.previous;
+  if (!previous || previous.section.isGates) return [];
+  const summary = t(locale, 'slack.section.finished', { title: localize(previous.section.title, locale), tally: tallyText(locale, previous) });
+  return [{ text: fallback(summary), blocks: sections(`:checkered_flag: ${escapeMrkdwn(summary)}`) }];
+}
+
+/** A section's title with the number of its questions, then its introduction. */
+export function sectionHeadingBlocks(locale: Locale, section: SectionBrief, start: SectionStart): Block[] {
+  const title = localize(section.title, locale);
+  const blocks: Block[] = [header(t(locale, 'slack.section.title', { title, count: start.itemCount }))];
+  if (start.intro) blocks.push(...sections(escapeMrkdwn(localize(start.intro, locale))));
+  return blocks;
+}
+
+/**
+ * In a re-assessment carrying answers over, a section starts with a step of its own: the summary of the
+ * section just finished, then this message (the carried answers, with their buttons), closed once started.
  */
 export function sectionIntroMessages(input: {
   prompt: Extract<Prompt, { kind: 'section-intro' }>;
@@ -23,14 +42,9 @@ export function sectionIntroMessages(input: {
   carried?: { flow: Flow; section: CarriedSection } | undefined;
 }): SlackMessage[] {
   const { prompt, step, locale } = input;
-  const messages: SlackMessage[] = [];
-  if (prompt.previous && !prompt.previous.section.isGates) {
-    const summary = t(locale, 'slack.section.finished', { title: localize(prompt.previous.section.title, locale), tally: tallyText(locale, prompt.previous) });
-    messages.push({ text: fallback(summary), blocks: sections(`:checkered_flag: ${escapeMrkdwn(summary)}`) });
-  }
+  const messages: SlackMessage[] = sectionFinishedMessages(locale, prompt);
   const title = localize(prompt.section.title, locale);
-  const blocks: Block[] = [header(t(locale, 'slack.section.title', { title, count: prompt.itemCount }))];
-  if (prompt.intro) blocks.push(...sections(escapeMrkdwn(localize(prompt.intro, locale))));
+  const blocks: Block[] = sectionHeadingBlocks(locale, prompt.section, prompt);
   if (!prompt.section.isGates)
     blocks.push(...contexts(`${progressBar(prompt.progress.answered, prompt.progress.overall.total)}\u3000${prompt.progress.answered}/${prompt.progress.overall.total}`));
   const carried = input.carried ? carriedSectionBlocks(input.carried.flow, locale, step, input.carried.section) : undefined;

@@ -4,14 +4,16 @@ import { questionMessage } from '../../../src/slack/views/question-message.ts';
 import { button, context, promptAfter, questionOf, section, tinyFlow } from './fixtures.ts';
 
 const step = { a: 'as_1', r: 2 };
-const first = questionOf(promptAfter(tinyFlow, [{ type: 'START' }, { type: 'CONTINUE' }]));
+const first = questionOf(promptAfter(tinyFlow, [{ type: 'START' }]));
+const heading = { type: 'header', text: { type: 'plain_text', text: '技術的安全管理対策（2項目）', emoji: true } };
 const value = (extra: object = {}) => ({ a: 'as_1', r: 2, i: 'tech.1', ...extra });
 
 describe('a status question', () => {
-  test('shows progress, the item, its note (escaped) and 実施済 / 実施予定… / 該当なし / 戻る / 後で続ける', () => {
+  test('opens its section with the title, then shows progress, the item, its note (escaped) and 実施済 / 実施予定… / 該当なし / 戻る / 後で続ける', () => {
     expect(questionMessage({ flow: tinyFlow, prompt: first, step, locale: 'ja', today: '2026-04-01' })).toEqual({
       text: '技術的安全管理対策 1/2・全体 1/2 利用者の識別と認証を行っている。',
       blocks: [
+        heading,
         context('技術的安全管理対策 1/2・全体 1/2　▓▓▓▓▓▓░░░░░░'),
         section('*1.* 利用者の識別と認証を行っている。'),
         context('*注1* パスワードは&lt;8文字&gt;以上 &amp; 英数字混在'),
@@ -31,7 +33,7 @@ describe('a status question', () => {
 
   test('with 実施予定… open, asks for the 実施時期 within the allowed range', () => {
     const { blocks } = questionMessage({ flow: tinyFlow, prompt: first, step, locale: 'ja', today: '2026-04-01', planning: {} });
-    expect(blocks.slice(3, 5)).toEqual([
+    expect(blocks.slice(4, 6)).toEqual([
       section('実施時期を選んでください（2026年4月1日から2029年4月1日まで）。'),
       {
         type: 'actions',
@@ -46,7 +48,7 @@ describe('a status question', () => {
 
   test('a refused date is explained above a fresh date picker', () => {
     const refused = questionOf(
-      promptAfter(tinyFlow, [{ type: 'START' }, { type: 'CONTINUE' }, { type: 'ANSWER', itemId: 'tech.1', answer: { kind: 'planned', date: '2026-03-31' }, today: '2026-04-01' }]),
+      promptAfter(tinyFlow, [{ type: 'START' }, { type: 'ANSWER', itemId: 'tech.1', answer: { kind: 'planned', date: '2026-03-31' }, today: '2026-04-01' }]),
     );
     const { blocks } = questionMessage({ flow: tinyFlow, prompt: refused, step, locale: 'ja', today: '2026-04-01', planning: { attempt: '2026-03-31' } });
     expect(blocks).toContainEqual(section(':warning: 実施時期に過去の日付（2026年3月31日）は指定できません。今日（2026年4月1日）以降の日付を指定してください。'));
@@ -57,6 +59,12 @@ describe('a status question', () => {
     const { blocks } = questionMessage({ flow: tinyFlow, prompt: first, step, locale: 'en', today: '2026-04-01' });
     expect(blocks.at(-2)).toMatchObject({ elements: [{ text: { text: 'Done' } }, { text: { text: 'Planned…' } }, { text: { text: 'Not applicable' } }] });
   });
+});
+
+test('the second question of a section has no heading: its progress line comes first', () => {
+  const second = questionOf(promptAfter(tinyFlow, [{ type: 'START' }, { type: 'ANSWER', itemId: 'tech.1', answer: { kind: 'done' }, today: '2026-04-01' }]));
+  const { blocks } = questionMessage({ flow: tinyFlow, prompt: second, step, locale: 'ja', today: '2026-04-01' });
+  expect(blocks[0]).toEqual(context('技術的安全管理対策 2/2・全体 2/2　▓▓▓▓▓▓▓▓▓▓▓▓'));
 });
 
 test('a long item is split into several sections at sentence ends, never cut', () => {

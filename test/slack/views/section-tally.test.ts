@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { sendEvent, startEngine, type EngineState, type StepResult } from '../../../src/engine/session.ts';
 import type { EngineEvent } from '../../../src/engine/events.ts';
 import { loadFlowsDir } from '../../../src/flow/loader.ts';
-import { sectionIntroMessages } from '../../../src/slack/views/section-intro-message.ts';
+import { promptMessages } from '../../../src/slack/views/prompt-messages.ts';
 
 const policy = loadFlowsDir().get('security-policy')!;
 const today = '2026-11-22';
@@ -16,21 +16,21 @@ describe('the section summary of a form in Slack', () => {
     let last: StepResult | undefined;
     for (const e of [
       { type: 'START' },
-      { type: 'CONTINUE' },
       answer('facility.type', { kind: 'single', value: 'clinic' }),
       answer('facility.name', { kind: 'text', value: 'さくら内科' }),
       answer('facility.head-name', { kind: 'text', value: '山田 太郎' }),
-      { type: 'CONTINUE' },
       answer('roles.system-admin', { kind: 'single', value: 'head' }),
       answer('roles.information-manager', { kind: 'text', value: '副院長 鈴木' }),
       answer('roles.operations-manager', { kind: 'text', value: '医事課長 高橋' }),
     ] as EngineEvent[])
       s = last = sendEvent(policy, s, e);
     const prompt = last!.prompt;
-    expect(prompt.kind).toBe('section-intro');
-    if (prompt.kind !== 'section-intro') return;
-    const [summary] = sectionIntroMessages({ prompt, step: { a: 'as_1', r: 1 }, locale: 'ja' });
+    // The next section opens with its first question; the summary goes before it, as a message of its own.
+    expect(prompt).toMatchObject({ kind: 'question', section: { id: 'authentication' } });
+    const [summary, question] = promptMessages({ flow: policy, prompt, step: { a: 'as_1', r: 1 }, locale: 'ja', today });
+    expect(summary!.text).toContain('「管理体制」が終わりました');
     expect(summary!.text).toContain('回答 3/3');
+    expect(question!.blocks[0]).toMatchObject({ type: 'header', text: { text: '認証（1項目）' } });
     expect(summary!.text).not.toContain('実施済');
   });
 });

@@ -13,7 +13,7 @@ const flows = [...loadFlowsDir().values()];
 test.each(flows.map((f) => [f.id, f] as const))('%s fits Block Kit', (_id, flow) => {
   const problems: string[] = [];
   for (const ref of itemRefs(flow)) {
-    const context = { flowId: flow.id, flowHash: flow.hash, answers: {}, position: ref.index, resumeTo: 'question' as const, error: null };
+    const context = { flowId: flow.id, flowHash: flow.hash, answers: {}, position: ref.index, resumeTo: 'question' as const, error: null, sectionIntroStep: false };
     const prompt = promptFor(flow, 'question', context);
     if (prompt.kind !== 'question') throw new Error('not a question');
     const step = { a: 'as_00000000-0000-0000-0000-000000000000', r: 999999 };
