@@ -44,14 +44,17 @@ test('a clinic manager answers all 90 items in a DM and receives the filled PDF 
     if (labels.includes('提出する')) break;
     if (labels.includes('実施済')) {
       expect(labels).toEqual(['実施済', '実施予定…', '戻る', '後で続ける']);
-      // A section's first question carries its heading; from the second section on, the summary of
-      // the one just finished comes just before it.
+      // A section's first question carries its heading; from the second section on, the record of the
+      // answer just before it (the one that finished the section) ends with that section's tally.
       const heading = message.blocks.find((b) => b.type === 'header');
       if (heading) {
         sectionsOpened.push(textOf([heading]));
-        const before = textOf(sato.dm().at(-2)!.blocks);
-        if (sectionsOpened.length === 1) expect(before).not.toContain('が終わりました');
-        else expect(before).toMatch(/^:checkered_flag: 「.+」が終わりました — /);
+        const record = sato.dm().at(-2)!.blocks;
+        if (sectionsOpened.length === 1) expect(textOf(record)).not.toContain('が終わりました');
+        else {
+          expect(textOf(record)).toContain('<@U0SATO>'); // the record: who answered, when
+          expect(textOf(record.slice(-1))).toMatch(/^:checkered_flag: 「.+」が終わりました — /);
+        }
       } else expect(text).not.toMatch(/（\d+項目）/);
       if (text.includes('技術的安全管理対策 3/24・全体 14/90')) {
         sawTechnical3 = true;
@@ -83,10 +86,11 @@ test('a clinic manager answers all 90 items in a DM and receives the filled PDF 
   expect(sectionsOpened).toHaveLength(10);
   expect(sectionsOpened[0]).toBe('組織的安全管理対策（5項目）');
 
-  // Sections end with their summary (posted just before the next section's first question).
+  // Sections end with their summary (under the record of the answer that finished them), each once.
   const summaries = sato.dm().map((m) => textOf(m.blocks)).filter((t) => t.includes('が終わりました'));
   expect(summaries[0]).toContain('「組織的安全管理対策」が終わりました — 実施済 5・実施予定 0・該当なし 0・未回答 0');
   expect(summaries.some((s) => /該当なし 3/.test(s))).toBe(true);
+  expect(summaries).toHaveLength(9);
 
   // The review: counts per section, and each 実施予定 item with a button to change it.
   const review = sato.last();

@@ -34,7 +34,7 @@ describe('release-b2a8fcc.sqlite: people left at a section introduction', () => 
     return { app, directory, org: app.store.organizations.ensureLocal() };
   }
 
-  it('left at 物理的安全管理対策 in Slack: the DM shows how 組織的 ended, then its first question under the section title; answering moves on', () => {
+  it('left at 物理的安全管理対策 in Slack: the DM shows its first question under the section title; answering moves on', () => {
     const { app, directory, org } = open();
     try {
       const { assessmentId, respondent, atItem } = expected.leftAtSectionIntro;
@@ -46,8 +46,8 @@ describe('release-b2a8fcc.sqlite: people left at a section introduction', () => 
         item: { id: atItem },
         sectionStart: { previous: { section: { id: expected.leftAtSectionIntro.previousSection } } },
       });
-      const [summary, question] = promptMessages({ flow: turn.flow, prompt: turn.prompt, step: { a: assessmentId, r: turn.assessment.revision }, locale: 'ja', today: '2026-12-08' });
-      expect(summary!.text).toContain('「組織的安全管理対策」が終わりました');
+      const [question, ...more] = promptMessages({ flow: turn.flow, prompt: turn.prompt, step: { a: assessmentId, r: turn.assessment.revision }, locale: 'ja', today: '2026-12-08' });
+      expect(more).toEqual([]);
       expect(question!.blocks[0]).toMatchObject({ type: 'header', text: { text: expect.stringMatching(/^物理的安全管理対策（\d+項目）$/) } });
 
       const answered = app.service.interact(who, assessmentId, { type: 'ANSWER', itemId: atItem, answer: { kind: 'done' } }, { expectedRevision: turn.assessment.revision });

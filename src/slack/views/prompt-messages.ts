@@ -10,7 +10,7 @@ import { introMessage } from './intro-message.ts';
 import { pausedMessage } from './paused-message.ts';
 import { questionMessage } from './question-message.ts';
 import { reviewMessages } from './review-messages.ts';
-import { sectionFinishedMessages, sectionIntroMessages } from './section-intro-message.ts';
+import { sectionIntroMessages } from './section-intro-message.ts';
 import { submittedMessage } from './submitted-message.ts';
 
 export interface PromptMessagesInput {
@@ -36,10 +36,7 @@ export function promptMessages(input: PromptMessagesInput): SlackMessage[] {
     case 'section-intro':
       return sectionIntroMessages({ prompt, step, locale, carried: carryOver?.kind === 'section' ? { flow, section: carryOver.section } : undefined });
     case 'question':
-      return [
-        ...(prompt.sectionStart ? sectionFinishedMessages(locale, prompt.sectionStart) : []),
-        questionMessage({ flow, prompt, step, locale, today, planning: input.planning, carried: carryOver?.kind === 'question' ? carryOver : undefined }),
-      ];
+      return [questionMessage({ flow, prompt, step, locale, today, planning: input.planning, carried: carryOver?.kind === 'question' ? carryOver : undefined })];
     case 'review':
       return reviewMessages({ flow, prompt, step, locale, flagged: input.flagged, carried: carryOver?.kind === 'review' ? carryOver : undefined, comparison: input.comparison });
     case 'paused':

@@ -1,5 +1,6 @@
-// Between sections: the summary of the section just finished, then the next section's title and its
-// introduction — with its first question, or (re-assessment carrying answers over) with 始める.
+// Between sections: the summary of the section just finished (under the record of the answer that
+// finished it, or a message of its own before a re-assessment's section step), then the next section's
+// title and its introduction — with its first question, or (re-assessment carrying answers over) with 始める.
 import type { Prompt, SectionBrief, SectionStart } from '../../engine/prompt.ts';
 import { tallyText } from '../../i18n/tally-text.ts';
 import { localize, type Locale } from '../../i18n/locale.ts';
@@ -11,15 +12,23 @@ import { carriedSectionBlocks } from './carry-over-blocks.ts';
 import type { CarriedSection } from '../../engine/carry-over.ts';
 import type { Flow } from '../../flow/model.ts';
 
-/**
- * The summary of the section just finished, as its own message: it stays in the DM when the message
- * after it (the next section's start, or its first question) is closed. None after the 前提 (gates).
- */
-export function sectionFinishedMessages(locale: Locale, start: SectionStart): SlackMessage[] {
+/** 「『組織的安全管理対策』が終わりました — 実施済 5・…」 for the section before `start`; empty after the 前提 (gates) or none. */
+function sectionFinishedText(locale: Locale, start: SectionStart): string | undefined {
   const previous = start.previous;
-  if (!previous || previous.section.isGates) return [];
-  const summary = t(locale, 'slack.section.finished', { title: localize(previous.section.title, locale), tally: tallyText(locale, previous) });
-  return [{ text: fallback(summary), blocks: sections(`:checkered_flag: ${escapeMrkdwn(summary)}`) }];
+  if (!previous || previous.section.isGates) return undefined;
+  return t(locale, 'slack.section.finished', { title: localize(previous.section.title, locale), tally: tallyText(locale, previous) });
+}
+
+/** The tally of the section just finished, as blocks to close the record of the answer that finished it. */
+export function sectionFinishedBlocks(locale: Locale, start: SectionStart): Block[] {
+  const summary = sectionFinishedText(locale, start);
+  return summary === undefined ? [] : sections(`:checkered_flag: ${escapeMrkdwn(summary)}`);
+}
+
+/** The same tally as a message of its own: it stays in the DM when the message after it is closed. */
+export function sectionFinishedMessages(locale: Locale, start: SectionStart): SlackMessage[] {
+  const summary = sectionFinishedText(locale, start);
+  return summary === undefined ? [] : [{ text: fallback(summary), blocks: sectionFinishedBlocks(locale, start) }];
 }
 
 /** A section's title with the number of its questions, then its introduction. */

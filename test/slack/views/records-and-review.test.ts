@@ -2,9 +2,9 @@
 import { expect, test } from 'vitest';
 import { loadFlowsDir } from '../../../src/flow/loader.ts';
 import { itemRefs } from '../../../src/flow/model.ts';
-import type { Answers } from '../../../src/flow/answer.ts';
 import { promptMessages } from '../../../src/slack/views/prompt-messages.ts';
 import { answeredRecord, noteRecord } from '../../../src/slack/views/records.ts';
+import { sectionFinishedBlocks } from '../../../src/slack/views/section-intro-message.ts';
 import { reviewMessages } from '../../../src/slack/views/review-messages.ts';
 import { context, promptAfter, section, tinyFlow } from './fixtures.ts';
 
@@ -19,25 +19,23 @@ test('an answered question becomes a record: what, who, when, no buttons', () =>
   expect(noteRecord({ text: '← 前に戻りました', locale: 'ja', actor })).toEqual({ text: '← 前に戻りました', blocks: [context(`← 前に戻りました・<@U0SATO>・${when}`)] });
 });
 
-test('the next section starts with the summary of the one just finished, in its own message', () => {
+test('the next section opens with its first question under its title; the tally of the one finished closes the last record', () => {
   const flow = loadFlowsDir().get('mhlw-minimum-5.2')!;
-  const answers: Answers = {};
-  for (const ref of itemRefs(flow).slice(0, 4)) answers[ref.item.id] = { kind: 'yesno', value: true };
   const events = [
     { type: 'START' as const },
-    { type: 'CONTINUE' as const },
     ...itemRefs(flow)
       .slice(0, 4)
       .map((r) => ({ type: 'ANSWER' as const, itemId: r.item.id, answer: { kind: 'yesno' as const, value: true }, today: '2026-04-01' })),
-    { type: 'CONTINUE' as const },
     ...itemRefs(flow)
       .slice(4, 9)
       .map((r, i) => ({ type: 'ANSWER' as const, itemId: r.item.id, answer: i === 0 ? { kind: 'planned' as const, date: '2027-01-01' } : { kind: 'done' as const }, today: '2026-04-01' })),
   ];
-  const messages = promptMessages({ flow, prompt: promptAfter(flow, events), step: { a: 'as_1', r: 9 }, locale: 'ja', today: '2026-04-01' });
-  expect(messages).toHaveLength(2);
-  expect(messages[0]!.blocks).toEqual([section(':checkered_flag: 「組織的安全管理対策」が終わりました — 実施済 4・実施予定 1・該当なし 0・未回答 0')]);
-  expect(messages[1]!.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: '物理的安全管理対策（6項目）', emoji: true } });
+  const prompt = promptAfter(flow, events);
+  if (prompt.kind !== 'question' || !prompt.sectionStart) throw new Error('not a section opening');
+  expect(sectionFinishedBlocks('ja', prompt.sectionStart)).toEqual([section(':checkered_flag: 「組織的安全管理対策」が終わりました — 実施済 4・実施予定 1・該当なし 0・未回答 0')]);
+  const messages = promptMessages({ flow, prompt, step: { a: 'as_1', r: 9 }, locale: 'ja', today: '2026-04-01' });
+  expect(messages).toHaveLength(1);
+  expect(messages[0]!.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: '物理的安全管理対策（6項目）', emoji: true } });
 });
 
 test('a review with 90 planned items continues over several messages of at most 50 blocks; 提出する is in the last', () => {
@@ -45,15 +43,12 @@ test('a review with 90 planned items continues over several messages of at most 
   const refs = itemRefs(flow);
   const events = [
     { type: 'START' as const },
-    ...refs.flatMap((r, i) => [
-      ...(i === 0 || r.sectionIndex !== refs[i - 1]!.sectionIndex ? [{ type: 'CONTINUE' as const }] : []),
-      {
-        type: 'ANSWER' as const,
-        itemId: r.item.id,
-        answer: r.item.answer.type === 'yesno' ? { kind: 'yesno' as const, value: true } : { kind: 'planned' as const, date: '2027-03-31' },
-        today: '2026-04-01',
-      },
-    ]),
+    ...refs.map((r) => ({
+      type: 'ANSWER' as const,
+      itemId: r.item.id,
+      answer: r.item.answer.type === 'yesno' ? { kind: 'yesno' as const, value: true } : { kind: 'planned' as const, date: '2027-03-31' },
+      today: '2026-04-01',
+    })),
   ];
   const prompt = promptAfter(flow, events);
   if (prompt.kind !== 'review') throw new Error(prompt.kind);

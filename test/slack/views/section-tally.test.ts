@@ -5,6 +5,9 @@ import { sendEvent, startEngine, type EngineState, type StepResult } from '../..
 import type { EngineEvent } from '../../../src/engine/events.ts';
 import { loadFlowsDir } from '../../../src/flow/loader.ts';
 import { promptMessages } from '../../../src/slack/views/prompt-messages.ts';
+import { sectionFinishedBlocks } from '../../../src/slack/views/section-intro-message.ts';
+import type { Block } from '../fake-slack-api.ts';
+import { textOf } from '../slack-user.ts';
 
 const policy = loadFlowsDir().get('security-policy')!;
 const today = '2026-11-22';
@@ -25,12 +28,15 @@ describe('the section summary of a form in Slack', () => {
     ] as EngineEvent[])
       s = last = sendEvent(policy, s, e);
     const prompt = last!.prompt;
-    // The next section opens with its first question; the summary goes before it, as a message of its own.
+    // The next section opens with its first question; the tally of the one just finished closes the
+    // record of the answer that finished it.
     expect(prompt).toMatchObject({ kind: 'question', section: { id: 'authentication' } });
-    const [summary, question] = promptMessages({ flow: policy, prompt, step: { a: 'as_1', r: 1 }, locale: 'ja', today });
-    expect(summary!.text).toContain('「管理体制」が終わりました');
-    expect(summary!.text).toContain('回答 3/3');
+    if (prompt.kind !== 'question' || !prompt.sectionStart) throw new Error('not a section opening');
+    const summary = textOf(sectionFinishedBlocks('ja', prompt.sectionStart) as Block[]);
+    expect(summary).toContain('「管理体制」が終わりました');
+    expect(summary).toContain('回答 3/3');
+    expect(summary).not.toContain('実施済');
+    const [question] = promptMessages({ flow: policy, prompt, step: { a: 'as_1', r: 1 }, locale: 'ja', today });
     expect(question!.blocks[0]).toMatchObject({ type: 'header', text: { text: '認証（1項目）' } });
-    expect(summary!.text).not.toContain('実施済');
   });
 });
