@@ -29,10 +29,9 @@ describe('assessment service on a real SQLite file', () => {
     const a = open(file);
     const started = a.service.start({ organizationId: a.org.id, facilityId: a.facility.id, respondentId: a.manager.id, flowId: 'mhlw-minimum-5.2' });
     const id = started.assessment.id;
-    for (const i of [{ type: 'START' }, { type: 'CONTINUE' }] as const) a.service.interact(a.who, id, i);
+    a.service.interact(a.who, id, { type: 'START' });
     for (const gate of ['scope.wireless-lan', 'scope.iot', 'scope.outsourcing', 'scope.byod'])
       a.service.interact(a.who, id, { type: 'ANSWER', itemId: gate, answer: { kind: 'yesno', value: false } });
-    a.service.interact(a.who, id, { type: 'CONTINUE' });
     a.service.interact(a.who, id, { type: 'ANSWER', itemId: 'organizational.1', answer: { kind: 'done' } });
     const before = a.service.view(a.org.id, id);
     a.store.close(); // the process dies here
@@ -51,9 +50,7 @@ describe('assessment service on a real SQLite file', () => {
     const s = open(join(tempDir(), 'k.sqlite'));
     const id = s.service.start({ organizationId: s.org.id, facilityId: s.facility.id, respondentId: s.manager.id, flowId: 'online-qualification-measures' }).assessment.id;
     s.service.interact(s.who, id, { type: 'START' });
-    s.service.interact(s.who, id, { type: 'CONTINUE' });
     s.service.interact(s.who, id, { type: 'ANSWER', itemId: 'scope.wireless-lan', answer: { kind: 'yesno', value: true } });
-    s.service.interact(s.who, id, { type: 'CONTINUE' });
     s.service.interact(s.who, id, { type: 'ANSWER', itemId: 'measures.1', answer: { kind: 'planned', date: '2027-03-31' } });
     s.service.interact(s.who, id, { type: 'BACK' });
     s.service.interact(s.who, id, { type: 'ANSWER', itemId: 'measures.1', answer: { kind: 'done' } });
@@ -72,9 +69,7 @@ describe('assessment service on a real SQLite file', () => {
     const s = open(join(tempDir(), 'k.sqlite'));
     const id = s.service.start({ organizationId: s.org.id, facilityId: s.facility.id, respondentId: s.manager.id, flowId: 'online-qualification-measures' }).assessment.id;
     s.service.interact(s.who, id, { type: 'START' });
-    s.service.interact(s.who, id, { type: 'CONTINUE' });
-    s.service.interact(s.who, id, { type: 'ANSWER', itemId: 'scope.wireless-lan', answer: { kind: 'yesno', value: true } });
-    const ready = s.service.interact(s.who, id, { type: 'CONTINUE' });
+    const ready = s.service.interact(s.who, id, { type: 'ANSWER', itemId: 'scope.wireless-lan', answer: { kind: 'yesno', value: true } });
     const refused = s.service.interact(s.who, id, { type: 'ANSWER', itemId: 'measures.1', answer: { kind: 'planned', date: '2026-11-21' } });
     expect(refused).toMatchObject({ accepted: false, prompt: { error: { code: 'date.past', params: { today: '2026-11-22' } } } });
     expect(refused.assessment.revision).toBe(ready.assessment.revision);

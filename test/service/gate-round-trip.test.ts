@@ -31,7 +31,6 @@ function setUp(dir: string) {
   const id = service.start({ organizationId: org.id, facilityId: facility.id, respondentId: person.id, flowId: 'mhlw-minimum-5.2' }).assessment.id;
   const act = (i: Interaction) => service.interact(who, id, i);
   act({ type: 'START' });
-  act({ type: 'CONTINUE' });
   for (const gate of ['scope.wireless-lan', 'scope.iot', 'scope.outsourcing', 'scope.byod'])
     act({ type: 'ANSWER', itemId: gate, answer: { kind: 'yesno', value: gate === 'scope.wireless-lan' } });
   act({ type: 'REVISE', itemId: 'technical.18', answer: { kind: 'done' } });

@@ -32,7 +32,6 @@ it('the same names at the terminal are the same facility and person; resumable l
   const atMain = start(first.facility.id);
   start(branch.facility.id);
   service.interact(first.participant, atMain, { type: 'START' });
-  service.interact(first.participant, atMain, { type: 'CONTINUE' });
   service.interact(first.participant, atMain, { type: 'ANSWER', itemId: 'scope.wlan', answer: { kind: 'yesno', value: true } });
 
   const resumable = directory.resumableAt(first.organization.id, first.person.id, first.facility.id);

@@ -22,7 +22,7 @@ const gatesNo = ['scope.wireless-lan', 'scope.iot', 'scope.outsourcing', 'scope.
 /** The checklist at its first question, 組織的 1. */
 function checklistAtFirstQuestion() {
   const s = typedSession('mhlw-minimum-5.2');
-  s.act({ type: 'START' }, { type: 'CONTINUE' }, ...gatesNo, { type: 'CONTINUE' });
+  s.act({ type: 'START' }, ...gatesNo);
   return s;
 }
 

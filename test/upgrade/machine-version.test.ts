@@ -32,10 +32,9 @@ describe('a new machine version in the same process', () => {
     const old = await build();
     const a = open(old, file);
     const id = a.service.start({ organizationId: a.org.id, facilityId: a.facility.id, respondentId: a.who.personId, flowId: 'mhlw-minimum-5.2' }).assessment.id;
-    for (const i of [{ type: 'START' }, { type: 'CONTINUE' }] as const) a.service.interact(a.who, id, i);
+    a.service.interact(a.who, id, { type: 'START' });
     for (const gate of ['scope.wireless-lan', 'scope.iot', 'scope.outsourcing', 'scope.byod'])
       a.service.interact(a.who, id, { type: 'ANSWER', itemId: gate, answer: { kind: 'yesno', value: gate === 'scope.wireless-lan' } });
-    a.service.interact(a.who, id, { type: 'CONTINUE' });
     a.service.interact(a.who, id, { type: 'ANSWER', itemId: 'organizational.1', answer: { kind: 'done' } });
     a.service.interact(a.who, id, { type: 'PAUSE' });
     const answersBefore = a.service.answers(a.org.id, id);
@@ -66,9 +65,8 @@ describe('a new machine version in the same process', () => {
     const b = await build();
     const s = open(b, file);
     const id = s.service.start({ organizationId: s.org.id, facilityId: s.facility.id, respondentId: s.who.personId, flowId: 'online-qualification-measures' }).assessment.id;
-    for (const i of [{ type: 'START' }, { type: 'CONTINUE' }] as const) s.service.interact(s.who, id, i);
+    s.service.interact(s.who, id, { type: 'START' });
     s.service.interact(s.who, id, { type: 'ANSWER', itemId: 'scope.wireless-lan', answer: { kind: 'yesno', value: true } });
-    s.service.interact(s.who, id, { type: 'CONTINUE' });
     s.service.interact(s.who, id, { type: 'ANSWER', itemId: 'measures.1', answer: { kind: 'done' } });
     for (const stored of [
       JSON.stringify({ envelope: 7, whatever: true }),

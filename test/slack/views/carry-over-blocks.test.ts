@@ -23,7 +23,7 @@ test('the offer names last time by 年度 and date, and offers a blank start bes
 });
 
 test('a carried question shows last time’s answer and 変更なし first; a past 実施予定 asks whether it was done', () => {
-  const prompt = questionOf(promptAfter(tinyFlow, [{ type: 'START' }, { type: 'CONTINUE' }]));
+  const prompt = questionOf(promptAfter(tinyFlow, [{ type: 'START' }]));
   const previous = { flow: tinyFlow, assessmentId: 'as_2025', submittedOn: '2025-12-01', answers: { 'tech.1': { kind: 'done' as const }, 'tech.2': { kind: 'planned' as const, date: '2026-03-31' } } };
   const input: CarryOverInput = { flow: tinyFlow, answers: {}, previous, today: '2026-12-01' };
   const [message] = promptMessages({ flow: tinyFlow, prompt, step, locale: 'ja', today: '2026-12-01', carryOver: carryOverFor(prompt, input) });
@@ -35,7 +35,7 @@ test('a carried question shows last time’s answer and 変更なし first; a pa
     elements: [button('変更なし', 'kakunin.carry.confirm', { ...step, i: 'tech.1' }, 'primary')],
   });
 
-  const second = questionOf(promptAfter(tinyFlow, [{ type: 'START' }, { type: 'CONTINUE' }, { type: 'ANSWER', itemId: 'tech.1', answer: { kind: 'done' }, today: '2026-12-01' }]));
+  const second = questionOf(promptAfter(tinyFlow, [{ type: 'START' }, { type: 'ANSWER', itemId: 'tech.1', answer: { kind: 'done' }, today: '2026-12-01' }]));
   const [asked] = promptMessages({ flow: tinyFlow, prompt: second, step, locale: 'ja', today: '2026-12-01', carryOver: carryOverFor(second, { ...input, answers: { 'tech.1': { kind: 'done' } } }) });
   expect(asked!.blocks).toContainEqual(section('*2026年3月31日に実施予定でした。実施できましたか？*'));
   expect(JSON.stringify(asked!.blocks)).not.toContain('kakunin.carry.confirm');

@@ -30,7 +30,6 @@ export function writePreLeadsDatabase(path: string, flows: Map<string, Flow>, op
   let turn = service.start({ organizationId: org.id, facilityId: facility.id, respondentId: person.id, flowId: 'mhlw-minimum-5.2' });
   for (const interaction of [
     { type: 'START' },
-    { type: 'CONTINUE' },
     { type: 'ANSWER', itemId: 'scope.wireless-lan', answer: { kind: 'yesno', value: true } },
   ] as const)
     turn = service.interact(who, turn.assessment.id, interaction);
