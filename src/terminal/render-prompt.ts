@@ -66,7 +66,7 @@ export function renderPrompt(flow: Flow, locale: Locale, prompt: Prompt, carryOv
       lines.push(t(locale, 'terminal.pressEnterToContinue'));
       break;
     case 'question':
-      lines.push(...renderQuestion(locale, prompt, carryOver));
+      lines.push(...renderQuestion(locale, prompt, carryOver, prompt.error !== undefined));
       break;
     case 'review': {
       lines.push('', t(locale, 'terminal.reviewTitle'));
@@ -112,9 +112,10 @@ function sectionStartLines(locale: Locale, section: SectionBrief, start: Section
   return lines;
 }
 
-function renderQuestion(locale: Locale, prompt: QuestionPrompt, carryOver?: CarryOver): string[] {
+function renderQuestion(locale: Locale, prompt: QuestionPrompt, carryOver: CarryOver | undefined, refused: boolean): string[] {
   const { section, item, progress } = prompt;
-  const opening = prompt.sectionStart ? sectionStartLines(locale, section, prompt.sectionStart) : [];
+  // Asked again after a refusal, the question is printed without its section's opening a second time.
+  const opening = prompt.sectionStart && !refused ? sectionStartLines(locale, section, prompt.sectionStart) : [];
   const title = localize(section.title, locale);
   const header = section.isGates
     ? t(locale, 'common.progressGates', { section: title, inSection: progress.inSection.position, inSectionTotal: progress.inSection.total })

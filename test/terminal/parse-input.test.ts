@@ -67,4 +67,12 @@ describe('how a question is printed', () => {
       '[b] 戻る  [s] 後で回答  [r] 確認画面  [p] 中断  [?] ヘルプ',
     ]);
   });
+
+  it('asked again after a refusal, a section\'s first question comes without the section\'s opening', () => {
+    const refused = { ...questionAt('tech.1'), error: { code: 'date.past' as const, params: { date: '2026-11-21', today: '2026-11-22' } } };
+    const lines = renderPrompt(flow, 'ja', refused);
+    expect(lines[0]).toMatch(/^⚠ /);
+    expect(lines.join('\n')).not.toContain('■ 技術的安全管理対策');
+    expect(lines.join('\n')).not.toContain('前のセクション');
+  });
 });
