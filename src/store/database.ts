@@ -30,9 +30,9 @@ export function configureConnection(db: Database.Database): void {
   db.pragma('synchronous = FULL');
   // SQLite checkpoints inside the COMMIT that takes the WAL past this many pages, on the event loop:
   // it copies every page of the WAL into the database file and syncs both. At the default (1,000
-  // pages, ~100 answers) that was half of COMMIT's time under load; most pages of a small database are
-  // in every checkpoint, so waiting for 10,000 frames (~40 MB of WAL) copies each once instead of ten
-  // times. The WAL file keeps that size between checkpoints.
+  // pages, ~100 answers) that was a third to a half of COMMIT's time under load; most pages of a small
+  // database are in every checkpoint, so waiting for 10,000 frames (~40 MB of WAL) copies each once
+  // instead of ten times. The WAL file keeps that size between checkpoints.
   db.pragma('wal_autocheckpoint = 10000');
 }
 

@@ -12,23 +12,23 @@ import { carriedSectionBlocks } from './carry-over-blocks.ts';
 import type { CarriedSection } from '../../engine/carry-over.ts';
 import type { Flow } from '../../flow/model.ts';
 
-/** 「『組織的安全管理対策』が終わりました — 実施済 5・…」 for the section before `start`; empty after the 前提 (gates) or none. */
-function sectionFinishedText(locale: Locale, start: SectionStart): string | undefined {
+/** The tally of the section before `start` (「『組織的安全管理対策』が終わりました — 実施済 5・…」); none after the 前提 (gates). */
+function sectionFinished(locale: Locale, start: SectionStart): SlackMessage | undefined {
   const previous = start.previous;
   if (!previous || previous.section.isGates) return undefined;
-  return t(locale, 'slack.section.finished', { title: localize(previous.section.title, locale), tally: tallyText(locale, previous) });
+  const summary = t(locale, 'slack.section.finished', { title: localize(previous.section.title, locale), tally: tallyText(locale, previous) });
+  return { text: fallback(summary), blocks: sections(`:checkered_flag: ${escapeMrkdwn(summary)}`) };
 }
 
 /** The tally of the section just finished, as blocks to close the record of the answer that finished it. */
 export function sectionFinishedBlocks(locale: Locale, start: SectionStart): Block[] {
-  const summary = sectionFinishedText(locale, start);
-  return summary === undefined ? [] : sections(`:checkered_flag: ${escapeMrkdwn(summary)}`);
+  return sectionFinished(locale, start)?.blocks ?? [];
 }
 
 /** The same tally as a message of its own: it stays in the DM when the message after it is closed. */
 export function sectionFinishedMessages(locale: Locale, start: SectionStart): SlackMessage[] {
-  const summary = sectionFinishedText(locale, start);
-  return summary === undefined ? [] : [{ text: fallback(summary), blocks: sectionFinishedBlocks(locale, start) }];
+  const message = sectionFinished(locale, start);
+  return message ? [message] : [];
 }
 
 /** A section's title with the number of its questions, then its introduction. */
