@@ -10,6 +10,7 @@ import { encodePosition } from '../engine/position.ts';
 import { currentPrompt, restoreEngine, sendEvent, startEngine, type EngineState } from '../engine/session.ts';
 import type { AnswerChange } from '../store/answers-repo.ts';
 import type { Assessment } from '../store/assessments-repo.ts';
+import type { Reassessment } from '../store/reassessments-repo.ts';
 import type { Store } from '../store/store.ts';
 import { NotRespondentError, OutdatedInteractionError } from './errors.ts';
 import { stampToday, type Participant } from './interaction.ts';
@@ -58,9 +59,9 @@ export function createAssessmentService({ store, flows, clock = () => new Date()
    * The engine rebuilt from the answers table (the truth) and the stored position. A submitted or approved
    * assessment is at the end whatever its position says: only the lifecycle service changes it now.
    */
-  const engineOf = (a: Assessment, flow: Flow): EngineState => {
+  const engineOf = (a: Assessment, flow: Flow, link: Reassessment | undefined): EngineState => {
     // Only a re-assessment carrying answers over stops at each section's introduction, which lists them.
-    const sectionIntroStep = store.reassessments.of(a.id)?.startMode === 'carried';
+    const sectionIntroStep = link?.startMode === 'carried';
     const engine = restoreEngine(flow, store.answers.current(a.id), a.snapshotJson, { sectionIntroStep });
     if (a.status !== 'submitted' && a.status !== 'approved') return engine;
     return { ...engine, state: 'submitted', position: { ...engine.position, mode: 'submitted' } };
@@ -77,12 +78,12 @@ export function createAssessmentService({ store, flows, clock = () => new Date()
   };
 
   /**
-   * The turn as adapters see it: in a re-assessment, with what it carries over. `answers` are the ones
-   * stored now (the engine's, which the turn has just written when it changed any).
+   * The turn as adapters see it: in a re-assessment (`link`, read once per turn), with what it carries
+   * over. `answers` are the ones stored now (the engine's, which the turn has just written when it changed any).
    */
-  const turnOf = (turn: Omit<Turn, 'carryOver' | 'comparison'>, answers: Answers): Turn => {
+  const turnOf = (turn: Omit<Turn, 'carryOver' | 'comparison'>, answers: Answers, link: Reassessment | undefined): Turn => {
     const { assessment, flow, prompt } = turn;
-    const cycle = withPreviousCycle(store, { assessment, flow, answers, prompt, now: clock() });
+    const cycle = withPreviousCycle(store, { assessment, link, flow, answers, prompt, now: clock() });
     return { ...turn, prompt: cycle.prompt, carryOver: cycle.carryOver, comparison: cycle.comparison };
   };
 
@@ -109,7 +110,8 @@ export function createAssessmentService({ store, flows, clock = () => new Date()
       return store.transaction(() => {
         const engine = startEngine(flow);
         const assessment = store.assessments.create({ ...input, flow, snapshotJson: encodePosition(engine.position) });
-        return turnOf({ assessment, flow, prompt: currentPrompt(flow, engine), accepted: true, changedItems: [], flaggedItems: [] }, engine.context.answers);
+        // Created just now: a re-assessment is linked to its previous cycle only after this.
+        return turnOf({ assessment, flow, prompt: currentPrompt(flow, engine), accepted: true, changedItems: [], flaggedItems: [] }, engine.context.answers, undefined);
       });
     },
 
@@ -117,10 +119,12 @@ export function createAssessmentService({ store, flows, clock = () => new Date()
     view(organizationId: string, assessmentId: string): Turn {
       const assessment = store.assessments.get(organizationId, assessmentId);
       const flow = flowOf(assessment);
-      const engine = engineOf(assessment, flow);
+      const link = store.reassessments.of(assessmentId);
+      const engine = engineOf(assessment, flow, link);
       return turnOf(
         { assessment, flow, prompt: currentPrompt(flow, engine), accepted: true, changedItems: [], flaggedItems: flaggedOf(assessment) },
         engine.context.answers,
+        link,
       );
     },
 
@@ -137,17 +141,19 @@ export function createAssessmentService({ store, flows, clock = () => new Date()
         const flow = flowOf(assessment);
         const facility = store.facilities.get(who.organizationId, assessment.facilityId);
         const event = stampToday(interaction, todayIn(facility.timeZone, clock()));
-        const engine = engineOf(assessment, flow);
+        const link = store.reassessments.of(assessmentId);
+        const engine = engineOf(assessment, flow, link);
         const result = sendEvent(flow, engine, event);
         const flaggedItems = flaggedOf(assessment);
         if (!result.accepted)
-          return turnOf({ assessment, flow, prompt: result.prompt, accepted: false, changedItems: [], flaggedItems }, result.answersBefore);
+          return turnOf({ assessment, flow, prompt: result.prompt, accepted: false, changedItems: [], flaggedItems }, result.answersBefore, link);
         if (!canTransition(assessment.status, actionOf(result.state))) {
           // The conversation allows it but the lifecycle does not (answering a submitted one): refuse.
           const error = { code: 'event.notAllowed' as const, params: { event: interaction.type, state: assessment.status } };
           return turnOf(
             { assessment, flow, prompt: { ...currentPrompt(flow, engine), error }, accepted: false, changedItems: [], flaggedItems },
             engine.context.answers,
+            link,
           );
         }
         const next = transition(assessment.id, assessment.status, actionOf(result.state), assessment.submittedAt !== null);
@@ -185,6 +191,7 @@ export function createAssessmentService({ store, flows, clock = () => new Date()
             flaggedItems: next.to === 'submitted' ? [] : flaggedItems,
           },
           result.context.answers,
+          link,
         );
       });
     },

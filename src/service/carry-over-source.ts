@@ -7,11 +7,18 @@ import type { Flow } from '../flow/model.ts';
 import { carryOverFor, type CarryOver } from '../engine/carry-over.ts';
 import type { Prompt } from '../engine/prompt.ts';
 import type { Assessment } from '../store/assessments-repo.ts';
+import type { Reassessment } from '../store/reassessments-repo.ts';
 import type { Store } from '../store/store.ts';
 
-/** The cycle an assessment follows (carried over or started blank); undefined for a first assessment. */
-export function previousCycleOf(store: Store, assessment: Pick<Assessment, 'id' | 'organizationId'>): PreviousCycle | undefined {
-  const link = store.reassessments.of(assessment.id);
+/**
+ * The cycle an assessment follows (carried over or started blank); undefined for a first assessment.
+ * `link` is its re-assessment link when the caller has already read it.
+ */
+export function previousCycleOf(
+  store: Store,
+  assessment: Pick<Assessment, 'id' | 'organizationId'>,
+  link: Reassessment | undefined = store.reassessments.of(assessment.id),
+): PreviousCycle | undefined {
   if (!link) return undefined;
   const previous = store.assessments.get(assessment.organizationId, link.previousAssessmentId);
   const facility = store.facilities.get(assessment.organizationId, previous.facilityId);
@@ -34,16 +41,15 @@ export interface PreviousCycleView {
 /**
  * What a prompt adds when the assessment follows a previous cycle: the carry-over view (carried over),
  * the comparison on the review (either way), and a refused 提出 worded as what it is when carried over:
- * items not confirmed yet. Unchanged for a first assessment.
+ * items not confirmed yet. Unchanged for a first assessment (`link` undefined: the caller reads it once per turn).
  */
 export function withPreviousCycle(
   store: Store,
-  input: { assessment: Assessment; flow: Flow; answers: Answers; prompt: Prompt; now: Date },
+  input: { assessment: Assessment; link: Reassessment | undefined; flow: Flow; answers: Answers; prompt: Prompt; now: Date },
 ): PreviousCycleView {
-  const { assessment, flow, answers, prompt } = input;
-  const link = store.reassessments.of(assessment.id);
+  const { assessment, link, flow, answers, prompt } = input;
   if (!link) return { prompt };
-  const previous = previousCycleOf(store, assessment)!;
+  const previous = previousCycleOf(store, assessment, link)!;
   const comparison = prompt.kind === 'review' ? compareCycles(previous, { flow, answers }).changed : undefined;
   if (link.startMode !== 'carried') return { prompt, comparison };
   const today = todayIn(store.facilities.get(assessment.organizationId, assessment.facilityId).timeZone, input.now);

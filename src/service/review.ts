@@ -58,7 +58,7 @@ export function createReview({ store, roles, lifecycle }: { store: Store; roles:
   };
 
   const cycleComparisonOf = (assessment: Assessment, flow: Flow, answers: Answers): ItemComparison[] | undefined => {
-    const previous = store.reassessments.of(assessment.id) ? previousCycleOf(store, assessment) : undefined;
+    const previous = previousCycleOf(store, assessment);
     return previous ? compareCycles(previous, { flow, answers }).changed : undefined;
   };
 
