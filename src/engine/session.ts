@@ -105,7 +105,7 @@ export function sendEvent(flow: Flow, engine: EngineState, event: EngineEvent): 
   const machine = flowMachine(flow);
   const actor = createActor(machine, {
     snapshot: machine.resolveState({ value: engine.state, context: engine.context }),
-    input: { flowId: flow.id, flowHash: flow.hash, sectionIntroStep: engine.context.sectionIntroStep },
+    input: { flowId: flow.id, flowHash: flow.hash },
   });
   actor.start();
   const before = actor.getSnapshot();
