@@ -20,7 +20,7 @@ import { LIMITS, actions, button, fallback, sections, escapeMrkdwn, type SlackMe
 import { hideConfirmationMessage } from '../views/hide-confirmation.ts';
 import { pausedMessage } from '../views/paused-message.ts';
 import { promptMessages } from '../views/prompt-messages.ts';
-import { sectionFinishedBlocks, sectionFinishedMessages } from '../views/section-intro-message.ts';
+import { sectionFinishedMessage } from '../views/section-intro-message.ts';
 import { answeredRecord, confirmedRecord, noteRecord, type Actor } from '../views/records.ts';
 import { plainMessage } from '../views/command-replies.ts';
 import { recoverPrompt, recoverUpdate } from './recovery.ts';
@@ -161,15 +161,15 @@ async function present(ctx: SlackContext, client: WebClient, req: StepRequest, m
   // Answering a section's last question: the section's tally closes that answer's record, where the
   // section ends in the DM (a message of its own when there is no record to close). Not repeated when the
   // person comes back to the next section's first question later (戻る, 再開, /kakunin).
-  const finished = finishedSection(interaction, turn);
-  const tally = finished ? sectionFinishedBlocks(locale, finished) : [];
+  const start = openedSection(interaction, turn);
+  const tally = start && sectionFinishedMessage(locale, start);
   const record = closingRecord(interaction, turn, locale, actor);
-  const closing = record && tally.length > 0 ? { ...record, blocks: [...record.blocks, ...tally] } : record;
+  const closing = record && tally ? { ...record, blocks: [...record.blocks, ...tally.blocks] } : record;
   if (req.origin && closing && !(await updateMessage(ctx, client, req.origin, closing))) recoverUpdate(ctx, client, req.origin, closing);
   const dm = await ctx.dm.channelFor(client, req.actor, dmHint(req));
   const today = ctx.directory.todayFor(member.organization.id, turn.assessment);
   const posted = await postMessages(ctx, client, dm, [
-    ...(finished && !(req.origin && closing) ? sectionFinishedMessages(locale, finished) : []),
+    ...(tally && !(req.origin && closing) ? [tally] : []),
     ...promptMessages({ flow: turn.flow, prompt: turn.prompt, step, locale, today, flagged: turn.flaggedItems, carryOver: turn.carryOver, comparison: turn.comparison }),
   ]);
   if (!posted && turn.prompt.kind !== 'submitted') recoverPrompt(ctx, client, { actor: req.actor, member, dm, assessmentId: turn.assessment.id, revision: turn.assessment.revision });
@@ -181,7 +181,7 @@ async function present(ctx: SlackContext, client: WebClient, req: StepRequest, m
 }
 
 /** The opening of the section this answer (or skip) moved into, when it finished the one before. */
-function finishedSection(interaction: Interaction | CarryAction, turn: Turn): SectionStart | undefined {
+function openedSection(interaction: Interaction | CarryAction, turn: Turn): SectionStart | undefined {
   if (interaction.type !== 'ANSWER' && interaction.type !== 'SKIP') return undefined;
   return turn.prompt.kind === 'question' ? turn.prompt.sectionStart : undefined;
 }

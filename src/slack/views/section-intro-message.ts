@@ -12,23 +12,16 @@ import { carriedSectionBlocks } from './carry-over-blocks.ts';
 import type { CarriedSection } from '../../engine/carry-over.ts';
 import type { Flow } from '../../flow/model.ts';
 
-/** The tally of the section before `start` (「『組織的安全管理対策』が終わりました — 実施済 5・…」); none after the 前提 (gates). */
-function sectionFinished(locale: Locale, start: SectionStart): SlackMessage | undefined {
+/**
+ * The tally of the section before `start` (「『組織的安全管理対策』が終わりました — 実施済 5・…」); none after
+ * the 前提 (gates). Its blocks close the record of the answer that finished the section; as a message of
+ * its own it stays in the DM when the message after it is closed.
+ */
+export function sectionFinishedMessage(locale: Locale, start: SectionStart): SlackMessage | undefined {
   const previous = start.previous;
   if (!previous || previous.section.isGates) return undefined;
   const summary = t(locale, 'slack.section.finished', { title: localize(previous.section.title, locale), tally: tallyText(locale, previous) });
   return { text: fallback(summary), blocks: sections(`:checkered_flag: ${escapeMrkdwn(summary)}`) };
-}
-
-/** The tally of the section just finished, as blocks to close the record of the answer that finished it. */
-export function sectionFinishedBlocks(locale: Locale, start: SectionStart): Block[] {
-  return sectionFinished(locale, start)?.blocks ?? [];
-}
-
-/** The same tally as a message of its own: it stays in the DM when the message after it is closed. */
-export function sectionFinishedMessages(locale: Locale, start: SectionStart): SlackMessage[] {
-  const message = sectionFinished(locale, start);
-  return message ? [message] : [];
 }
 
 /** A section's title with the number of its questions, then its introduction. */
@@ -51,7 +44,8 @@ export function sectionIntroMessages(input: {
   carried?: { flow: Flow; section: CarriedSection } | undefined;
 }): SlackMessage[] {
   const { prompt, step, locale } = input;
-  const messages: SlackMessage[] = sectionFinishedMessages(locale, prompt);
+  const finished = sectionFinishedMessage(locale, prompt);
+  const messages: SlackMessage[] = finished ? [finished] : [];
   const title = localize(prompt.section.title, locale);
   const blocks: Block[] = sectionHeadingBlocks(locale, prompt.section, prompt);
   if (!prompt.section.isGates)

@@ -4,7 +4,7 @@ import { loadFlowsDir } from '../../../src/flow/loader.ts';
 import { itemRefs } from '../../../src/flow/model.ts';
 import { promptMessages } from '../../../src/slack/views/prompt-messages.ts';
 import { answeredRecord, noteRecord } from '../../../src/slack/views/records.ts';
-import { sectionFinishedBlocks } from '../../../src/slack/views/section-intro-message.ts';
+import { sectionFinishedMessage } from '../../../src/slack/views/section-intro-message.ts';
 import { reviewMessages } from '../../../src/slack/views/review-messages.ts';
 import { context, promptAfter, section, tinyFlow } from './fixtures.ts';
 
@@ -32,7 +32,7 @@ test('the next section opens with its first question under its title; the tally 
   ];
   const prompt = promptAfter(flow, events);
   if (prompt.kind !== 'question' || !prompt.sectionStart) throw new Error('not a section opening');
-  expect(sectionFinishedBlocks('ja', prompt.sectionStart)).toEqual([section(':checkered_flag: 「組織的安全管理対策」が終わりました — 実施済 4・実施予定 1・該当なし 0・未回答 0')]);
+  expect(sectionFinishedMessage('ja', prompt.sectionStart)?.blocks).toEqual([section(':checkered_flag: 「組織的安全管理対策」が終わりました — 実施済 4・実施予定 1・該当なし 0・未回答 0')]);
   const messages = promptMessages({ flow, prompt, step: { a: 'as_1', r: 9 }, locale: 'ja', today: '2026-04-01' });
   expect(messages).toHaveLength(1);
   expect(messages[0]!.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: '物理的安全管理対策（6項目）', emoji: true } });

@@ -5,7 +5,7 @@ import { sendEvent, startEngine, type EngineState, type StepResult } from '../..
 import type { EngineEvent } from '../../../src/engine/events.ts';
 import { loadFlowsDir } from '../../../src/flow/loader.ts';
 import { promptMessages } from '../../../src/slack/views/prompt-messages.ts';
-import { sectionFinishedBlocks } from '../../../src/slack/views/section-intro-message.ts';
+import { sectionFinishedMessage } from '../../../src/slack/views/section-intro-message.ts';
 import type { Block } from '../fake-slack-api.ts';
 import { textOf } from '../slack-user.ts';
 
@@ -32,7 +32,7 @@ describe('the section summary of a form in Slack', () => {
     // record of the answer that finished it.
     expect(prompt).toMatchObject({ kind: 'question', section: { id: 'authentication' } });
     if (prompt.kind !== 'question' || !prompt.sectionStart) throw new Error('not a section opening');
-    const summary = textOf(sectionFinishedBlocks('ja', prompt.sectionStart) as Block[]);
+    const summary = textOf(sectionFinishedMessage('ja', prompt.sectionStart)!.blocks as Block[]);
     expect(summary).toContain('「管理体制」が終わりました');
     expect(summary).toContain('回答 3/3');
     expect(summary).not.toContain('実施済');
