@@ -3,7 +3,7 @@
 // introduction is a step of its own only where it offers a choice (sectionIntroStep); otherwise it comes
 // with the section's first question, and the walk goes straight from one section into the next.
 // Context is JSON-only and nothing is time-based, so a persisted snapshot restores exactly.
-import { assign, setup } from 'xstate';
+import { and, assign, setup } from 'xstate';
 import type { Answers } from '../flow/answer.ts';
 import { findItem, itemRefs, type Flow } from '../flow/model.ts';
 import type { EngineError } from './engine-error.ts';
@@ -119,10 +119,10 @@ function buildMachine(flow: Flow) {
         return !ref || !isApplicable(ref, context.answers);
       },
       complete: ({ context }) => unansweredItems(flow, context.answers).length === 0,
-      backToSectionIntro: ({ context }) => context.sectionIntroStep && isFirstOfSection(flow, context.answers, context.position),
+      sectionIntroStep: ({ context }) => context.sectionIntroStep,
+      firstOfSection: ({ context }) => isFirstOfSection(flow, context.answers, context.position),
       nothingBefore: ({ context }) => lastApplicableBefore(flow, context.answers, context.position) === -1,
       hasQuestions: ({ context }) => firstApplicableFrom(flow, context.answers, 0) !== -1,
-      startsAtSectionIntro: ({ context }) => context.sectionIntroStep && firstApplicableFrom(flow, context.answers, 0) !== -1,
       resumeToIntro: ({ context }) => context.resumeTo === 'intro',
       resumeToSectionIntro: ({ context }) => context.resumeTo === 'sectionIntro',
       resumeToReview: ({ context }) => context.resumeTo === 'review',
@@ -200,7 +200,7 @@ function buildMachine(flow: Flow) {
         entry: assign({ resumeTo: 'intro' }),
         on: {
           START: [
-            { guard: 'startsAtSectionIntro', target: 'sectionIntro', actions: 'moveToFirst' },
+            { guard: and(['sectionIntroStep', 'hasQuestions']), target: 'sectionIntro', actions: 'moveToFirst' },
             { guard: 'hasQuestions', target: 'question', actions: 'moveToFirst' },
             { target: 'review', actions: 'clearError' },
           ],
@@ -231,7 +231,7 @@ function buildMachine(flow: Flow) {
           ],
           SKIP: { target: 'advancing', actions: 'clearError' },
           BACK: [
-            { guard: 'backToSectionIntro', target: 'sectionIntro', actions: 'clearError' },
+            { guard: and(['sectionIntroStep', 'firstOfSection']), target: 'sectionIntro', actions: 'clearError' },
             { guard: 'nothingBefore', target: 'intro', actions: 'clearError' },
             { target: 'question', reenter: true, actions: 'moveBack' },
           ],
